@@ -1,0 +1,44 @@
+/** The client's commands, one table: id → handler. */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+
+/** Server-side command ids (server/src/lsp/commands.ts). */
+const SERVER_PIN_ALL = 'podLens.server.pinAllImages';
+
+interface PinAllResult {
+  pinned: string[];
+  failed: Array<{ image: string; message: string }>;
+  applied: boolean;
+}
+
+async function pinAllImages(client: LanguageClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const uri = editor.document.uri.toString();
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Pod Lens: resolving image digests…', cancellable: true },
+    (_progress, token) => client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_PIN_ALL, arguments: [uri] }, token) as Promise<PinAllResult>,
+  );
+  if (!result) return;
+  const failed = result.failed.map((f) => `${f.image}: ${f.message}`);
+  if (result.pinned.length === 0 && failed.length === 0) {
+    void vscode.window.showInformationMessage('Pod Lens: every image in this file is already pinned to a digest.');
+  } else if (failed.length === 0) {
+    void vscode.window.showInformationMessage(`Pod Lens: pinned ${result.pinned.length} image(s) to digests.`);
+  } else {
+    void vscode.window.showWarningMessage(`Pod Lens: pinned ${result.pinned.length} image(s); ${failed.length} failed: ${failed.join('; ')}`);
+  }
+}
+
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient,
+  extra: Record<string, (...args: unknown[]) => unknown> = {},
+): void {
+  const table: Record<string, (...args: unknown[]) => unknown> = {
+    'podLens.pinAllImages': () => pinAllImages(client()),
+    'podLens.restartServer': () => client().restart(),
+    ...extra,
+  };
+  for (const [id, handler] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+}

@@ -1,0 +1,41 @@
+/** Starts the Pod Lens language server over IPC and says once when it had to be restarted. */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { documentSelector, serverFacts } from './config';
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  let restarts = 0;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    outputChannel: output,
+    initializationOptions: serverFacts(),
+    synchronize: { configurationSection: 'podLens' },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        restarts++;
+        // Restart a crashed server, but not forever: a server that dies at once on start would loop.
+        if (restarts > 4) {
+          void vscode.window.showErrorMessage('Pod Lens: the language server stopped 5 times; see the "Pod Lens" output. Run "Pod Lens: Restart Server" to try again.');
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        if (restarts === 1) void vscode.window.showWarningMessage('Pod Lens: the language server stopped unexpectedly and was restarted.');
+        output.appendLine(`language server stopped; restart ${restarts}`);
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
+  };
+  return new LanguageClient('podLens', 'Pod Lens', serverOptions, clientOptions);
+}

@@ -1,0 +1,82 @@
+/** Runs the rule table over a model: per document, with the user's severities and ignore comments applied. */
+import type { ManifestDocument, ManifestModel } from './model/manifest';
+import type { Span } from './model/span';
+import type { AnalysisOptions } from './options';
+import { IgnoreComments } from './rules/ignore-comments';
+import { RULES } from './rules/index';
+import type { Finding, Fix, Rule, Severity } from './rules/types';
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Rules that threw: reported to the log, never to the user as a crash. */
+  failures: Array<{ rule: string; document: number; error: unknown }>;
+}
+
+/** The severity a rule runs at under these options, or undefined when it is off. */
+export function effectiveSeverity(rule: Rule, options: AnalysisOptions): Severity | undefined {
+  const setting = options.rules?.[rule.id];
+  if (setting === 'off') return undefined;
+  if (setting) return setting;
+  return rule.enabledByDefault === false ? undefined : rule.defaultSeverity;
+}
+
+function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function shiftFix(fix: Fix, by: number): Fix {
+  return {
+    ...fix,
+    edits: fix.edits?.map((e) => ({ ...e, span: shiftSpan(e.span, by) })),
+    deferred: fix.deferred ? { ...fix.deferred, span: shiftSpan(fix.deferred.span, by) } : undefined,
+  };
+}
+
+/** Findings of one document in LOCAL coordinates (relative to its chunk). */
+export function analyzeDocument(
+  model: ManifestModel,
+  document: ManifestDocument,
+  options: AnalysisOptions,
+  failures: AnalysisResult['failures'] = [],
+  rules: readonly Rule[] = RULES,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, options);
+    if (!severity) continue;
+    try {
+      rule.check({
+        model,
+        document,
+        options,
+        report: (f) => findings.push({ ...f, rule: rule.id, severity: f.severity ?? severity }),
+      });
+    } catch (error) {
+      failures.push({ rule: rule.id, document: document.index, error });
+    }
+  }
+  return findings;
+}
+
+export function analyze(model: ManifestModel, options: AnalysisOptions = {}, rules: readonly Rule[] = RULES): AnalysisResult {
+  const failures: AnalysisResult['failures'] = [];
+  const ignores = new IgnoreComments(model.text);
+  const findings: Finding[] = [];
+  for (const document of model.documents) {
+    for (const local of analyzeDocument(model, document, options, failures, rules)) {
+      const f: Finding = {
+        ...local,
+        span: clampSpan(shiftSpan(local.span, document.offset), model.text.length),
+        fixes: local.fixes?.map((fix) => shiftFix(fix, document.offset)),
+      };
+      if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { findings, failures };
+}
+
+function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}

@@ -1,0 +1,34 @@
+/** completionsAt: value completions for enumerated fields (imagePullPolicy, restartPolicy…). */
+import { documentAt, type ManifestModel } from '../model/manifest';
+import type { Span } from '../model/span';
+
+export interface CompletionItem {
+  label: string;
+  detail: string;
+  documentation: string;
+  /** File span the item replaces. */
+  span: Span;
+  sortText?: string;
+}
+
+export interface CompletionContext {
+  model: ManifestModel;
+  document: NonNullable<ReturnType<typeof documentAt>>;
+  /** Local offset. */
+  offset: number;
+}
+
+/** Providers return LOCAL spans. */
+export type CompletionProvider = (context: CompletionContext) => CompletionItem[];
+
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [];
+
+export function completionsAt(model: ManifestModel, offset: number): CompletionItem[] {
+  const document = documentAt(model, offset);
+  if (!document) return [];
+  const local = offset - document.offset;
+  return COMPLETION_PROVIDERS.flatMap((p) => p({ model, document, offset: local })).map((item) => ({
+    ...item,
+    span: { start: item.span.start + document.offset, end: item.span.end + document.offset },
+  }));
+}

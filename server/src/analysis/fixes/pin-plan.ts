@@ -1,0 +1,37 @@
+/** Which images of a file "pin all" resolves: distinct, parsable, not yet pinned. */
+import { parseImageReference } from '../k8s/image-reference';
+import type { ImageField } from './image-fields';
+
+export interface PinPlan {
+  /** Distinct images to resolve. */
+  images: string[];
+  /** Fields to rewrite, by image. */
+  fields: Map<string, ImageField[]>;
+}
+
+export function planPins(fields: ImageField[]): PinPlan {
+  const byImage = new Map<string, ImageField[]>();
+  for (const f of fields) {
+    const parsed = parseImageReference(f.image);
+    // Already pinned (a digest is present) or not an image reference: nothing to ask the registry.
+    if (!parsed.ok || parsed.ref.digest) continue;
+    const list = byImage.get(f.image) ?? [];
+    list.push(f);
+    byImage.set(f.image, list);
+  }
+  return { images: [...byImage.keys()], fields: byImage };
+}
+
+/** Runs `fn` over items with at most `limit` at once, keeping results in order. */
+export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

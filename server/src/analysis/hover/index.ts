@@ -1,0 +1,19 @@
+/** hoverAt: asks each hover provider in turn; the first answer wins. */
+import { documentAt, type ManifestModel } from '../model/manifest';
+import type { AnalysisOptions } from '../options';
+import type { HoverProvider, HoverResult } from './types';
+
+export const HOVER_PROVIDERS: HoverProvider[] = [];
+
+export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
+  const document = documentAt(model, offset);
+  if (!document) return undefined;
+  const local = offset - document.offset;
+  for (const provider of HOVER_PROVIDERS) {
+    const found = provider({ model, document, offset: local, options });
+    if (found) {
+      return { markdown: found.markdown, span: { start: found.span.start + document.offset, end: found.span.end + document.offset } };
+    }
+  }
+  return undefined;
+}

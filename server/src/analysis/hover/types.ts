@@ -1,0 +1,24 @@
+/** What a hover provider gets (a document and a local offset) and gives (markdown over a local span). */
+import type { ManifestDocument, ManifestModel } from '../model/manifest';
+import type { Span } from '../model/span';
+import type { AnalysisOptions } from '../options';
+
+export interface HoverContext {
+  model: ManifestModel;
+  document: ManifestDocument;
+  /** Offset local to the document's chunk. */
+  offset: number;
+  options: AnalysisOptions;
+}
+
+export interface HoverResult {
+  markdown: string;
+  /** Local span in a provider's result; a file span once `hoverAt` returns it. */
+  span: Span;
+}
+
+export type HoverProvider = (context: HoverContext) => HoverResult | undefined;
+
+export function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}

@@ -1,0 +1,48 @@
+/** What Kubernetes will make of each pod spec of a model: the data behind `pod-lens inspect`. */
+import { workloadsOf, type ManifestModel } from './model/manifest';
+import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
+
+export interface InspectedContainer {
+  name: string | null;
+  type: ContainerType;
+  path: string;
+  [extra: string]: unknown;
+}
+
+export interface InspectedWorkload {
+  document: number;
+  kind: string;
+  name: string | null;
+  namespace: string | null;
+  podSpecPath: string;
+  containers: InspectedContainer[];
+  [extra: string]: unknown;
+}
+
+/** Extra fields per container and per workload, added by later capabilities (images, resources, startup order). */
+export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) => Record<string, unknown>;
+export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; replicas: number | undefined }) => Record<string, unknown>;
+
+export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [];
+export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [];
+
+export function inspectModel(model: ManifestModel): InspectedWorkload[] {
+  return workloadsOf(model).map(({ document, workload }) => {
+    const spec = workload.podSpec;
+    const containers = spec.all.map((c) => {
+      const base: InspectedContainer = { name: c.name ?? null, type: c.type, path: c.path };
+      for (const d of CONTAINER_DESCRIBERS) Object.assign(base, d(c, spec));
+      return base;
+    });
+    const out: InspectedWorkload = {
+      document: document.index,
+      kind: workload.kind.kind,
+      name: workload.name ?? null,
+      namespace: workload.namespace ?? null,
+      podSpecPath: spec.path,
+      containers,
+    };
+    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, replicas: workload.replicas }));
+    return out;
+  });
+}

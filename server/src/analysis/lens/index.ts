@@ -1,0 +1,19 @@
+/** codeLenses: the lenses of a model (the startup order above each pod spec's containers). */
+import type { ManifestModel } from '../model/manifest';
+import type { Span } from '../model/span';
+
+export interface Lens {
+  /** File span the lens sits above. */
+  span: Span;
+  title: string;
+  /** Command id to run when clicked, with arguments. */
+  command?: { id: string; arguments: unknown[] };
+}
+
+export type LensProvider = (model: ManifestModel) => Lens[];
+
+export const LENS_PROVIDERS: LensProvider[] = [];
+
+export function codeLenses(model: ManifestModel): Lens[] {
+  return LENS_PROVIDERS.flatMap((p) => p(model));
+}

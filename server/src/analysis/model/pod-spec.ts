@@ -1,0 +1,74 @@
+/** Views of a pod spec and its containers: what rules, hovers and lenses read. */
+import { isMap } from 'yaml';
+import type { Document } from 'yaml';
+import { MapView, fieldPath, SeqView } from './node-view';
+import type { Span } from './span';
+
+/** `init` is a regular init container; `sidecar` an init container with `restartPolicy: Always` (KEP-753). */
+export type ContainerType = 'init' | 'sidecar' | 'app' | 'ephemeral';
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerView {
+  type: ContainerType;
+  list: ContainerList;
+  /** Index in its own list. */
+  index: number;
+  /** Field path, e.g. `spec.template.spec.initContainers[1]`. */
+  path: string;
+  /** The container mapping. */
+  view: MapView;
+  /** The name when it is a string, else undefined. */
+  name: string | undefined;
+  span: Span;
+}
+
+export interface PodSpecView {
+  /** Field path of the pod spec: `spec`, `spec.template.spec`, … */
+  path: string;
+  view: MapView;
+  /** App containers (`containers`). */
+  containers: ContainerView[];
+  /** All of `initContainers`, sidecars included, in spec order. */
+  initContainers: ContainerView[];
+  /** The init containers that are sidecars. */
+  sidecars: ContainerView[];
+  ephemeralContainers: ContainerView[];
+  /** Every container of the three lists, init first, then app, then ephemeral. */
+  all: ContainerView[];
+  /** True for pod templates (Deployment, Job…); false for a Pod. */
+  isTemplate: boolean;
+}
+
+function containersOf(spec: MapView, list: ContainerList): ContainerView[] {
+  const seq: SeqView | undefined = spec.seq(list);
+  if (!seq) return [];
+  return seq.maps().map(({ index, view }) => {
+    const isSidecar = list === 'initContainers' && view.string('restartPolicy') === 'Always';
+    const type: ContainerType =
+      list === 'containers' ? 'app' : list === 'ephemeralContainers' ? 'ephemeral' : isSidecar ? 'sidecar' : 'init';
+    return { type, list, index, path: view.path, view, name: view.string('name'), span: view.span };
+  });
+}
+
+export function podSpecView(doc: Document, node: unknown, path: string, isTemplate: boolean): PodSpecView | undefined {
+  if (!isMap(node)) return undefined;
+  const view = new MapView(doc, node, path);
+  const initContainers = containersOf(view, 'initContainers');
+  const containers = containersOf(view, 'containers');
+  const ephemeralContainers = containersOf(view, 'ephemeralContainers');
+  return {
+    path,
+    view,
+    containers,
+    initContainers,
+    sidecars: initContainers.filter((c) => c.type === 'sidecar'),
+    ephemeralContainers,
+    all: [...initContainers, ...containers, ...ephemeralContainers],
+    isTemplate,
+  };
+}
+
+/** The field path of a container field: `<container path>.<field>`. */
+export function containerFieldPath(container: ContainerView, field: string): string {
+  return fieldPath(container.path, field);
+}

@@ -1,0 +1,23 @@
+/** Options of one analysis run: rule severities and rule settings, as the user configured them. */
+import type { SeveritySetting } from './rules/types';
+
+export interface ResourcesRequired {
+  cpuRequest: boolean;
+  memoryRequest: boolean;
+  cpuLimit: boolean;
+  memoryLimit: boolean;
+}
+
+export interface AnalysisOptions {
+  /** `podLens.rules`: per rule id, a severity or `off`. */
+  rules?: Record<string, SeveritySetting>;
+  /** Which resources `resources-missing` asks for. */
+  resourcesRequired?: ResourcesRequired;
+}
+
+export const DEFAULT_RESOURCES_REQUIRED: ResourcesRequired = {
+  cpuRequest: true,
+  memoryRequest: true,
+  cpuLimit: false,
+  memoryLimit: true,
+};

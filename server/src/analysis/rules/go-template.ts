@@ -1,0 +1,21 @@
+/** go-template: one quiet note that a file is a Helm/Go template, whose template parts are not analysed. */
+import type { Rule } from './types';
+
+export const goTemplate: Rule = {
+  id: 'go-template',
+  defaultSeverity: 'information',
+  title: 'File is a Go template',
+  source: 'Helm and other Go templates are rendered before Kubernetes sees them; only the parts that parse as YAML are checked.',
+  check({ model, document, report }) {
+    // Once per file: on the first templated document.
+    const first = model.documents.find((d) => d.isTemplated);
+    if (first !== document) return;
+    const at = document.text.indexOf('{{');
+    if (at < 0) return;
+    const end = document.text.indexOf('}}', at);
+    report({
+      message: 'This file is a Go template: Pod Lens checks what parses as YAML and ignores the template parts.',
+      span: { start: at, end: end < 0 ? at + 2 : end + 2 },
+    });
+  },
+};

@@ -1,0 +1,45 @@
+/** `# pod-lens-ignore <rule-id>[, …]` on a line or alone above it, and `# pod-lens-ignore-file`: where findings are silenced. */
+import { LineIndex } from '../model/line-index';
+
+const LINE = /(?:^|\s)#\s*pod-lens-ignore(?!-)(?:[ \t]+([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*))?[ \t]*$/;
+const FILE = /(?:^|\s)#\s*pod-lens-ignore-file(?:[ \t]+([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*))?[ \t]*$/m;
+
+/** `all` when the comment names no rule. */
+type Silenced = Set<string> | 'all';
+
+function parseIds(list: string | undefined): Silenced {
+  return list ? new Set(list.split(',').map((s) => s.trim())) : 'all';
+}
+
+function covers(s: Silenced | undefined, rule: string): boolean {
+  return s === 'all' || (s !== undefined && s.has(rule));
+}
+
+export class IgnoreComments {
+  private readonly lines: LineIndex;
+  private readonly file: Silenced | undefined;
+  private readonly byLine = new Map<number, { silenced: Silenced; alone: boolean }>();
+
+  constructor(text: string) {
+    this.lines = new LineIndex(text);
+    const fileMatch = text.includes('pod-lens-ignore-file') ? FILE.exec(text) : null;
+    this.file = fileMatch ? parseIds(fileMatch[1]) : undefined;
+    if (!text.includes('pod-lens-ignore')) return;
+    for (let line = 0; line < this.lines.lineCount; line++) {
+      const content = this.lines.lineText(line);
+      const m = LINE.exec(content);
+      if (m) this.byLine.set(line, { silenced: parseIds(m[1]), alone: content.trimStart().startsWith('#') });
+    }
+  }
+
+  /** True when a finding of `rule` starting at `offset` is silenced. */
+  isIgnored(rule: string, offset: number): boolean {
+    if (covers(this.file, rule)) return true;
+    if (this.byLine.size === 0) return false;
+    const line = this.lines.lineOf(offset);
+    const own = this.byLine.get(line);
+    if (own && covers(own.silenced, rule)) return true;
+    const above = this.byLine.get(line - 1);
+    return above !== undefined && above.alone && covers(above.silenced, rule);
+  }
+}

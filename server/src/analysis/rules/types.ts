@@ -1,0 +1,72 @@
+/** The rule record and what rules report: findings with spans, field paths and typed fixes. */
+import type { ManifestDocument, ManifestModel } from '../model/manifest';
+import type { Span } from '../model/span';
+import type { AnalysisOptions } from '../options';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** Fixes resolved later, by the server, because they need the network (the registry) or the user. */
+export interface PinDigestRequest {
+  type: 'pin-digest';
+  /** The image as written (scalar value). */
+  image: string;
+}
+
+export interface Fix {
+  title: string;
+  kind: 'quickfix' | 'refactor' | 'source';
+  isPreferred?: boolean;
+  /** Edits known now, in the same coordinates as the finding's span. */
+  edits?: TextEdit[];
+  /** Or: work to do at `codeAction/resolve` time; the edit replaces `span`. */
+  deferred?: PinDigestRequest & { span: Span; quote: '' | '"' | "'" };
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** Kubernetes field path, e.g. `spec.template.spec.containers[0].image`. */
+  path?: string;
+  fixes?: Fix[];
+  /** Rendered faded (unnecessary) or struck through (deprecated) by editors. */
+  tags?: Array<'unnecessary' | 'deprecated'>;
+  /** Typed data for fixes and hovers: never matched by message text. */
+  data?: Record<string, unknown>;
+}
+
+export type Report = (finding: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }) => void;
+
+export interface RuleContext {
+  model: ManifestModel;
+  /** The document being checked; spans reported are local to it. */
+  document: ManifestDocument;
+  options: AnalysisOptions;
+  report: Report;
+}
+
+export interface Rule {
+  /** Stable kebab-case id: file name, diagnostic code, setting key and docs page. */
+  id: string;
+  defaultSeverity: Severity;
+  /** Off unless the user turns it on in `podLens.rules`. */
+  enabledByDefault?: boolean;
+  title: string;
+  /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
+  source: string;
+  check(context: RuleContext): void;
+}
+
+export const DOCS_BASE = 'https://github.com/pod-lens/pod-lens/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}

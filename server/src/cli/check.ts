@@ -1,0 +1,74 @@
+/** `pod-lens check`: findings of each file as text, JSON or SARIF, and the exit code for --fail-on. */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../analysis/analyze';
+import { guardInput } from '../analysis/input-guard';
+import { parseManifests } from '../analysis/model/manifest';
+import type { AnalysisOptions } from '../analysis/options';
+import type { Finding, Severity } from '../analysis/rules/types';
+import { toRange } from '../lsp/convert';
+import type { Input } from './inputs';
+import { toSarif } from './sarif';
+
+export interface CheckedFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  path: string | null;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface CheckReport {
+  files: Array<{ path: string; findings: CheckedFinding[] }>;
+  summary: { files: number; errors: number; warnings: number; information: number; hints: number };
+}
+
+export function checkInputs(inputs: Input[], options: AnalysisOptions, onFailure: (m: string) => void): CheckReport {
+  const report: CheckReport = { files: [], summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 } };
+  for (const input of inputs) {
+    const doc = TextDocument.create('file:///x', 'yaml', 0, input.text);
+    const skipped = guardInput(input.text);
+    let findings: Finding[];
+    if (skipped) findings = [skipped];
+    else {
+      const result = analyze(parseManifests(input.text), options);
+      for (const f of result.failures) onFailure(`rule ${f.rule} failed on ${input.path} document ${f.document}: ${String(f.error)}`);
+      findings = result.findings;
+    }
+    const checked = findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      path: f.path ?? null,
+      range: toRange(doc, f.span),
+    }));
+    for (const f of checked) {
+      if (f.severity === 'error') report.summary.errors++;
+      else if (f.severity === 'warning') report.summary.warnings++;
+      else if (f.severity === 'information') report.summary.information++;
+      else report.summary.hints++;
+    }
+    report.files.push({ path: input.path, findings: checked });
+    report.summary.files++;
+  }
+  return report;
+}
+
+export function formatCheck(report: CheckReport, format: 'text' | 'json' | 'sarif', version: string): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'sarif') return `${JSON.stringify(toSarif(report, version), null, 2)}\n`;
+  const lines: string[] = [];
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      lines.push(`${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule} ${f.message}`);
+    }
+  }
+  const s = report.summary;
+  lines.push(`${s.files} file(s): ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function failsOn(report: CheckReport, failOn: 'error' | 'warning' | 'never'): boolean {
+  if (failOn === 'never') return false;
+  if (failOn === 'error') return report.summary.errors > 0;
+  return report.summary.errors + report.summary.warnings > 0;
+}

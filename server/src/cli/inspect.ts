@@ -1,0 +1,43 @@
+/** `pod-lens inspect`: each pod spec as Kubernetes will see it, as JSON or text. */
+import { guardInput } from '../analysis/input-guard';
+import { inspectModel, type InspectedWorkload } from '../analysis/inspect';
+import { parseManifests } from '../analysis/model/manifest';
+import type { Input } from './inputs';
+
+export interface InspectReport {
+  files: Array<{ path: string; workloads: InspectedWorkload[] }>;
+}
+
+export function inspectInputs(inputs: Input[]): InspectReport {
+  return {
+    files: inputs.map((input) => ({
+      path: input.path,
+      workloads: guardInput(input.text) ? [] : inspectModel(parseManifests(input.text)),
+    })),
+  };
+}
+
+export function formatInspect(report: InspectReport, format: 'json' | 'text'): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const lines: string[] = [];
+  for (const file of report.files) {
+    for (const w of file.workloads) {
+      lines.push(`${file.path} #${w.document}: ${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name ?? '(unnamed)'}`);
+      for (const key of ['qos', 'startupSummary'] as const) if (typeof w[key] === 'string') lines.push(`  ${key}: ${w[key]}`);
+      const eff = w.effectiveResources as { requests?: Record<string, string>; limits?: Record<string, string> } | undefined;
+      if (eff) {
+        const fmt = (r: Record<string, string> | undefined) => Object.entries(r ?? {}).map(([k, v]) => `${k}=${v}`).join(' ') || '-';
+        lines.push(`  requests: ${fmt(eff.requests)}  limits: ${fmt(eff.limits)}`);
+      }
+      for (const c of w.containers) {
+        const image = c.image as { raw?: unknown; fullName?: string | null } | undefined;
+        const policy = c.imagePullPolicy as { value?: string; defaulted?: boolean } | undefined;
+        const parts = [`  - ${c.type} ${c.name ?? '(unnamed)'}`];
+        if (image) parts.push(`image ${String(image.raw)}${image.fullName ? ` (${image.fullName})` : ''}`);
+        if (policy?.value) parts.push(`pull ${policy.value}${policy.defaulted ? ' (defaulted)' : ''}`);
+        lines.push(parts.join('  '));
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+/** textDocument/codeAction and codeAction/resolve: fixes of the findings under the cursor; network work only in resolve. */
+import {
+  CodeActionKind,
+  ResponseError,
+  ErrorCodes,
+  LSPErrorCodes,
+  type CodeAction,
+  type CodeActionParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisOptions } from '../analysis/options';
+import type { Finding, Fix } from '../analysis/rules/types';
+import { spansIntersect, toRange, toSpan } from './convert';
+import { toDiagnostic } from './diagnostics';
+import type { DocumentCache } from './document-cache';
+
+const KIND: Record<Fix['kind'], string> = {
+  quickfix: CodeActionKind.QuickFix,
+  refactor: CodeActionKind.RefactorRewrite,
+  source: CodeActionKind.Source,
+};
+
+/** Data carried from listing to resolve for fixes that need the network. */
+export interface DeferredActionData {
+  uri: string;
+  version: number;
+  fix: NonNullable<Fix['deferred']>;
+}
+
+export function listCodeActions(
+  doc: TextDocument,
+  params: CodeActionParams,
+  cache: DocumentCache,
+  options: AnalysisOptions,
+): CodeAction[] {
+  const wanted = toSpan(doc, params.range);
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const findings = cache.analysis(doc, options).findings.filter((f) => spansIntersect(f.span, wanted));
+  for (const finding of findings) {
+    for (const fix of finding.fixes ?? []) {
+      const kind = KIND[fix.kind];
+      if (only && !only.some((o) => kind === o || kind.startsWith(`${o}.`))) continue;
+      actions.push(toAction(doc, finding, fix));
+    }
+  }
+  return actions;
+}
+
+function toAction(doc: TextDocument, finding: Finding, fix: Fix): CodeAction {
+  const action: CodeAction = {
+    title: fix.title,
+    kind: KIND[fix.kind],
+    diagnostics: fix.kind === 'quickfix' ? [toDiagnostic(doc, finding)] : undefined,
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+  };
+  if (fix.edits) {
+    action.edit = { changes: { [doc.uri]: fix.edits.map((e) => ({ range: toRange(doc, e.span), newText: e.newText })) } };
+  } else if (fix.deferred) {
+    const data: DeferredActionData = { uri: doc.uri, version: doc.version, fix: fix.deferred };
+    action.data = data;
+  }
+  return action;
+}
+
+/** Computes a deferred edit; throws a ResponseError with a message in the user's words on failure. */
+export type DeferredFixResolver = (fix: DeferredActionData['fix'], signal: AbortSignal) => Promise<string>;
+
+export async function resolveCodeAction(
+  action: CodeAction,
+  getDocument: (uri: string) => TextDocument | undefined,
+  resolveFix: DeferredFixResolver,
+  signal: AbortSignal,
+): Promise<CodeAction> {
+  const data = action.data as DeferredActionData | undefined;
+  if (!data?.fix || action.edit) return action;
+  const doc = getDocument(data.uri);
+  if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'The document was closed.');
+  // The document may have changed while the user looked at the menu: edit only if the image text is still there.
+  const current = doc.getText().slice(data.fix.span.start, data.fix.span.end);
+  const expected = `${data.fix.quote}${data.fix.image}${data.fix.quote}`;
+  if (current !== expected) throw new ResponseError(LSPErrorCodes.ContentModified, 'The image changed since the fix was offered.');
+  const newText = await resolveFix(data.fix, signal);
+  const edit: WorkspaceEdit = { changes: { [doc.uri]: [{ range: toRange(doc, data.fix.span), newText }] } };
+  return { ...action, edit };
+}

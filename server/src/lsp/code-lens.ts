@@ -1,0 +1,15 @@
+/** textDocument/codeLens: the core's lenses (startup order) with their commands. */
+import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeLenses } from '../analysis/lens/index';
+import { toRange } from './convert';
+import type { DocumentCache } from './document-cache';
+
+export function lenses(doc: TextDocument, cache: DocumentCache): CodeLens[] {
+  return codeLenses(cache.model(doc)).map((lens) => ({
+    range: toRange(doc, lens.span),
+    command: lens.command
+      ? { title: lens.title, command: lens.command.id, arguments: lens.command.arguments }
+      : { title: lens.title, command: '' },
+  }));
+}

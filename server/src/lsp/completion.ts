@@ -1,0 +1,17 @@
+/** textDocument/completion: value completions from the core. */
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { completionsAt } from '../analysis/completion/index';
+import { toOffset, toRange } from './convert';
+import type { DocumentCache } from './document-cache';
+
+export function complete(doc: TextDocument, params: CompletionParams, cache: DocumentCache): CompletionItem[] {
+  return completionsAt(cache.model(doc), toOffset(doc, params.position)).map((item) => ({
+    label: item.label,
+    kind: CompletionItemKind.EnumMember,
+    detail: item.detail,
+    documentation: { kind: MarkupKind.Markdown, value: item.documentation },
+    textEdit: { range: toRange(doc, item.span), newText: item.label },
+    ...(item.sortText ? { sortText: item.sortText } : {}),
+  }));
+}

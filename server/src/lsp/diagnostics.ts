@@ -1,0 +1,90 @@
+/** Publishes diagnostics: on open at once, on change debounced, superseded runs dropped, cleared on close. */
+import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisOptions } from '../analysis/options';
+import { guardInput } from '../analysis/input-guard';
+import { docsUrl, type Finding, type Severity } from '../analysis/rules/types';
+import type { Runtime } from '../runtime';
+import { toRange } from './convert';
+import type { DocumentCache } from './document-cache';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  const tags = f.tags?.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  return {
+    range: toRange(doc, f.span),
+    severity: SEVERITY[f.severity],
+    source: 'pod-lens',
+    code: f.rule,
+    codeDescription: { href: docsUrl(f.rule) },
+    message: f.message,
+    ...(tags?.length ? { tags } : {}),
+    data: { path: f.path },
+  };
+}
+
+export interface DiagnosticsDeps {
+  connection: Connection;
+  runtime: Runtime;
+  cache: DocumentCache;
+  options: () => AnalysisOptions;
+  maxFileSize: () => number;
+  getDocument: (uri: string) => TextDocument | undefined;
+}
+
+/** Debounce for edits: short, so a keystroke's diagnostics arrive within ~100 ms, long enough to merge bursts. */
+export const CHANGE_DEBOUNCE_MS = 40;
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, unknown>();
+
+  constructor(private readonly deps: DiagnosticsDeps) {}
+
+  schedule(uri: string, delay: number): void {
+    const previous = this.timers.get(uri);
+    if (previous !== undefined) this.deps.runtime.clearTimeout(previous);
+    const version = this.deps.getDocument(uri)?.version;
+    const handle = this.deps.runtime.setTimeout(() => {
+      this.timers.delete(uri);
+      const doc = this.deps.getDocument(uri);
+      // A newer version has its own run scheduled (or the document closed): this one is stale.
+      if (!doc || doc.version !== version) return;
+      this.publish(doc);
+    }, delay);
+    this.timers.set(uri, handle);
+  }
+
+  publish(doc: TextDocument): void {
+    let diagnostics: Diagnostic[];
+    try {
+      const text = doc.getText();
+      const skipped = guardInput(text, this.deps.maxFileSize());
+      if (skipped) {
+        diagnostics = [toDiagnostic(doc, skipped)];
+      } else {
+        const result = this.deps.cache.analysis(doc, this.deps.options());
+        for (const failure of result.failures) {
+          this.deps.runtime.logger.error(`rule ${failure.rule} failed on document ${failure.document} of ${doc.uri}`, failure.error);
+        }
+        diagnostics = result.findings.map((f) => toDiagnostic(doc, f));
+      }
+    } catch (error) {
+      this.deps.runtime.logger.error(`analysis of ${doc.uri} failed`, error);
+      return;
+    }
+    void this.deps.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  clear(uri: string): void {
+    const previous = this.timers.get(uri);
+    if (previous !== undefined) this.deps.runtime.clearTimeout(previous);
+    this.timers.delete(uri);
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

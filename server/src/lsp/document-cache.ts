@@ -1,0 +1,45 @@
+/** Parsed models per open document version: parse once per version, and reuse unchanged documents' parses. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalysisResult } from '../analysis/analyze';
+import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
+import type { AnalysisOptions } from '../analysis/options';
+
+interface Entry {
+  version: number;
+  model: ManifestModel;
+  chunks: Map<string, never[]>;
+  analysis?: { optionsKey: string; result: AnalysisResult };
+}
+
+export class DocumentCache {
+  private readonly entries = new Map<string, Entry>();
+
+  model(doc: TextDocument): ManifestModel {
+    const entry = this.entries.get(doc.uri);
+    if (entry && entry.version === doc.version) return entry.model;
+    const chunks = entry?.chunks ?? new Map();
+    const model = parseManifests(doc.getText(), chunks as never);
+    this.entries.set(doc.uri, { version: doc.version, model, chunks });
+    return model;
+  }
+
+  /** Findings for this version under these options, computed once. */
+  analysis(doc: TextDocument, options: AnalysisOptions): AnalysisResult {
+    const model = this.model(doc);
+    const entry = this.entries.get(doc.uri)!;
+    const optionsKey = JSON.stringify(options);
+    if (entry.analysis?.optionsKey === optionsKey) return entry.analysis.result;
+    const result = analyze(model, options);
+    entry.analysis = { optionsKey, result };
+    return result;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  /** Drop analyses (settings changed); parses stay. */
+  invalidateAnalyses(): void {
+    for (const e of this.entries.values()) e.analysis = undefined;
+  }
+}

@@ -1,0 +1,52 @@
+/** "Pin all images in this file": resolves distinct images (4 at a time) and applies one workspace edit. */
+import type { CancellationToken, TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { imageFields } from '../analysis/fixes/image-fields';
+import { pinImage } from '../analysis/fixes/pin-image';
+import { mapLimited, planPins } from '../analysis/fixes/pin-plan';
+import type { CommandDeps } from './commands';
+import { toRange } from './convert';
+
+export interface PinAllResult {
+  pinned: string[];
+  failed: Array<{ image: string; message: string }>;
+  applied: boolean;
+}
+
+const PARALLEL_LOOKUPS = 4;
+
+export async function pinAllEdits(doc: TextDocument, deps: CommandDeps, token: CancellationToken): Promise<PinAllResult> {
+  const version = doc.version;
+  const plan = planPins(imageFields(deps.cache.model(doc)));
+  const controller = new AbortController();
+  token.onCancellationRequested(() => controller.abort());
+  const outcomes = await mapLimited(plan.images, PARALLEL_LOOKUPS, async (image) => {
+    try {
+      return { image, digest: await deps.pin.digestOf(image, controller.signal) };
+    } catch (error) {
+      return { image, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  const edits: TextEdit[] = [];
+  const result: PinAllResult = { pinned: [], failed: [], applied: false };
+  const keepTag = deps.pin.keepTag();
+  for (const o of outcomes) {
+    if ('error' in o) {
+      result.failed.push({ image: o.image, message: o.error ?? 'unknown error' });
+      continue;
+    }
+    result.pinned.push(o.image);
+    for (const f of plan.fields.get(o.image) ?? []) {
+      edits.push({ range: toRange(doc, f.span), newText: `${f.quote}${pinImage(f.image, o.digest, keepTag)}${f.quote}` });
+    }
+  }
+  const now = deps.documents.get(doc.uri);
+  if (edits.length > 0 && now?.version === version) {
+    const applied = await deps.connection.workspace.applyEdit({
+      label: 'Pin images to digests',
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version }, edits }] },
+    });
+    result.applied = applied.applied;
+  }
+  return result;
+}

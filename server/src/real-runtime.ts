@@ -1,0 +1,19 @@
+/** The real runtime: timers, a logger to the client's output channel, and the registry client. */
+import type { Runtime } from './runtime';
+import { createRegistryResolver } from './registry/from-settings';
+
+declare const POD_LENS_VERSION: string;
+export const VERSION = typeof POD_LENS_VERSION === 'string' ? POD_LENS_VERSION : '0.0.0-dev';
+
+export function createRealRuntime(write: (message: string) => void): Runtime {
+  return {
+    version: VERSION,
+    logger: {
+      info: (m) => write(m),
+      error: (m, e) => write(`[error] ${m}${e ? `: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : ''}`),
+    },
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    createResolver: (settings, facts) => createRegistryResolver(settings, facts, VERSION, (m) => write(m)),
+  };
+}

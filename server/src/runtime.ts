@@ -1,0 +1,16 @@
+/** What the server needs from the outside world; main.ts builds the real one, tests build their own. */
+import type { DigestResolver } from './analysis/ports';
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface Runtime {
+  logger: Logger;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** Builds the registry client for the current settings; undefined when the network is not available. */
+  createResolver?: (settings: import('./lsp/settings').Settings, facts: import('./lsp/settings').ClientFacts) => DigestResolver;
+  version: string;
+}

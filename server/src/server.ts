@@ -1,0 +1,129 @@
+/** startServer: the wiring table from LSP requests to features. Nothing else lives here. */
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  ResponseError,
+  LSPErrorCodes,
+  type Connection,
+  type InitializeResult,
+  type CancellationToken,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete } from './lsp/completion';
+import { listCodeActions, resolveCodeAction } from './lsp/code-actions';
+import { lenses } from './lsp/code-lens';
+import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
+import { DocumentCache } from './lsp/document-cache';
+import { hover } from './lsp/hover';
+import { analysisOptions, DEFAULT_SETTINGS, readSettings, type ClientFacts, type Settings } from './lsp/settings';
+import { createPinResolver } from './lsp/pin';
+import { registerCommands, COMMANDS } from './lsp/commands';
+import type { Runtime } from './runtime';
+
+/** Runs a handler so that no exception reaches the client: it is logged and the request answers `fallback`. */
+function guarded<P, R>(runtime: Runtime, name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    try {
+      return await fn(params, token);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      runtime.logger.error(`${name} failed`, error);
+      return fallback;
+    }
+  };
+}
+
+export function abortSignalOf(token: CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  else token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
+
+export function startServer(connection: Connection, runtime: Runtime): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new DocumentCache();
+  let facts: ClientFacts = {};
+  let settings: Settings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  const options = () => analysisOptions(settings);
+  const scheduler = new DiagnosticsScheduler({
+    connection,
+    runtime,
+    cache,
+    options,
+    maxFileSize: () => settings.maxFileSize,
+    getDocument: (uri) => documents.get(uri),
+  });
+  const pin = createPinResolver(runtime, () => settings, () => facts);
+
+  connection.onInitialize((params): InitializeResult => {
+    facts = (params.initializationOptions ?? {}) as ClientFacts;
+    settings = readSettings(undefined, facts);
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { resolveProvider: true, codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', ':'] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+      },
+      serverInfo: { name: 'pod-lens', version: runtime.version },
+    };
+  });
+
+  async function pullSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration('podLens');
+      settings = readSettings(raw, facts);
+    } catch (error) {
+      runtime.logger.error('reading settings failed', error);
+    }
+  }
+
+  function republishAll(): void {
+    cache.invalidateAnalyses();
+    for (const doc of documents.all()) scheduler.publish(doc);
+  }
+
+  connection.onInitialized(async () => {
+    await pullSettings();
+    republishAll();
+  });
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await pullSettings();
+    else settings = readSettings((change.settings as { podLens?: unknown } | undefined)?.podLens, facts);
+    republishAll();
+  });
+
+  documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    scheduler.clear(e.document.uri);
+  });
+
+  const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, params: P, token: CancellationToken) => R | Promise<R>) =>
+    guarded<P, R>(runtime, name, fallback, (params, token) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? fn(doc, params, token) : fallback;
+    });
+
+  connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options())));
+  connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache)));
+  connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache)));
+  connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options())));
+  connection.onCodeActionResolve(
+    guarded(runtime, 'codeAction/resolve', null as never, (action, token) =>
+      resolveCodeAction(action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token)),
+    ),
+  );
+  registerCommands({ connection, runtime, documents, cache, options, pin });
+
+  documents.listen(connection);
+  connection.listen();
+}

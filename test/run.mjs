@@ -1,0 +1,33 @@
+// Runs every test/**/*.test.ts with node:test (Node 20 has no test-file globs), through tsx.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2);
+const skip = new Set(['e2e', 'fixtures']);
+
+function find(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (!skip.has(name)) out.push(...find(full));
+    } else if (name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+const dirs = only.length ? only.map((d) => join(root, d)) : [join(root, 'test')];
+const files = dirs.flatMap((d) => (statSync(d).isDirectory() ? find(d) : [d]));
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+console.log(`running ${files.length} test files`);
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files.map((f) => relative(root, f))],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
