@@ -1,5 +1,5 @@
 /** The manifest model: every YAML document of a file, its object identity and the pod spec it carries. */
-import { isMap, isScalar, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, parseDocument, YAMLParseError } from 'yaml';
 import type { Document } from 'yaml';
 import { MapView, fieldPath, resolveNode } from './node-view';
 import { podSpecView, type PodSpecView } from './pod-spec';
@@ -61,9 +61,22 @@ const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
 /** Parses one chunk (usually one document; more when `...` ends a document without a `---`). */
 function parseChunk(text: string): Array<Omit<ManifestDocument, 'index' | 'offset'>> {
   const isTemplated = TEMPLATE_MARKER.test(text);
-  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
-  const docs = Array.isArray(parsed) ? parsed : [];
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    // The yaml package recurses per nesting level: absurd nesting overflows the stack. Report it, do not crash.
+    docs = [unparsable(text, error)];
+  }
   return docs.map((doc) => describe(doc, text, isTemplated));
+}
+
+function unparsable(text: string, error: unknown): Document.Parsed {
+  const doc = parseDocument('') as Document.Parsed;
+  const reason = error instanceof RangeError ? 'it is nested too deeply' : `the parser failed (${String(error)})`;
+  doc.errors.push(new YAMLParseError([0, Math.min(1, text.length)], 'IMPOSSIBLE', `This document cannot be read: ${reason}.`));
+  return doc;
 }
 
 function describe(doc: Document.Parsed, text: string, isTemplated: boolean): Omit<ManifestDocument, 'index' | 'offset'> {

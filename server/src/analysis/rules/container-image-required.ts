@@ -8,6 +8,9 @@ export const containerImageRequired: Rule = {
   title: 'Container has no image',
   source:
     'validation.go validateContainers: `spec.containers[0].image: Required value` (Pods and templates alike; the type comment says optional, validation does not).',
+  description:
+    'A container (app, init, sidecar or ephemeral) without an `image`, or with an empty one. The API server rejects the Pod or workload with `spec.containers[0].image: Required value`, although the API reference calls the field optional.',
+  howToFix: 'Add the image the container should run, e.g. `image: nginx:1.27`.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
@@ -15,7 +18,8 @@ export const containerImageRequired: Rule = {
       const image = c.view.get('image');
       const value = image?.value;
       if (image && (typeof value !== 'string' || value.length > 0) && value !== null) continue;
-      const where = image ? image.keySpan : (c.view.get('name')?.span ?? c.span);
+      // An empty image is underlined itself; a missing one at the container's name, where the user looks for it.
+      const where = image ? (image.node ? image.span : image.keySpan) : (c.view.get('name')?.entrySpan ?? c.span);
       const who = c.name ? `container "${c.name}"` : 'this container';
       report({
         message: `${containerFieldPath(c, 'image')}: Required value: ${who} has no image; the API server rejects the object.`,

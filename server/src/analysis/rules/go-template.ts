@@ -6,6 +6,9 @@ export const goTemplate: Rule = {
   defaultSeverity: 'information',
   title: 'File is a Go template',
   source: 'Helm and other Go templates are rendered before Kubernetes sees them; only the parts that parse as YAML are checked.',
+  description:
+    'The file contains Go template markers (`{{ … }}`), as Helm charts do. Kubernetes only sees the rendered output, so Pod Lens checks the parts that parse as YAML, reports no syntax errors for template code, and says so once.',
+  howToFix: 'Nothing to fix. To check the rendered manifests, run `helm template … | pod-lens check -`.',
   check({ model, document, report }) {
     // Once per file: on the first templated document.
     const first = model.documents.find((d) => d.isTemplated);

@@ -62,6 +62,10 @@ export interface Rule {
   title: string;
   /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
   source: string;
+  /** What it finds and what Kubernetes does about it (docs page). */
+  description: string;
+  /** How to fix it (docs page). */
+  howToFix: string;
   check(context: RuleContext): void;
 }
 

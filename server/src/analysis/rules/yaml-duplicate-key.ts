@@ -8,6 +8,9 @@ export const yamlDuplicateKey: Rule = {
   title: 'Duplicate mapping key',
   source:
     'YAML 1.2 requires unique keys. kubectl apply --validate=strict (the default) rejects duplicate fields when the server does field validation; with --validate=ignore and in older clients the last value silently wins (kubernetes/kubernetes#89303).',
+  description:
+    'The same key twice in one mapping. YAML forbids it; `kubectl apply` with its default strict validation rejects the object, and where validation is off only the last value survives, silently dropping the first.',
+  howToFix: 'Remove one of the two keys, or merge their contents.',
   check({ document, report }) {
     if (document.isTemplated) return;
     visit(document.doc, {

@@ -1,0 +1,105 @@
+/** The built CLI: exit codes, text/JSON/SARIF shapes, stdin, usage errors, and the corpus through inspect. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli';
+
+const NO_IMAGE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
+const CLEAN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n';
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+test('check: text lines are path:line:col: severity rule message, exit 1 on an error', () => {
+  const dir = tempDir({ 'bad.yaml': NO_IMAGE });
+  const r = runCli(['check', join(dir, 'bad.yaml')]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, new RegExp(`^${join(dir, 'bad.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9:11: error container-image-required `, 'm'));
+});
+
+test('check: JSON shape with 0-based ranges and field paths', () => {
+  const dir = tempDir({ 'a.yaml': NO_IMAGE, 'b.yml': CLEAN, 'ignored.txt': NO_IMAGE });
+  const r = runCli(['check', dir, '--format', 'json']);
+  assert.equal(r.status, 1);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.summary.files, 2);
+  assert.equal(report.summary.errors, 1);
+  const [a, b] = report.files;
+  assert.ok(a.path.endsWith('a.yaml') && b.path.endsWith('b.yml'));
+  assert.deepEqual(b.findings, []);
+  assert.deepEqual(a.findings[0], {
+    rule: 'container-image-required',
+    severity: 'error',
+    message: a.findings[0].message,
+    path: 'spec.template.spec.containers[0].image',
+    range: { start: { line: 8, character: 10 }, end: { line: 8, character: 19 } },
+  });
+});
+
+test('check: --fail-on never and warning; stdin with -', () => {
+  assert.equal(runCli(['check', '-', '--fail-on', 'never'], { input: NO_IMAGE }).status, 0);
+  assert.equal(runCli(['check', '-'], { input: CLEAN }).status, 0);
+  const dup = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    name: b\n';
+  assert.equal(runCli(['check', '-'], { input: dup }).status, 0);
+  assert.equal(runCli(['check', '-', '--fail-on=warning'], { input: dup }).status, 1);
+});
+
+test('check: SARIF 2.1.0 with the rule table and 1-based regions', () => {
+  const r = runCli(['check', '-', '--format', 'sarif'], { input: NO_IMAGE });
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const run = sarif.runs[0];
+  assert.equal(run.tool.driver.name, 'pod-lens');
+  const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.ok(ruleIds.includes('container-image-required'));
+  for (const rule of run.tool.driver.rules) {
+    assert.ok(rule.shortDescription.text && rule.helpUri.endsWith(`${rule.id}.md`));
+  }
+  const [result] = run.results;
+  assert.equal(result.ruleId, 'container-image-required');
+  assert.equal(result.level, 'error');
+  assert.ok(ruleIds.includes(result.ruleId));
+  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 9, startColumn: 11, endLine: 9, endColumn: 20 });
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, '-');
+});
+
+test('usage errors exit 2 with a message', () => {
+  for (const args of [[], ['nope'], ['check', '--format', 'xml'], ['check', '/no/such/path'], ['check', '--bogus']]) {
+    const r = runCli(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+  }
+  assert.match(runCli(['check', '/no/such/path']).stderr, /no such file or folder/);
+});
+
+test('inspect: JSON shape for each pod spec', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ns\nspec:\n  initContainers:\n  - name: s\n    image: a:1\n    restartPolicy: Always\n  containers:\n  - name: app\n    image: b:1\n';
+  const report = JSON.parse(runCli(['inspect', '-'], { input: text }).stdout);
+  const [w] = report.files[0].workloads;
+  assert.equal(w.document, 0);
+  assert.equal(w.kind, 'Pod');
+  assert.equal(w.name, 'p');
+  assert.equal(w.namespace, 'ns');
+  assert.equal(w.podSpecPath, 'spec');
+  assert.deepEqual(
+    w.containers.map((c: { name: string; type: string; path: string }) => [c.name, c.type, c.path]),
+    [['s', 'sidecar', 'spec.initContainers[0]'], ['app', 'app', 'spec.containers[0]']],
+  );
+});
+
+test('check and inspect over the corpus: no crash, every pod spec, JSON parses', () => {
+  const inspect = runCli(['inspect', CORPUS]);
+  assert.equal(inspect.status, 0, inspect.stderr);
+  const report = JSON.parse(inspect.stdout);
+  const specs = report.files.reduce((n: number, f: { workloads: unknown[] }) => n + f.workloads.length, 0);
+  assert.ok(specs >= 123, `${specs} pod specs`);
+  const check = runCli(['check', CORPUS, '--format', 'json', '--fail-on', 'never']);
+  assert.equal(check.status, 0, check.stderr);
+  assert.equal(check.stderr, '');
+  assert.ok(JSON.parse(check.stdout).summary.files >= 248);
+});

@@ -1,0 +1,119 @@
+/** The built language server over stdio, driven by a real JSON-RPC client: the foundation's lifecycle. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient } from '../support/lsp-client';
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          command: ["sleep", "1"]
+`;
+
+test('initialize, publish on open at the right range, update on change, clear on close, shutdown', async () => {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///work/deploy.yaml';
+    const diagnostics = await client.open(uri, DEPLOYMENT);
+    const d = diagnostics.find((x) => x.code === 'container-image-required');
+    assert.ok(d, JSON.stringify(diagnostics));
+    assert.equal(d.source, 'pod-lens');
+    assert.equal(d.severity, 1);
+    assert.ok(d.codeDescription?.href.endsWith('docs/rules/container-image-required.md'));
+    assert.deepEqual(d.range, { start: client.positionOf(uri, 'name: web'), end: client.positionOf(uri, 'name: web', 9) });
+
+    // Add the image: the error goes away for that version.
+    const at = client.positionOf(uri, '          command');
+    const after = await client.change(uri, [{ range: { start: at, end: at }, newText: '          image: nginx:1.27\n' }]);
+    assert.deepEqual(after.filter((x) => x.code === 'container-image-required'), []);
+
+    // Break it again with a one-character edit.
+    const i = client.positionOf(uri, 'image:');
+    const broken = await client.change(uri, [{ range: { start: i, end: { line: i.line, character: i.character + 1 } }, newText: 'x' }]);
+    assert.ok(broken.some((x) => x.code === 'container-image-required'));
+
+    assert.deepEqual(await client.close(uri), []);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('settings: turning a rule off through didChangeConfiguration takes effect at once', async () => {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///work/settings.yaml';
+    assert.ok((await client.open(uri, DEPLOYMENT)).some((x) => x.code === 'container-image-required'));
+    const off = await client.setSettings({ rules: { 'container-image-required': 'off' } }, uri);
+    assert.deepEqual(off, []);
+    const warn = await client.setSettings({ rules: { 'container-image-required': 'warning' } }, uri);
+    assert.equal(warn?.[0]?.severity, 2);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('Red Hat YAML installed: yaml-syntax is off unless set', async () => {
+  const broken = 'apiVersion: v1\nkind: Pod\nspec: {containers: [\n';
+  const client = await LspClient.start({ initializationOptions: { redHatYamlInstalled: true } });
+  try {
+    const uri = 'file:///work/broken.yaml';
+    assert.deepEqual((await client.open(uri, broken)).filter((x) => x.code === 'yaml-syntax'), []);
+    const on = await client.setSettings({ rules: { 'yaml-syntax': 'error' } }, uri);
+    assert.ok(on?.some((x) => x.code === 'yaml-syntax'));
+  } finally {
+    await client.stop();
+  }
+});
+
+test('ignore comments silence one place or the whole file', async () => {
+  const client = await LspClient.start();
+  try {
+    const line = DEPLOYMENT.replace('- name: web', '- name: web # pod-lens-ignore container-image-required');
+    assert.deepEqual(await client.open('file:///work/i1.yaml', line), []);
+    const above = DEPLOYMENT.replace('        - name: web', '        # pod-lens-ignore container-image-required\n        - name: web');
+    assert.deepEqual(await client.open('file:///work/i2.yaml', above), []);
+    const other = DEPLOYMENT.replace('- name: web', '- name: web # pod-lens-ignore image-tag-mutable');
+    assert.equal((await client.open('file:///work/i3.yaml', other)).length, 1);
+    assert.deepEqual(await client.open('file:///work/i4.yaml', `# pod-lens-ignore-file\n${DEPLOYMENT}`), []);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('requests on any text answer without errors (hover, code lens, code actions, completion)', async () => {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///work/any.yaml';
+    await client.open(uri, DEPLOYMENT);
+    const p = client.positionOf(uri, 'web', 0, 1);
+    await client.hover(uri, p);
+    assert.ok(Array.isArray(await client.codeLens(uri)));
+    assert.ok(Array.isArray(await client.codeActions(uri, p)));
+    assert.ok(Array.isArray(await client.completion(uri, p)));
+    // A request for a document the server does not know answers empty rather than failing.
+    assert.equal(await client.hover('file:///nope.yaml', p), null);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('bad input over the wire: binary, huge and nested text give notes, never a crash', async () => {
+  const client = await LspClient.start({ settings: { maxFileSize: 100_000 } });
+  try {
+    const binary = await client.open('file:///work/bin.yaml', 'a: \u0000\u0001\u0002');
+    assert.equal(binary[0]?.code, 'file-skipped');
+    const huge = await client.open('file:///work/huge.yaml', `# ${'x'.repeat(200_000)}\n`);
+    assert.equal(huge[0]?.code, 'file-skipped');
+    const nested = await client.open('file:///work/nested.yaml', `${'['.repeat(5000)}${']'.repeat(5000)}`);
+    assert.ok(Array.isArray(nested));
+    // Still alive.
+    assert.equal((await client.open('file:///work/after.yaml', DEPLOYMENT)).length, 1);
+  } finally {
+    await client.stop();
+  }
+});

@@ -1,0 +1,221 @@
+/** A real JSON-RPC client for the built server (`node dist/server.js --stdio`), with typed helpers and event waits. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SERVER = join(ROOT, 'dist', 'server.js');
+
+/** Waits for a predicate over incoming events, failing after a deadline (never a sleep). */
+function deadline<T>(ms: number, what: string, register: (resolve: (v: T) => void) => () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let dispose = () => {};
+    const timer = setTimeout(() => {
+      dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    dispose = register((v) => {
+      clearTimeout(timer);
+      dispose();
+      resolve(v);
+    });
+  });
+}
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly docs = new Map<string, TextDocument>();
+  private readonly diagnosticListeners = new Set<(p: PublishDiagnosticsParams) => void>();
+  readonly latest = new Map<string, PublishDiagnosticsParams>();
+  settings: Record<string, unknown> = {};
+  stderr = '';
+  readonly appliedEdits: WorkspaceEdit[] = [];
+
+  constructor(extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
+    this.child = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.latest.set(p.uri, p);
+      for (const l of [...this.diagnosticListeners]) l(p);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'podLens' ? this.settings : null)),
+    );
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.appliedEdits.push(params.edit);
+      this.applyWorkspaceEdit(params.edit);
+      return { applied: true };
+    });
+    this.connection.listen();
+  }
+
+  static async start(options: { settings?: Record<string, unknown>; initializationOptions?: unknown; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
+    const client = new LspClient([], options.env);
+    client.settings = options.settings ?? {};
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } },
+      initializationOptions: options.initializationOptions ?? {},
+    });
+    client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  text(uri: string): string {
+    return this.docs.get(uri)!.getText();
+  }
+
+  /** Position of the n-th occurrence of `needle` (plus `delta` characters) in an open document. */
+  positionOf(uri: string, needle: string, delta = 0, occurrence = 0): Position {
+    const doc = this.docs.get(uri)!;
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) at = doc.getText().indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" not found in ${uri}`);
+    return doc.positionAt(at + delta);
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `accept` (default: any), within `ms`. */
+  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 10_000): Promise<Diagnostic[]> {
+    return deadline(ms, `diagnostics for ${uri}`, (resolve) => {
+      const listener = (p: PublishDiagnosticsParams) => {
+        if (p.uri === uri && accept(p)) resolve(p.diagnostics);
+      };
+      this.diagnosticListeners.add(listener);
+      return () => this.diagnosticListeners.delete(listener);
+    });
+  }
+
+  async open(uri: string, text: string, languageId = 'yaml'): Promise<Diagnostic[]> {
+    const wait = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === 1);
+    this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return wait;
+  }
+
+  /** Applies edits as the editor would (incremental sync) and waits for that version's diagnostics. */
+  async change(uri: string, edits: TextEdit[]): Promise<Diagnostic[]> {
+    const doc = this.docs.get(uri)!;
+    const version = doc.version + 1;
+    const wait = this.nextDiagnostics(uri, (p) => p.version === version);
+    this.docs.set(uri, TextDocument.update(doc, edits.map((e) => ({ range: e.range, text: e.newText })), version));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    return wait;
+  }
+
+  async close(uri: string): Promise<Diagnostic[]> {
+    const wait = this.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    this.docs.delete(uri);
+    return wait;
+  }
+
+  async setSettings(settings: Record<string, unknown>, uriToAwait?: string): Promise<Diagnostic[] | undefined> {
+    this.settings = settings;
+    const wait = uriToAwait ? this.nextDiagnostics(uriToAwait) : undefined;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { podLens: settings } });
+    return wait;
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const r: CompletionItem[] | CompletionList | null = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return Array.isArray(r) ? r : (r?.items ?? []);
+  }
+
+  codeLens(uri: string): Promise<CodeLens[] | null> {
+    return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  }
+
+  async codeActions(uri: string, start: Position, end: Position = start, only?: string[]): Promise<CodeAction[]> {
+    const diagnostics = (this.latest.get(uri)?.diagnostics ?? []).filter(
+      (d) => !(d.range.end.line < start.line || d.range.start.line > end.line),
+    );
+    const r = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start, end },
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
+    return (r ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  resolve(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
+  }
+
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  }
+
+  /** Applies a workspace edit to the client's copies of the documents (as the editor would). */
+  applyWorkspaceEdit(edit: WorkspaceEdit): void {
+    const perUri = new Map<string, TextEdit[]>();
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) perUri.set(uri, edits);
+    for (const change of edit.documentChanges ?? []) {
+      if ('textDocument' in change) perUri.set(change.textDocument.uri, change.edits as TextEdit[]);
+    }
+    for (const [uri, edits] of perUri) {
+      const doc = this.docs.get(uri);
+      if (doc) this.docs.set(uri, TextDocument.create(uri, doc.languageId, doc.version, TextDocument.applyEdits(doc, edits)));
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      const exited = new Promise<void>((resolve) => {
+        if (this.child.exitCode !== null) resolve();
+        else this.child.once('exit', () => resolve());
+      });
+      const timer = setTimeout(() => this.child.kill(), 5000);
+      await exited;
+      clearTimeout(timer);
+      this.connection.dispose();
+    }
+  }
+}
