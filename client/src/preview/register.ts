@@ -1,10 +1,17 @@
-/** The startup preview's commands (the webview lands with the startup-order capability). */
-import type * as vscode from 'vscode';
+/** The startup preview's commands and the document listener that keeps it live. */
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { StartupPreview } from './panel';
 
-export function registerPreview(
-  _context: vscode.ExtensionContext,
-  _client: () => LanguageClient,
-): Record<string, (...args: unknown[]) => unknown> {
-  return {};
+export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient): Record<string, (...args: unknown[]) => unknown> {
+  const preview = new StartupPreview(client);
+  context.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => preview.documentChanged(e.document.uri)));
+  return {
+    // From the code lens the document's URI comes as an argument; from the palette, the active editor's.
+    'podLens.showStartupPreview': (uri?: unknown) => {
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
+      if (!target) return vscode.window.showInformationMessage('Pod Lens: open a manifest to preview its startup order.');
+      return preview.show(target);
+    },
+  };
 }

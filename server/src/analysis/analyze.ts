@@ -58,12 +58,50 @@ export function analyzeDocument(
   return findings;
 }
 
-export function analyze(model: ManifestModel, options: AnalysisOptions = {}, rules: readonly Rule[] = RULES): AnalysisResult {
+/** Findings of unchanged documents, reused across versions of a file (keyed by the parsed document). */
+export type FindingsCache = WeakMap<object, { optionsKey: string; findings: Finding[] }>;
+
+export function createFindingsCache(): FindingsCache {
+  return new WeakMap();
+}
+
+/** Document-scoped rules' findings come from the cache when the document and the options are unchanged. */
+function documentFindings(
+  model: ManifestModel,
+  document: ManifestDocument,
+  options: AnalysisOptions,
+  failures: AnalysisResult['failures'],
+  rules: readonly Rule[],
+  cache: FindingsCache | undefined,
+  optionsKey: string,
+): Finding[] {
+  const local = rules.filter((r) => r.scope !== 'file');
+  const fileScoped = rules.filter((r) => r.scope === 'file');
+  let own: Finding[];
+  const hit = cache?.get(document.doc);
+  if (hit && hit.optionsKey === optionsKey) own = hit.findings;
+  else {
+    const before = failures.length;
+    own = analyzeDocument(model, document, options, failures, local);
+    // A rule that threw is retried next time rather than cached as "no findings".
+    if (failures.length === before) cache?.set(document.doc, { optionsKey, findings: own });
+  }
+  return fileScoped.length ? [...own, ...analyzeDocument(model, document, options, failures, fileScoped)] : own;
+}
+
+export function analyze(
+  model: ManifestModel,
+  options: AnalysisOptions = {},
+  rules: readonly Rule[] = RULES,
+  cache?: FindingsCache,
+): AnalysisResult {
   const failures: AnalysisResult['failures'] = [];
   const ignores = new IgnoreComments(model.text);
   const findings: Finding[] = [];
+  const optionsKey = cache ? JSON.stringify(options) : '';
   for (const document of model.documents) {
-    for (const local of analyzeDocument(model, document, options, failures, rules)) {
+    const own = documentFindings(model, document, options, failures, rules, cache, optionsKey);
+    for (const local of quietTemplates(document, own)) {
       const f: Finding = {
         ...local,
         span: clampSpan(shiftSpan(local.span, document.offset), model.text.length),
@@ -79,4 +117,21 @@ export function analyze(model: ManifestModel, options: AnalysisOptions = {}, rul
 function clampSpan(span: Span, length: number): Span {
   const start = Math.max(0, Math.min(span.start, length));
   return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
+/**
+ * In a Go template, a document that does not parse is template code, and a line with `{{ }}` is not what Kubernetes
+ * will see: findings there would be false alarms. Only go-template's own note survives.
+ */
+function quietTemplates(document: ManifestDocument, findings: Finding[]): Finding[] {
+  if (!document.isTemplated) return findings;
+  if (document.syntaxErrors.length > 0) return findings.filter((f) => f.rule === 'go-template');
+  const text = document.text;
+  return findings.filter((f) => {
+    if (f.rule === 'go-template') return true;
+    const from = text.lastIndexOf('\n', f.span.start - 1) + 1;
+    const toNl = text.indexOf('\n', f.span.end);
+    const lines = text.slice(from, toNl < 0 ? text.length : toNl);
+    return !lines.includes('{{');
+  });
 }

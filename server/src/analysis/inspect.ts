@@ -1,4 +1,5 @@
 /** What Kubernetes will make of each pod spec of a model: the data behind `pod-lens inspect`. */
+import { describeImage } from './describe/image';
 import { workloadsOf, type ManifestModel } from './model/manifest';
 import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
 
@@ -23,7 +24,7 @@ export interface InspectedWorkload {
 export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) => Record<string, unknown>;
 export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; replicas: number | undefined }) => Record<string, unknown>;
 
-export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [];
+export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
 export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [];
 
 export function inspectModel(model: ManifestModel): InspectedWorkload[] {

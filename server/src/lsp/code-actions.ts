@@ -11,6 +11,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Fix } from '../analysis/rules/types';
+import { hasUnpinnedImages, refactorsAt } from '../analysis/fixes/refactors';
+import { COMMANDS } from './command-ids';
 import { spansIntersect, toRange, toSpan } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentCache } from './document-cache';
@@ -37,22 +39,38 @@ export function listCodeActions(
   const wanted = toSpan(doc, params.range);
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  const accepts = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const findings = cache.analysis(doc, options).findings.filter((f) => spansIntersect(f.span, wanted));
+  const quickFixed = new Set<number>();
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
-      const kind = KIND[fix.kind];
-      if (only && !only.some((o) => kind === o || kind.startsWith(`${o}.`))) continue;
-      actions.push(toAction(doc, finding, fix));
+      if (fix.deferred) quickFixed.add(fix.deferred.span.start);
+      if (accepts(KIND[fix.kind])) actions.push(toAction(doc, finding, fix));
     }
+  }
+  const model = cache.model(doc);
+  // "Pin to digest" as a refactoring on images that no finding already offers it for (e.g. nginx:1.27).
+  for (const fix of refactorsAt(model, wanted)) {
+    if (fix.deferred && !quickFixed.has(fix.deferred.span.start) && accepts(KIND[fix.kind])) actions.push(toAction(doc, undefined, fix));
+  }
+  if (accepts(PIN_ALL_KIND) && hasUnpinnedImages(model)) {
+    actions.push({
+      title: 'Pin all images in this file to digests',
+      kind: PIN_ALL_KIND,
+      command: { title: 'Pin all images in this file to digests', command: COMMANDS.pinAll, arguments: [doc.uri] },
+    });
   }
   return actions;
 }
 
-function toAction(doc: TextDocument, finding: Finding, fix: Fix): CodeAction {
+/** The source action kind of "pin all": only offered when asked for source actions or with no filter. */
+const PIN_ALL_KIND = `${CodeActionKind.Source}.pinDigests`;
+
+function toAction(doc: TextDocument, finding: Finding | undefined, fix: Fix): CodeAction {
   const action: CodeAction = {
     title: fix.title,
     kind: KIND[fix.kind],
-    diagnostics: fix.kind === 'quickfix' ? [toDiagnostic(doc, finding)] : undefined,
+    diagnostics: fix.kind === 'quickfix' && finding ? [toDiagnostic(doc, finding)] : undefined,
     ...(fix.isPreferred ? { isPreferred: true } : {}),
   };
   if (fix.edits) {

@@ -7,9 +7,9 @@ import type { DocumentCache } from './document-cache';
 import type { PinResolver } from './pin';
 import { pinAllEdits } from './pin-all';
 
-export const COMMANDS = {
-  pinAll: 'podLens.server.pinAllImages',
-} as const;
+import { COMMANDS } from './command-ids';
+
+export { COMMANDS };
 
 export interface CommandDeps {
   connection: Connection;

@@ -1,6 +1,6 @@
 /** Parsed models per open document version: parse once per version, and reuse unchanged documents' parses. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult } from '../analysis/analyze';
+import { analyze, createFindingsCache, type AnalysisResult } from '../analysis/analyze';
 import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { AnalysisOptions } from '../analysis/options';
 
@@ -13,6 +13,8 @@ interface Entry {
 
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
+  /** Findings of unchanged documents; entries die with their parsed documents. */
+  private readonly findings = createFindingsCache();
 
   model(doc: TextDocument): ManifestModel {
     const entry = this.entries.get(doc.uri);
@@ -29,7 +31,7 @@ export class DocumentCache {
     const entry = this.entries.get(doc.uri)!;
     const optionsKey = JSON.stringify(options);
     if (entry.analysis?.optionsKey === optionsKey) return entry.analysis.result;
-    const result = analyze(model, options);
+    const result = analyze(model, options, undefined, this.findings);
     entry.analysis = { optionsKey, result };
     return result;
   }

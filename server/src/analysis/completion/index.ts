@@ -1,6 +1,7 @@
 /** completionsAt: value completions for enumerated fields (imagePullPolicy, restartPolicy…). */
 import { documentAt, type ManifestModel } from '../model/manifest';
 import type { Span } from '../model/span';
+import { policyValues } from './policy-values';
 
 export interface CompletionItem {
   label: string;
@@ -21,7 +22,7 @@ export interface CompletionContext {
 /** Providers return LOCAL spans. */
 export type CompletionProvider = (context: CompletionContext) => CompletionItem[];
 
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [];
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [policyValues];
 
 export function completionsAt(model: ManifestModel, offset: number): CompletionItem[] {
   const document = documentAt(model, offset);

@@ -1,9 +1,11 @@
 /** hoverAt: asks each hover provider in turn; the first answer wins. */
 import { documentAt, type ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
+import { imageHover } from './image-hover';
+import { pullPolicyHover } from './pull-policy-hover';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [];
+export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);

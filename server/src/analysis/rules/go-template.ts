@@ -4,6 +4,7 @@ import type { Rule } from './types';
 export const goTemplate: Rule = {
   id: 'go-template',
   defaultSeverity: 'information',
+  scope: 'file',
   title: 'File is a Go template',
   source: 'Helm and other Go templates are rendered before Kubernetes sees them; only the parts that parse as YAML are checked.',
   description:

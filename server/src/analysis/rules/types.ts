@@ -59,6 +59,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Off unless the user turns it on in `podLens.rules`. */
   enabledByDefault?: boolean;
+  /**
+   * `document` (default): findings depend only on the document itself, so they are reused while it is unchanged.
+   * `file`: they depend on other documents of the file too (recomputed on every change).
+   */
+  scope?: 'document' | 'file';
   title: string;
   /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
   source: string;

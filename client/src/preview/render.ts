@@ -1,0 +1,100 @@
+/** Renders the startup preview as static HTML + SVG (no script), themed with VS Code's CSS variables. */
+import type { PreviewPhase, PreviewWorkload, StartupPlanResult } from '../../../protocol/startup-plan';
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const ROW = 26;
+const LABEL = 170;
+const SLOT = 90;
+
+/** The timeline: init containers as consecutive bars, sidecars running on, app containers in parallel, Ready. */
+export function timelineSvg(w: PreviewWorkload): string {
+  const initSteps = w.steps.filter((s) => s.type !== 'app');
+  const apps = w.steps.filter((s) => s.type === 'app');
+  const appStart = initSteps.length;
+  const slots = appStart + 2;
+  const width = LABEL + slots * SLOT + 20;
+  const height = (w.steps.length + 1) * ROW + 30;
+  const parts: string[] = [];
+  w.steps.forEach((s, row) => {
+    const y = 10 + row * ROW;
+    const start = s.type === 'app' ? appStart : row;
+    const end = s.type === 'init' ? row + 1 : slots;
+    const cls = s.type;
+    parts.push(`<text x="4" y="${y + 16}" class="label">${esc(s.name)}</text>`);
+    parts.push(`<rect x="${LABEL + start * SLOT}" y="${y + 3}" width="${(end - start) * SLOT - 4}" height="${ROW - 8}" rx="3" class="bar ${cls}"><title>${esc(`${s.name}: ${s.type}, waits for ${s.waitsFor}`)}</title></rect>`);
+    parts.push(`<text x="${LABEL + start * SLOT + 6}" y="${y + 16}" class="bar-text">${esc(s.type === 'init' ? 'runs to exit 0' : s.type === 'sidecar' ? 'sidecar, keeps running' : 'app')}</text>`);
+  });
+  const readyX = LABEL + (appStart + 1) * SLOT - 10;
+  parts.push(`<line x1="${readyX}" y1="4" x2="${readyX}" y2="${10 + w.steps.length * ROW}" class="ready"/>`);
+  parts.push(`<text x="${readyX + 4}" y="${22 + w.steps.length * ROW}" class="ready-text">Ready</text>`);
+  void apps;
+  return `<svg role="img" aria-label="Startup timeline of ${esc(w.title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+}
+
+/** A step chart of effective CPU and memory requests through the phases. */
+export function requestsChartSvg(phases: PreviewPhase[]): string {
+  if (phases.length === 0) return '';
+  const width = LABEL + phases.length * SLOT + 20;
+  const height = 150;
+  const maxCpu = Math.max(1, ...phases.map((p) => p.cpuMillis));
+  const maxMem = Math.max(1, ...phases.map((p) => p.memoryBytes));
+  const step = (value: (p: PreviewPhase) => number, max: number) =>
+    phases
+      .map((p, i) => {
+        const y = 110 - (value(p) / max) * 90;
+        return `${LABEL + i * SLOT},${y.toFixed(1)} ${LABEL + (i + 1) * SLOT},${y.toFixed(1)}`;
+      })
+      .join(' ');
+  const labels = phases
+    .map((p, i) => `<text x="${LABEL + i * SLOT + 4}" y="135" class="phase">${esc(p.label)}</text><title>${esc(Object.entries(p.requests).map(([k, v]) => `${k} ${v}`).join(', '))}</title>`)
+    .join('');
+  return `<svg role="img" aria-label="Effective requests by phase" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+<text x="4" y="40" class="label cpu-text">cpu requests</text><text x="4" y="60" class="label mem-text">memory requests</text>
+<polyline points="${step((p) => p.cpuMillis, maxCpu)}" class="cpu"/><polyline points="${step((p) => p.memoryBytes, maxMem)}" class="mem"/>${labels}</svg>`;
+}
+
+function table(record: Record<string, string> | undefined): string {
+  const rows = Object.entries(record ?? {});
+  return rows.length ? rows.map(([k, v]) => `<code>${esc(k)}</code> ${esc(v)}`).join(', ') : '—';
+}
+
+function workloadSection(w: PreviewWorkload): string {
+  return `<section>
+<h2>${esc(w.title)}</h2>
+<p class="summary">${esc(w.summary)}</p>
+${timelineSvg(w)}
+<p><strong>Ready:</strong> ${esc(w.readyWhen)}</p>
+<p><strong>If an init container fails:</strong> ${esc(w.onInitFailure)}</p>
+${w.jobNote ? `<p><strong>Job:</strong> ${esc(w.jobNote)}</p>` : ''}
+<h3>Shutdown order</h3>
+<ol>${w.shutdown.map((s) => `<li>${esc(s.names.join(', '))} — ${esc(s.note)}</li>`).join('')}</ol>
+<h3>Effective requests by phase${w.qos ? ` · QoS ${esc(w.qos)}` : ''}</h3>
+${requestsChartSvg(w.phases)}
+<p>Requests: ${table(w.effectiveRequests)} · Limits: ${table(w.effectiveLimits)}</p>
+</section>`;
+}
+
+export function renderPreview(plan: StartupPlanResult, title: string): string {
+  const body = plan.workloads.length ? plan.workloads.map(workloadSection).join('\n') : '<p>No pod spec in this file.</p>';
+  // No scripts and no network: the content security policy allows only inline styles.
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">
+<title>${esc(title)}</title>
+<style>
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px; }
+h2 { font-size: 1.2em; border-bottom: 1px solid var(--vscode-panel-border); }
+.label, .phase, .bar-text, .ready-text { fill: var(--vscode-foreground); font-size: 12px; }
+.bar-text { fill: var(--vscode-button-foreground); }
+.bar.init { fill: var(--vscode-charts-blue); }
+.bar.sidecar { fill: var(--vscode-charts-purple); }
+.bar.app { fill: var(--vscode-charts-green); }
+.ready { stroke: var(--vscode-charts-orange); stroke-width: 2; stroke-dasharray: 4 3; }
+.cpu { fill: none; stroke: var(--vscode-charts-blue); stroke-width: 2; }
+.mem { fill: none; stroke: var(--vscode-charts-orange); stroke-width: 2; }
+.cpu-text { fill: var(--vscode-charts-blue); } .mem-text { fill: var(--vscode-charts-orange); }
+.summary { font-family: var(--vscode-editor-font-family); }
+</style></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
+}

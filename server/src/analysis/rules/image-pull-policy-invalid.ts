@@ -1,0 +1,36 @@
+/** image-pull-policy-invalid: a pull policy other than Always, IfNotPresent or Never (case-sensitive). */
+import { isScalar } from 'yaml';
+import { quoteOf } from '../fixes/image-fields';
+import { nearestPullPolicy, PULL_POLICIES } from '../k8s/pull-policy';
+import type { Rule } from './types';
+
+export const imagePullPolicyInvalid: Rule = {
+  id: 'image-pull-policy-invalid',
+  defaultSeverity: 'error',
+  title: 'Unsupported imagePullPolicy',
+  source:
+    'validation.go validatePullPolicy: `Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never"` (exact, case-sensitive).',
+  description:
+    'An `imagePullPolicy` that is not exactly `Always`, `IfNotPresent` or `Never`. The API server rejects the object. The match is case-sensitive: `always` and `ifNotPresent` are rejected too.',
+  howToFix: 'Use one of `Always`, `IfNotPresent`, `Never`; the quick fix offers the nearest one.',
+  check({ document, report }) {
+    for (const c of document.workload?.podSpec.all ?? []) {
+      const field = c.view.get('imagePullPolicy');
+      if (!field || field.node === null) continue;
+      const value = field.value;
+      // An empty value is treated as unset and defaulted before validation.
+      if (value === '' || (typeof value === 'string' && (PULL_POLICIES as readonly string[]).includes(value))) continue;
+      const shown = typeof value === 'string' ? JSON.stringify(value) : isScalar(field.node) ? String(value) : 'a non-string value';
+      const nearest = typeof value === 'string' ? nearestPullPolicy(value) : undefined;
+      const quote = quoteOf(field.node);
+      report({
+        message: `${field.path}: Unsupported value: ${shown}: supported values: "Always", "IfNotPresent", "Never". The API server rejects the object${nearest ? `; did you mean ${nearest}?` : '.'}`,
+        span: field.span,
+        path: field.path,
+        fixes: nearest
+          ? [{ title: `Change to ${nearest}`, kind: 'quickfix', isPreferred: true, edits: [{ span: field.span, newText: `${quote}${nearest}${quote}` }] }]
+          : PULL_POLICIES.map((p) => ({ title: `Change to ${p}`, kind: 'quickfix' as const, edits: [{ span: field.span, newText: `${quote}${p}${quote}` }] })),
+      });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+/** image-reference-invalid: an image the kubelet cannot parse, so the container never starts (InvalidImageName). */
+import { hasOuterWhitespace } from '../k8s/image-reference';
+import { containerImages, imagePartSpan } from './support/container-images';
+import type { Rule } from './types';
+
+export const imageReferenceInvalid: Rule = {
+  id: 'image-reference-invalid',
+  defaultSeverity: 'error',
+  title: 'Image reference the kubelet cannot parse',
+  source:
+    'pkg/util/parsers ParseImageName (distribution/reference ParseNormalizedNamed); kubelet applyDefaultImageTag fails the container with reason InvalidImageName. The API server does not check image syntax.',
+  description:
+    'An image that is not a valid reference by the distribution/reference grammar Kubernetes uses: an upper-case repository, a bad tag, a stray character, a bare 64-hex name. The API server accepts the object; the kubelet then cannot parse the image and the container waits forever with reason `InvalidImageName` (event `Failed to apply default image tag`). Digest problems have their own rule, `image-digest-invalid`.',
+  howToFix: 'Write the image as `[registry[:port]/]repository[:tag][@digest]`, with a lower-case repository, e.g. `registry.example.com:5000/team/app:1.4`.',
+  check({ document, report }) {
+    for (const image of containerImages(document)) {
+      if (image.parsed.ok || image.parsed.error.kind === 'digest') continue;
+      // Whitespace in a Pod is rejected by the API server already: image-whitespace says so.
+      if (hasOuterWhitespace(image.raw) && !image.spec.isTemplate) continue;
+      report({
+        message: `${image.field.path}: ${image.parsed.error.kubeletMessage}. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
+        span: imagePartSpan(image, image.parsed.error.span),
+        path: image.field.path,
+      });
+    }
+  },
+};

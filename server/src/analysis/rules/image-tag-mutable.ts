@@ -1,0 +1,33 @@
+/** image-tag-mutable: `:latest` or no tag at all, so what runs depends on when and where it is pulled. */
+import { defaultPullPolicy } from '../k8s/pull-policy';
+import { containerImages, imagePartSpan, pullPolicyField } from './support/container-images';
+import { pinFix } from './support/pin-fix';
+import type { Rule } from './types';
+
+export const imageTagMutable: Rule = {
+  id: 'image-tag-mutable',
+  defaultSeverity: 'warning',
+  title: 'Mutable image tag (latest or none)',
+  source:
+    'kubelet ParseImageName: no tag and no digest means tag "latest"; SetDefaults_Container (pkg/apis/core/v1/defaults.go) then defaults imagePullPolicy to Always. Kubernetes docs, "Images": avoid :latest in production.',
+  description:
+    'An image with the tag `latest`, or with no tag and no digest (which the kubelet pulls as `latest`). The default `imagePullPolicy` becomes `Always`; every container start resolves the tag again, so a restart or a new node can run different code than the one you tested, and rolling back to "the previous latest" is impossible. A digest (`@sha256:…`) pins the image even when the tag is `latest`.',
+  howToFix: 'Use a version tag (`nginx:1.27.3`), or run the "Pin to digest" quick fix, which asks the registry and writes `nginx:1.27@sha256:…`.',
+  check({ document, report }) {
+    for (const image of containerImages(document)) {
+      if (!image.parsed.ok) continue;
+      const ref = image.parsed.ref;
+      if (ref.digest || (ref.tag !== null && ref.tag !== 'latest')) continue;
+      const written = pullPolicyField(image)?.value;
+      const policy = typeof written === 'string' && written !== '' ? `imagePullPolicy ${written}` : `the default imagePullPolicy ${defaultPullPolicy(image.raw).policy}`;
+      const what = ref.tag === 'latest' ? `uses the mutable tag "latest"` : `has no tag, so the kubelet pulls "latest"`;
+      report({
+        message: `Image "${image.raw}" ${what}: with ${policy}, a restart or another node can run different code, and a rollback cannot bring the old image back. Pin a version tag or a digest.`,
+        span: ref.tag === 'latest' ? imagePartSpan(image, ref.tagSpan) : image.field.span,
+        path: image.field.path,
+        fixes: [pinFix(document, image, 'quickfix')].filter((f) => f !== undefined),
+        data: { image: image.raw },
+      });
+    }
+  },
+};

@@ -1,0 +1,56 @@
+/** The image of every container of a document, parsed once, with the offset where its text starts. */
+import { isScalar } from 'yaml';
+import { parseImageReference, type ImageReferenceResult } from '../../k8s/image-reference';
+import type { ManifestDocument } from '../../model/manifest';
+import { scalarContentStart, type Field } from '../../model/node-view';
+import type { ContainerView, PodSpecView } from '../../model/pod-spec';
+import type { Span } from '../../model/span';
+
+export interface ContainerImage {
+  container: ContainerView;
+  spec: PodSpecView;
+  field: Field;
+  /** The image string as Kubernetes receives it. */
+  raw: string;
+  /** Local offset of the first character of `raw` (past an opening quote). */
+  contentStart: number;
+  parsed: ImageReferenceResult;
+}
+
+const cache = new WeakMap<ManifestDocument['doc'], ContainerImage[]>();
+
+export function containerImages(document: ManifestDocument): ContainerImage[] {
+  const spec = document.workload?.podSpec;
+  if (!spec) return [];
+  const cached = cache.get(document.doc);
+  if (cached) return cached;
+  const out: ContainerImage[] = [];
+  for (const container of spec.all) {
+    const field = container.view.get('image');
+    if (!field || typeof field.value !== 'string' || field.value === '' || !isScalar(field.node)) continue;
+    out.push({
+      container,
+      spec,
+      field,
+      raw: field.value,
+      contentStart: scalarContentStart(field.node),
+      parsed: parseImageReference(field.value),
+    });
+  }
+  cache.set(document.doc, out);
+  return out;
+}
+
+/** A span inside the image text (relative to the raw string) as a local document span. */
+export function imagePartSpan(image: ContainerImage, part: Span | null | undefined): Span {
+  if (!part) return image.field.span;
+  const start = image.contentStart + part.start;
+  const end = image.contentStart + Math.max(part.end, part.start + 1);
+  // Escapes in a double-quoted scalar shift offsets; fall back to the whole scalar when the part does not fit.
+  return end <= image.field.span.end ? { start, end } : image.field.span;
+}
+
+/** The imagePullPolicy field of a container, if written. */
+export function pullPolicyField(image: { container: ContainerView }): Field | undefined {
+  return image.container.view.get('imagePullPolicy');
+}
