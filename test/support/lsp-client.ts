@@ -67,8 +67,11 @@ export class LspClient {
   stderr = '';
   readonly appliedEdits: WorkspaceEdit[] = [];
 
-  constructor(extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  /** Answers workspace/configuration for other sections (a peer server's own settings). */
+  otherSections: Record<string, unknown> = {};
+
+  constructor(extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env, command: string[] = [SERVER, '--stdio']) {
+    this.child = spawn(process.execPath, [...command, ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -76,7 +79,7 @@ export class LspClient {
       for (const l of [...this.diagnosticListeners]) l(p);
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.section === 'podLens' ? this.settings : null)),
+      params.items.map((item) => (item.section === 'podLens' ? this.settings : (this.otherSections[item.section ?? ''] ?? null))),
     );
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.push(params.edit);
@@ -86,9 +89,12 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(options: { settings?: Record<string, unknown>; initializationOptions?: unknown; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
-    const client = new LspClient([], options.env);
+  static async start(
+    options: { settings?: Record<string, unknown>; initializationOptions?: unknown; env?: NodeJS.ProcessEnv; command?: string[]; otherSections?: Record<string, unknown> } = {},
+  ): Promise<LspClient> {
+    const client = new LspClient([], options.env, options.command);
     client.settings = options.settings ?? {};
+    client.otherSections = options.otherSections ?? {};
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
@@ -101,6 +107,11 @@ export class LspClient {
 
   text(uri: string): string {
     return this.docs.get(uri)!.getText();
+  }
+
+  /** The server process id, for memory readings. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** Position of the n-th occurrence of `needle` (plus `delta` characters) in an open document. */
@@ -123,18 +134,19 @@ export class LspClient {
     });
   }
 
-  async open(uri: string, text: string, languageId = 'yaml'): Promise<Diagnostic[]> {
-    const wait = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === 1);
+  async open(uri: string, text: string, languageId = 'yaml', ms = 10_000): Promise<Diagnostic[]> {
+    const wait = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === 1, ms);
     this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return wait;
   }
 
   /** Applies edits as the editor would (incremental sync) and waits for that version's diagnostics. */
-  async change(uri: string, edits: TextEdit[]): Promise<Diagnostic[]> {
+  async change(uri: string, edits: TextEdit[], ms = 10_000): Promise<Diagnostic[]> {
     const doc = this.docs.get(uri)!;
     const version = doc.version + 1;
-    const wait = this.nextDiagnostics(uri, (p) => p.version === version);
+    // Servers that do not send versions (yaml-language-server) are matched by the next publication.
+    const wait = this.nextDiagnostics(uri, (p) => p.version === version || p.version === undefined, ms);
     this.docs.set(uri, TextDocument.update(doc, edits.map((e) => ({ range: e.range, text: e.newText })), version));
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },

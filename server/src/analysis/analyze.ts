@@ -75,8 +75,8 @@ function documentFindings(
   cache: FindingsCache | undefined,
   optionsKey: string,
 ): Finding[] {
-  const local = rules.filter((r) => r.scope !== 'file');
-  const fileScoped = rules.filter((r) => r.scope === 'file');
+  const local = rules.filter((r) => (r.scope ?? 'document') === 'document');
+  const fileScoped = rules.filter((r) => (r.scope ?? 'document') !== 'document');
   let own: Finding[];
   const hit = cache?.get(document.doc);
   if (hit && hit.optionsKey === optionsKey) own = hit.findings;
@@ -98,7 +98,7 @@ export function analyze(
   const failures: AnalysisResult['failures'] = [];
   const ignores = new IgnoreComments(model.text);
   const findings: Finding[] = [];
-  const optionsKey = cache ? JSON.stringify(options) : '';
+  const optionsKey = cache ? JSON.stringify({ ...options, workspace: undefined }) : '';
   for (const document of model.documents) {
     const own = documentFindings(model, document, options, failures, rules, cache, optionsKey);
     for (const local of quietTemplates(document, own)) {

@@ -1,5 +1,6 @@
 /** Options of one analysis run: rule severities and rule settings, as the user configured them. */
 import type { SeveritySetting } from './rules/types';
+import type { WorkspaceView } from './workspace-view';
 
 export interface ResourcesRequired {
   cpuRequest: boolean;
@@ -13,6 +14,10 @@ export interface AnalysisOptions {
   rules?: Record<string, SeveritySetting>;
   /** Which resources `resources-missing` asks for. */
   resourcesRequired?: ResourcesRequired;
+  /** Other manifests of the workspace; absent when analysing a lone text. Not part of the findings cache key. */
+  workspace?: WorkspaceView;
+  /** Registries the user marks private (`podLens.privateRegistries`) plus the hosts of the docker config. */
+  privateRegistries?: string[];
 }
 
 export const DEFAULT_RESOURCES_REQUIRED: ResourcesRequired = {

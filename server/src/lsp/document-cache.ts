@@ -25,11 +25,14 @@ export class DocumentCache {
     return model;
   }
 
-  /** Findings for this version under these options, computed once. */
-  analysis(doc: TextDocument, options: AnalysisOptions): AnalysisResult {
+  /**
+   * Findings for this version under these options, computed once. `generation` changes when something outside the
+   * document that rules read (the workspace index) changed.
+   */
+  analysis(doc: TextDocument, options: AnalysisOptions, generation = 0): AnalysisResult {
     const model = this.model(doc);
     const entry = this.entries.get(doc.uri)!;
-    const optionsKey = JSON.stringify(options);
+    const optionsKey = `${generation}:${JSON.stringify({ ...options, workspace: undefined })}`;
     if (entry.analysis?.optionsKey === optionsKey) return entry.analysis.result;
     const result = analyze(model, options, undefined, this.findings);
     entry.analysis = { optionsKey, result };

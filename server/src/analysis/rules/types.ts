@@ -62,8 +62,9 @@ export interface Rule {
   /**
    * `document` (default): findings depend only on the document itself, so they are reused while it is unchanged.
    * `file`: they depend on other documents of the file too (recomputed on every change).
+   * `workspace`: they read `options.workspace` (recomputed on every change of the file or of the index).
    */
-  scope?: 'document' | 'file';
+  scope?: 'document' | 'file' | 'workspace';
   title: string;
   /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
   source: string;

@@ -1,0 +1,168 @@
+/**
+ * npm run bench: speed and memory as ratios taken in one run, through the real server over stdio.
+ * Prints a table and writes bench/results.json. A benchmark, not a test: it never fails on a number.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { analyze } from '../server/src/analysis/analyze';
+import { parseManifests } from '../server/src/analysis/model/manifest';
+import { LspClient, ROOT } from '../test/support/lsp-client';
+import { anchors, deployments } from './generate';
+import { median, now, percentile, round } from './stats';
+
+interface Input {
+  name: string;
+  text: string;
+}
+
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+function largestCorpusFiles(n: number): Input[] {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((x) => {
+    const f = join(d, x);
+    return statSync(f).isDirectory() ? walk(f) : /\.ya?ml$/.test(x) ? [f] : [];
+  });
+  if (!existsSync(CORPUS)) return [];
+  return walk(CORPUS)
+    .map((f) => ({ f, size: statSync(f).size }))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, n)
+    .map(({ f }) => ({ name: `corpus:${f.slice(CORPUS.length + 1)}`, text: readFileSync(f, 'utf8') }));
+}
+
+function lines(text: string): number {
+  return text.split('\n').length - 1;
+}
+
+/** Median in-process time of fn over `runs` runs (after one warm-up). */
+function inProcess(fn: () => void, runs: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    fn();
+    times.push(now() - t);
+  }
+  return median(times);
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return round(kb / 1024);
+}
+
+/** One-character edits in the middle of the file: time from didChange to the new diagnostics. */
+async function editLatency(client: LspClient, uri: string, text: string, edits: number, ms: number): Promise<number[]> {
+  const anchor = text.indexOf('value: production', Math.floor(text.length / 2));
+  const at = anchor >= 0 ? anchor : Math.floor(text.length / 2);
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const t = client.positionOf(uri, client.text(uri).slice(at, at + 1), 0, 0);
+    void t;
+    const lineStart = client.text(uri).lastIndexOf('\n', at) + 1;
+    const before = client.text(uri).slice(0, at);
+    const line = before.split('\n').length - 1;
+    const character = at - lineStart;
+    const start = now();
+    // Alternate inserting and deleting one character so the text returns to its start.
+    if (i % 2 === 0) await client.change(uri, [{ range: { start: { line, character }, end: { line, character } }, newText: 'x' }], ms);
+    else await client.change(uri, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, newText: '' }], ms);
+    times.push(now() - start);
+  }
+  return times;
+}
+
+async function serverFigures(input: Input, command?: string[], otherSections?: Record<string, unknown>) {
+  const client = await LspClient.start({ command, otherSections });
+  const uri = `file:///bench/${input.name.replace(/[^a-z0-9.]+/gi, '-')}.yaml`;
+  try {
+    const t = now();
+    await client.open(uri, input.text, 'yaml', 120_000);
+    const openMs = now() - t;
+    const edits = await editLatency(client, uri, input.text, 20, 120_000);
+    return { openMs, editMedianMs: median(edits), editP95Ms: percentile(edits, 95), rssMb: rssMb(client.pid), client, uri };
+  } catch (error) {
+    await client.stop();
+    throw error;
+  }
+}
+
+async function requestLatency(client: LspClient, uri: string, text: string) {
+  const needle = text.indexOf('image: registry.example.com');
+  const hoverAt = client.positionOf(uri, 'image: registry.example.com', 10, Math.max(0, Math.floor(text.slice(0, needle).split('image: registry.example.com').length / 2)));
+  const hovers: number[] = [];
+  const lenses: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    let t = now();
+    await client.hover(uri, hoverAt);
+    hovers.push(now() - t);
+    t = now();
+    await client.codeLens(uri);
+    lenses.push(now() - t);
+  }
+  return { hoverMedianMs: median(hovers), hoverP95Ms: percentile(hovers, 95), lensMedianMs: median(lenses), lensP95Ms: percentile(lenses, 95) };
+}
+
+async function main() {
+  const inputs: Input[] = [
+    { name: 'deployments-10k', text: deployments(10_000) },
+    { name: 'deployments-50k', text: deployments(50_000) },
+    { name: 'anchors-2000', text: anchors(2000) },
+    ...largestCorpusFiles(3),
+  ];
+  const yamlLs = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+  const results: Record<string, unknown>[] = [];
+  for (const input of inputs) {
+    const parseMs = inProcess(() => parseAllDocuments(input.text), 5);
+    const checkMs = inProcess(() => analyze(parseManifests(input.text)), 5);
+    const ours = await serverFigures(input);
+    const requests = await requestLatency(ours.client, ours.uri, input.text);
+    await ours.client.stop();
+    let peer: { openMs: number; editMedianMs: number } | undefined;
+    if (existsSync(yamlLs) && input.name.startsWith('deployments-10k')) {
+      try {
+        const p = await serverFigures(input, [yamlLs, '--stdio'], { yaml: { validate: true, schemaStore: { enable: false }, schemas: {} } });
+        peer = { openMs: p.openMs, editMedianMs: p.editMedianMs };
+        await p.client.stop();
+      } catch (error) {
+        console.error(`yaml-language-server: ${String(error)}`);
+      }
+    }
+    const row = {
+      input: input.name,
+      lines: lines(input.text),
+      parseMs: round(parseMs),
+      checkMs: round(checkMs),
+      checkOverParse: round(checkMs / parseMs, 2),
+      openToDiagnosticsMs: round(ours.openMs),
+      editToDiagnosticsMedianMs: round(ours.editMedianMs),
+      editToDiagnosticsP95Ms: round(ours.editP95Ms),
+      editOverParse: round(ours.editMedianMs / parseMs, 2),
+      ...Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, round(v, 2)])),
+      serverRssMb: ours.rssMb,
+      ...(peer
+        ? { yamlLsOpenMs: round(peer.openMs), yamlLsEditMs: round(peer.editMedianMs), editOverYamlLs: round(ours.editMedianMs / peer.editMedianMs, 3) }
+        : {}),
+    };
+    results.push(row);
+    console.log(JSON.stringify(row));
+  }
+  const vsix = readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
+  const summary = {
+    date: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    vsixBytes: vsix ? statSync(join(ROOT, vsix)).size : null,
+    results,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.table(results.map((r) => ({ input: r.input, lines: r.lines, parse: r.parseMs, check: r.checkMs, 'check/parse': r.checkOverParse, open: r.openToDiagnosticsMs, edit: r.editToDiagnosticsMedianMs, 'hover p95': r.hoverP95Ms, 'lens p95': r.lensP95Ms, rss: r.serverRssMb, 'yaml-ls edit': r.yamlLsEditMs ?? '' })));
+  console.log(`VSIX: ${summary.vsixBytes ?? 'not built'} bytes; results in bench/results.json`);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
