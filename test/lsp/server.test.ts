@@ -25,7 +25,7 @@ test('initialize, publish on open at the right range, update on change, clear on
     assert.equal(d.source, 'pod-lens');
     assert.equal(d.severity, 1);
     assert.ok(d.codeDescription?.href.endsWith('docs/rules/container-image-required.md'));
-    assert.deepEqual(d.range, { start: client.positionOf(uri, 'name: web'), end: client.positionOf(uri, 'name: web', 9) });
+    assert.deepEqual(d.range, { start: client.positionOf(uri, 'name: web', 0, 1), end: client.positionOf(uri, 'name: web', 9, 1) });
 
     // Add the image: the error goes away for that version.
     const at = client.positionOf(uri, '          command');
