@@ -28,7 +28,7 @@ export function workspaceCopy(pin: { image: string; digest: string }): string {
   const dir = mkdtempSync(join(tmpdir(), 'pod-lens-ws-'));
   cpSync(join(ROOT, 'test', 'e2e', 'workspace'), dir, { recursive: true });
   const pinFile = join(dir, 'pin.yaml');
-  writeFileSync(pinFile, readFileSync(pinFile, 'utf8').replace('PIN_IMAGE', pin.image));
+  writeFileSync(pinFile, readFileSync(pinFile, 'utf8').replace('"PIN_IMAGE"', JSON.stringify(pin.image)));
   writeFileSync(join(dir, 'e2e.json'), JSON.stringify({ pinImage: pin.image, pinDigest: pin.digest }));
   return dir;
 }

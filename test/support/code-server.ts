@@ -25,9 +25,21 @@ function isolatedEnv(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Quiet user settings: no welcome page, no chat side bar, so screenshots show the product. */
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+};
+
 function baseArgs(home: string): string[] {
   const config = join(home, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
+  mkdirSync(join(home, 'ud', 'User'), { recursive: true });
+  writeFileSync(join(home, 'ud', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   return ['--config', config, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', join(home, 'ud'), '--extensions-dir', join(home, 'ext')];
 }
 

@@ -1,0 +1,108 @@
+/**
+ * What a person sees: the VSIX installed into code-server, a workspace opened in Chromium, the Problems panel, a hover,
+ * the startup code lens and its preview, and "Pin to digest" from the light bulb. Screenshots go to `shots`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { installVsix, newHome, startCodeServer, type CodeServerPaths } from '../support/code-server';
+import { launchBrowser } from '../support/browser';
+
+export interface BrowserRun {
+  problems: string;
+  hover: string;
+  lens: string;
+  previewOpened: boolean;
+  pinnedLine: string;
+  screenshots: string[];
+}
+
+const STEP_MS = 60_000;
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_MS });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab[aria-label^="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: STEP_MS });
+}
+
+/** The editor's rendered text of the line containing `needle`. */
+function lineWith(page: Page, needle: string) {
+  return page.locator('.monaco-editor .view-line', { hasText: needle }).first();
+}
+
+export async function runBrowser(editor: CodeServerPaths, vsix: string, workspace: string, pinImage: string, shots: string): Promise<BrowserRun> {
+  mkdirSync(shots, { recursive: true });
+  const home = newHome();
+  installVsix(editor, home, vsix);
+  const server = await startCodeServer(editor, workspace, { home });
+  const browser = await launchBrowser();
+  const screenshots: string[] = [];
+  const shot = async (page: Page, name: string) => {
+    const file = join(shots, `${name}.png`);
+    await page.screenshot({ path: file });
+    screenshots.push(file);
+  };
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: STEP_MS });
+
+    await openFile(page, 'pod.yaml');
+    await lineWith(page, 'nginx:latest').waitFor({ timeout: STEP_MS });
+    // Problems panel: wait until Pod Lens has published.
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'image-tag-mutable' }).first();
+    await row.waitFor({ timeout: STEP_MS });
+    const problems = (await page.locator('.markers-panel').innerText()).trim();
+    await shot(page, 'diagnostics');
+
+    // Hover the image.
+    const image = lineWith(page, 'nginx:latest').locator('span', { hasText: 'nginx' }).last();
+    await image.hover();
+    const hoverWidget = page.locator('.monaco-hover-content', { hasText: 'imagePullPolicy' }).first();
+    await hoverWidget.waitFor({ timeout: STEP_MS });
+    const hover = await hoverWidget.innerText();
+    await shot(page, 'hover');
+    await page.keyboard.press('Escape');
+
+    // The startup lens, then a click on it opens the preview.
+    const lensLink = page.locator('.codelens-decoration a', { hasText: 'Startup:' }).first();
+    await lensLink.waitFor({ timeout: STEP_MS });
+    const lens = await lensLink.innerText();
+    await shot(page, 'code-lens');
+    await lensLink.click();
+    const previewTab = page.locator('.tab', { hasText: 'Pod startup' }).first();
+    await previewTab.waitFor({ timeout: STEP_MS });
+    // The webview's own document lives in nested iframes; wait until its timeline is drawn.
+    const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+    await frame.locator('svg').first().waitFor({ timeout: STEP_MS });
+    await shot(page, 'preview');
+    const previewOpened = true;
+
+    // Pin to digest from the light bulb.
+    await openFile(page, 'pin.yaml');
+    const pinLine = lineWith(page, pinImage.split(':')[0]!);
+    await pinLine.waitFor({ timeout: STEP_MS });
+    await pinLine.locator('span', { hasText: 'e2e' }).first().click();
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Pin to digest' }).first();
+    await action.waitFor({ timeout: STEP_MS });
+    await shot(page, 'quick-fix');
+    await action.click();
+    const pinned = page.locator('.monaco-editor .view-line', { hasText: '@sha256:' }).first();
+    await pinned.waitFor({ timeout: STEP_MS });
+    const pinnedLine = (await pinned.innerText()).replace(/\u00a0/g, ' ');
+    return { problems, hover, lens, previewOpened, pinnedLine, screenshots };
+  } catch (error) {
+    const page = browser.pages()[0];
+    if (page) await shot(page, 'failure').catch(() => undefined);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- code-server log ---\n${server.log().slice(-4000)}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
