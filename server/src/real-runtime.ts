@@ -15,5 +15,7 @@ export function createRealRuntime(write: (message: string) => void): Runtime {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
     createResolver: (settings, facts) => createRegistryResolver(settings, facts, VERSION, (m) => write(m)),
+    // Fault injection for the robustness tests: POD_LENS_TEST_FAULTS=hover,codeLens makes those handlers throw.
+    faults: new Set((process.env.POD_LENS_TEST_FAULTS ?? '').split(',').filter(Boolean)),
   };
 }

@@ -13,4 +13,6 @@ export interface Runtime {
   /** Builds the registry client for the current settings; undefined when the network is not available. */
   createResolver?: (settings: import('./lsp/settings').Settings, facts: import('./lsp/settings').ClientFacts) => DigestResolver;
   version: string;
+  /** Handler names made to throw, to test that one failing request does not take the server down (tests only). */
+  faults?: ReadonlySet<string>;
 }

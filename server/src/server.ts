@@ -25,6 +25,7 @@ function guarded<P, R>(runtime: Runtime, name: string, fallback: R, fn: (params:
   return async (params: P, token: CancellationToken): Promise<R> => {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     try {
+      if (runtime.faults?.has(name)) throw new Error(`injected fault in ${name}`);
       return await fn(params, token);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
