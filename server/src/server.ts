@@ -19,6 +19,8 @@ import { analysisOptions, DEFAULT_SETTINGS, readSettings, type ClientFacts, type
 import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
 import type { Runtime } from './runtime';
+import { startupPlanFor } from './lsp/startup-plan';
+import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
 
 /** Runs a handler so that no exception reaches the client: it is logged and the request answers `fallback`. */
 function guarded<P, R>(runtime: Runtime, name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -122,6 +124,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     guarded(runtime, 'codeAction/resolve', null as never, (action, token) =>
       resolveCodeAction(action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token)),
     ),
+  );
+  connection.onRequest(
+    STARTUP_PLAN_REQUEST,
+    guarded(runtime, 'startupPlan', { workloads: [] } as StartupPlanResult, (params: StartupPlanParams) => {
+      const doc = documents.get(params.uri);
+      return doc ? startupPlanFor(doc, cache) : { workloads: [] };
+    }),
   );
   registerCommands({ connection, runtime, documents, cache, options, pin });
 

@@ -1,5 +1,6 @@
 /** What Kubernetes will make of each pod spec of a model: the data behind `pod-lens inspect`. */
 import { describeImage } from './describe/image';
+import { describePodPlan } from './describe/pod-plan';
 import { workloadsOf, type ManifestModel } from './model/manifest';
 import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
 
@@ -22,10 +23,10 @@ export interface InspectedWorkload {
 
 /** Extra fields per container and per workload, added by later capabilities (images, resources, startup order). */
 export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) => Record<string, unknown>;
-export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; replicas: number | undefined }) => Record<string, unknown>;
+export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined }) => Record<string, unknown>;
 
 export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
-export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [];
+export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan];
 
 export function inspectModel(model: ManifestModel): InspectedWorkload[] {
   return workloadsOf(model).map(({ document, workload }) => {
@@ -43,7 +44,7 @@ export function inspectModel(model: ManifestModel): InspectedWorkload[] {
       podSpecPath: spec.path,
       containers,
     };
-    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, replicas: workload.replicas }));
+    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas }));
     return out;
   });
 }

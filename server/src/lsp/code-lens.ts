@@ -9,7 +9,7 @@ export function lenses(doc: TextDocument, cache: DocumentCache): CodeLens[] {
   return codeLenses(cache.model(doc)).map((lens) => ({
     range: toRange(doc, lens.span),
     command: lens.command
-      ? { title: lens.title, command: lens.command.id, arguments: lens.command.arguments }
+      ? { title: lens.title, command: lens.command.id, arguments: lens.command.arguments.length ? lens.command.arguments : [doc.uri] }
       : { title: lens.title, command: '' },
   }));
 }

@@ -3,9 +3,10 @@ import { documentAt, type ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
 import { imageHover } from './image-hover';
 import { pullPolicyHover } from './pull-policy-hover';
+import { resourcesHover } from './resources-hover';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);

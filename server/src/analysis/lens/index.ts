@@ -1,6 +1,7 @@
 /** codeLenses: the lenses of a model (the startup order above each pod spec's containers). */
 import type { ManifestModel } from '../model/manifest';
 import type { Span } from '../model/span';
+import { startupLens } from './startup-lens';
 
 export interface Lens {
   /** File span the lens sits above. */
@@ -12,7 +13,7 @@ export interface Lens {
 
 export type LensProvider = (model: ManifestModel) => Lens[];
 
-export const LENS_PROVIDERS: LensProvider[] = [];
+export const LENS_PROVIDERS: LensProvider[] = [startupLens];
 
 export function codeLenses(model: ManifestModel): Lens[] {
   return LENS_PROVIDERS.flatMap((p) => p(model));

@@ -1,0 +1,34 @@
+/** A pod spec's effective resources, QoS and startup plan in one place: for inspect, the hover and the preview. */
+import { effectiveResources, type EffectiveResources } from '../k8s/effective-resources';
+import { qosClass } from '../k8s/qos';
+import { startupPlan, type StartupPlan } from '../k8s/startup-plan';
+import { podResourcesInput, startupInput } from '../inputs/pod-inputs';
+import type { PodSpecView } from '../model/pod-spec';
+
+export interface PodPlan {
+  resources: EffectiveResources;
+  qos: { qos: string; reason: string };
+  startup: StartupPlan;
+}
+
+export function podPlan(spec: PodSpecView, isJob: boolean): PodPlan {
+  const input = podResourcesInput(spec);
+  return { resources: effectiveResources(input), qos: qosClass(input), startup: startupPlan(startupInput(spec, isJob)) };
+}
+
+function canonical(values: EffectiveResources['requests']): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.canonical]));
+}
+
+/** inspect: effectiveResources, qos, startupOrder, shutdownOrder per workload. */
+export function describePodPlan(spec: PodSpecView, workload: { kind: string; isJob: boolean }): Record<string, unknown> {
+  const plan = podPlan(spec, workload.isJob);
+  return {
+    effectiveResources: { requests: canonical(plan.resources.requests), limits: canonical(plan.resources.limits) },
+    qos: plan.qos.qos,
+    qosReason: plan.qos.reason,
+    startupOrder: plan.startup.startupOrder,
+    shutdownOrder: plan.startup.shutdownOrder,
+    startupSummary: plan.startup.summary,
+  };
+}

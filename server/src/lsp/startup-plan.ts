@@ -1,0 +1,35 @@
+/** The `podLens/startupPlan` request: each pod spec's start and stop order and requests by phase, for the preview. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PreviewWorkload, StartupPlanResult } from '../../../protocol/startup-plan';
+import { podPlan } from '../analysis/describe/pod-plan';
+import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/quantity';
+import { workloadsOf } from '../analysis/model/manifest';
+import type { DocumentCache } from './document-cache';
+
+function approx(value: string | undefined, milli: boolean): number {
+  if (value === undefined) return 0;
+  const q = parseQuantity(value);
+  return 'error' in q ? 0 : milli ? toMilliApprox(q) : toNumberApprox(q);
+}
+
+export function startupPlanFor(doc: TextDocument, cache: DocumentCache): StartupPlanResult {
+  const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).map(({ document, workload }) => {
+    const plan = podPlan(workload.podSpec, workload.kind.isJob);
+    const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
+    return {
+      title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}`,
+      line: doc.positionAt(document.offset + document.span.start).line,
+      summary: plan.startup.summary,
+      steps: plan.startup.startupOrder,
+      shutdown: plan.startup.shutdownOrder,
+      readyWhen: plan.startup.readyWhen,
+      onInitFailure: plan.startup.onInitFailure,
+      ...(plan.startup.jobNote ? { jobNote: plan.startup.jobNote } : {}),
+      phases: plan.resources.phases.map((p) => ({ label: p.name, cpuMillis: approx(p.requests.cpu, true), memoryBytes: approx(p.requests.memory, false), requests: p.requests })),
+      qos: plan.qos.qos,
+      effectiveRequests: canonical(plan.resources.requests),
+      effectiveLimits: canonical(plan.resources.limits),
+    };
+  });
+  return { workloads };
+}
