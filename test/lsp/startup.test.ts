@@ -1,0 +1,59 @@
+/** Startup order and effective resources through the real server: code lens, hover, and the preview's request. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient, ROOT } from '../support/lsp-client';
+
+const TEXT = readFileSync(join(ROOT, 'examples', 'sidecar-deployment.yaml'), 'utf8');
+
+test('code lens above initContainers shows the order and opens the preview for this document', async () => {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///work/sidecar.yaml';
+    await client.open(uri, TEXT);
+    const lenses = (await client.codeLens(uri)) ?? [];
+    assert.equal(lenses.length, 1);
+    const [lens] = lenses;
+    assert.equal(lens!.command?.title, 'Startup: logshipper (sidecar, keeps running) → myapp');
+    assert.equal(lens!.command?.command, 'podLens.showStartupPreview');
+    assert.deepEqual(lens!.command?.arguments, [uri]);
+    assert.equal(lens!.range.start.line, client.positionOf(uri, 'initContainers:').line);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('hover on resources: effective values, the deciding phase, QoS, the replicas total', async () => {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///work/sidecar-hover.yaml';
+    await client.open(uri, TEXT);
+    const hover = await client.hover(uri, client.positionOf(uri, 'resources:', 2));
+    const md = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(md, /\| cpu \| 300m \|/);
+    assert.match(md, /QoS \*\*Burstable\*\*/);
+    assert.match(md, /For 3 replicas: cpu 900m, memory 288Mi requested in total/);
+    assert.match(md, /\*\*myapp\*\*: requests cpu 250m \(83% of 300m\)/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('podLens/startupPlan gives the preview its steps, shutdown order and phases', async () => {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///work/sidecar-plan.yaml';
+    await client.open(uri, TEXT);
+    const plan = (await client.connection.sendRequest('podLens/startupPlan', { uri })) as { workloads: Array<{ title: string; steps: Array<{ name: string; type: string }>; shutdown: Array<{ names: string[] }>; phases: Array<{ label: string; cpuMillis: number }>; qos: string }> };
+    const [w] = plan.workloads;
+    assert.equal(w!.title, 'Deployment myapp');
+    assert.deepEqual(w!.steps.map((s) => [s.name, s.type]), [['logshipper', 'sidecar'], ['myapp', 'app']]);
+    assert.deepEqual(w!.shutdown.map((s) => s.names), [['myapp'], ['logshipper']]);
+    assert.deepEqual(w!.phases.map((p) => [p.label, p.cpuMillis]), [['logshipper', 50], ['app containers', 300]]);
+    assert.equal(w!.qos, 'Burstable');
+    assert.deepEqual(await client.connection.sendRequest('podLens/startupPlan', { uri: 'file:///none.yaml' }), { workloads: [] });
+  } finally {
+    await client.stop();
+  }
+});
