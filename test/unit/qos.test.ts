@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { ContainerResourcesInput, PodResourcesInput } from '../../server/src/analysis/k8s/effective-resources';
 import { qosClass } from '../../server/src/analysis/k8s/qos';
 
-const c = (kind: ContainerResourcesInput['kind'], requests: Record<string, unknown>, limits: Record<string, unknown> = {}, name = kind): ContainerResourcesInput => ({ name, kind, requests, limits });
+const c = (kind: ContainerResourcesInput['kind'], requests: Record<string, unknown>, limits: Record<string, unknown> = {}, name: string = kind): ContainerResourcesInput => ({ name, kind, requests, limits });
 const G = { cpu: '1', memory: '1Gi' };
 
 const CASES: Array<[string, PodResourcesInput, string]> = [

@@ -1,13 +1,19 @@
 /** Builds the registry client from the user's settings and the client's facts (trust, proxy). */
 import type { DigestResolver } from '../analysis/ports';
 import type { ClientFacts, Settings } from '../lsp/settings';
+import { createDigestResolver } from './resolver';
 
-export function createRegistryResolver(
-  settings: Settings,
-  facts: ClientFacts,
-  version: string,
-  log: (message: string) => void,
-): DigestResolver {
-  void settings; void facts; void version; void log;
-  throw new Error('registry client not wired yet');
+export function createRegistryResolver(settings: Settings, facts: ClientFacts, version: string, log: (message: string) => void): DigestResolver {
+  return createDigestResolver({
+    mirrors: settings.registry.mirrors,
+    insecure: settings.registry.insecure,
+    caFile: settings.registry.caFile || undefined,
+    timeoutMs: settings.registry.timeoutSeconds * 1000,
+    cacheTtlMs: settings.registry.cacheTtlSeconds * 1000,
+    proxy: facts.httpProxy || undefined,
+    userAgent: `pod-lens/${version}`,
+    // Trust as the client reported it; a client that says nothing (another LSP editor) is trusted.
+    isTrusted: () => facts.workspaceTrusted !== false,
+    log,
+  });
 }
