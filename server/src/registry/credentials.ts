@@ -42,10 +42,10 @@ interface AuthFile {
 
 const HELPER_TIMEOUT_MS = 10_000;
 
-export function realCredentialEnvironment(): CredentialEnvironment {
+export function realCredentialEnvironment(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): CredentialEnvironment {
   return {
-    env: process.env,
-    home: homedir(),
+    env,
+    home,
     readFile: (path) => {
       try {
         return readFileSync(path, 'utf8');
@@ -56,7 +56,7 @@ export function realCredentialEnvironment(): CredentialEnvironment {
     runHelper: (helper, serverUrl, timeoutMs) =>
       new Promise((resolve, reject) => {
         const program = `docker-credential-${helper}`;
-        const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], env });
         let out = '';
         let err = '';
         const timer = setTimeout(() => {
