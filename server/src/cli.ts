@@ -6,20 +6,27 @@ import { formatInspect, inspectInputs } from './cli/inspect';
 import { readInputs } from './cli/inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
+import { digestFor, pinInputs } from './cli/pin';
+import type { DigestResolver } from './analysis/ports';
 
 const USAGE = `pod-lens ${VERSION}
 
 Usage:
   pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never]
   pod-lens inspect [paths…] [--format json|text]
+  pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch]
+  pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
-Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error.`;
+Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved), 2 usage error.
+Registry settings come from POD_LENS_INSECURE_REGISTRIES (comma list), POD_LENS_CA_FILE and the usual proxy variables.`;
 
-interface Io {
+export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   stdin: () => string;
+  /** The registry client (built lazily: check and inspect never touch the network). */
+  resolver: () => DigestResolver;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -39,6 +46,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
         io.out(formatInspect(inspectInputs(readInputs(args.positionals, io.stdin)), format));
         return 0;
+      }
+      case 'pin': {
+        checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);
+        const platform = args.flags.get('platform');
+        const outcome = await pinInputs(readInputs(args.positionals, io.stdin), io.resolver(), {
+          keepTag: !args.flags.has('no-keep-tag'),
+          platform: typeof platform === 'string' ? platform : undefined,
+          dryRun: args.flags.has('dry-run'),
+        });
+        io.out(outcome.output);
+        for (const e of outcome.errors) io.err(`pod-lens: ${e}\n`);
+        if (!args.flags.has('dry-run')) io.err(`pinned images in ${outcome.changedFiles} file(s)\n`);
+        return outcome.errors.length ? 1 : 0;
+      }
+      case 'resolve': {
+        checkKnownFlags(args, ['platform']);
+        const [image, ...rest] = args.positionals;
+        if (!image || rest.length) throw new UsageError('resolve takes exactly one image');
+        const platform = args.flags.get('platform');
+        try {
+          io.out(`${await digestFor(io.resolver(), image, typeof platform === 'string' ? platform : undefined)}\n`);
+          return 0;
+        } catch (error) {
+          if (error instanceof UsageError) throw error;
+          io.err(`pod-lens: ${image}: ${error instanceof Error ? error.message : String(error)}\n`);
+          return 1;
+        }
       }
       case 'lsp':
         runServer();

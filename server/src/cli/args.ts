@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; the rest are booleans. */
-const VALUED = new Set(['format', 'fail-on', 'platform', 'config']);
+const VALUED = new Set(['format', 'fail-on', 'platform']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;

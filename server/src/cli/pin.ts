@@ -1,0 +1,70 @@
+/** `pod-lens pin` and `pod-lens resolve`: rewrite image tags to digests in files, or print one digest. */
+import { renameSync, writeFileSync } from 'node:fs';
+import { imageFields } from '../analysis/fixes/image-fields';
+import { pinImage } from '../analysis/fixes/pin-image';
+import { mapLimited, planPins } from '../analysis/fixes/pin-plan';
+import { parseImageReference } from '../analysis/k8s/image-reference';
+import { parseManifests } from '../analysis/model/manifest';
+import type { DigestResolver } from '../analysis/ports';
+import { UsageError } from './args';
+import { unifiedDiff } from './diff';
+import type { Input } from './inputs';
+
+export interface PinOptions {
+  keepTag: boolean;
+  platform?: string;
+  dryRun: boolean;
+}
+
+export interface PinOutcome {
+  output: string;
+  errors: string[];
+  changedFiles: number;
+}
+
+export async function digestFor(resolver: DigestResolver, image: string, platform?: string): Promise<string> {
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) throw new UsageError(`"${image}" is not an image reference: ${parsed.error.message}`);
+  const { registry, repository, tag } = parsed.ref;
+  return (await resolver.resolve({ registry, repository, reference: tag ?? 'latest', platform })).digest;
+}
+
+/** The new text of one file: every unpinned image rewritten, nothing else touched. */
+export async function pinText(text: string, resolver: DigestResolver, options: PinOptions, errors: string[], path: string): Promise<string> {
+  const plan = planPins(imageFields(parseManifests(text)));
+  const digests = await mapLimited(plan.images, 4, async (image) => {
+    try {
+      return await digestFor(resolver, image, options.platform);
+    } catch (error) {
+      errors.push(`${path}: ${image}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  });
+  const edits = plan.images.flatMap((image, i) => {
+    const digest = digests[i];
+    return digest ? (plan.fields.get(image) ?? []).map((f) => ({ span: f.span, text: `${f.quote}${pinImage(f.image, digest, options.keepTag)}${f.quote}` })) : [];
+  });
+  edits.sort((a, b) => b.span.start - a.span.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);
+  return out;
+}
+
+export async function pinInputs(inputs: Input[], resolver: DigestResolver, options: PinOptions): Promise<PinOutcome> {
+  const errors: string[] = [];
+  const diffs: string[] = [];
+  let changedFiles = 0;
+  for (const input of inputs) {
+    const next = await pinText(input.text, resolver, options, errors, input.path);
+    if (next === input.text) continue;
+    changedFiles++;
+    if (options.dryRun || input.path === '-') diffs.push(options.dryRun ? unifiedDiff(input.path, input.text, next) : next);
+    else {
+      // Write next to the file and rename over it: a failure never leaves a half-written manifest.
+      const tmp = `${input.path}.pod-lens-${process.pid}.tmp`;
+      writeFileSync(tmp, next);
+      renameSync(tmp, input.path);
+    }
+  }
+  return { output: diffs.join(''), errors, changedFiles };
+}
