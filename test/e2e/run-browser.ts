@@ -19,13 +19,9 @@ export interface BrowserRun {
 
 const STEP_MS = 60_000;
 
+/** Opens a file as a person would: a click on it in the Explorer (keyboard focus may sit in a webview). */
 async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_MS });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: STEP_MS });
-  await page.keyboard.press('Enter');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: STEP_MS });
   await page.locator(`.tab[aria-label^="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: STEP_MS });
 }
 

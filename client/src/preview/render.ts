@@ -31,7 +31,7 @@ export function timelineSvg(w: PreviewWorkload): string {
   parts.push(`<line x1="${readyX}" y1="4" x2="${readyX}" y2="${10 + w.steps.length * ROW}" class="ready"/>`);
   parts.push(`<text x="${readyX + 4}" y="${22 + w.steps.length * ROW}" class="ready-text">Ready</text>`);
   void apps;
-  return `<svg role="img" aria-label="Startup timeline of ${esc(w.title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+  return `<svg role="img" aria-label="Startup timeline of ${esc(w.title)}" width="100%" style="max-width:${width}px" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }
 
 /** A step chart of effective CPU and memory requests through the phases. */
@@ -51,7 +51,7 @@ export function requestsChartSvg(phases: PreviewPhase[]): string {
   const labels = phases
     .map((p, i) => `<text x="${LABEL + i * SLOT + 4}" y="135" class="phase">${esc(p.label)}</text><title>${esc(Object.entries(p.requests).map(([k, v]) => `${k} ${v}`).join(', '))}</title>`)
     .join('');
-  return `<svg role="img" aria-label="Effective requests by phase" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+  return `<svg role="img" aria-label="Effective requests by phase" width="100%" style="max-width:${width}px" viewBox="0 0 ${width} ${height}">
 <text x="4" y="40" class="label cpu-text">cpu requests</text><text x="4" y="60" class="label mem-text">memory requests</text>
 <polyline points="${step((p) => p.cpuMillis, maxCpu)}" class="cpu"/><polyline points="${step((p) => p.memoryBytes, maxMem)}" class="mem"/>${labels}</svg>`;
 }

@@ -1,0 +1,54 @@
+/**
+ * The editor tests, in code-server (the real VS Code workbench and extension host) driven by Chromium:
+ * the extension-host suite (runner B) and the browser test of the installed VSIX, which also takes the README's
+ * screenshots (docs/images). A real registry on 127.0.0.1 serves the image the pin tests pin.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pushImage } from '../support/push-image';
+import { startRegistry, type Registry } from '../support/registry-server';
+import { buildSuite, editorPaths, ROOT, workspaceCopy, type EditorPaths } from './prepare';
+import { runBrowser } from './run-browser';
+import { runExtensionHostSuite } from './run-extension-host';
+
+let registry: Registry;
+let editor: EditorPaths;
+let pin: { image: string; digest: string };
+
+before(async () => {
+  editor = await editorPaths();
+  registry = await startRegistry();
+  const pushed = await pushImage({ base: registry.base }, 'e2e/app', '1.0', 'oci-index');
+  pin = { image: `${registry.host}/e2e/app:1.0`, digest: pushed.digest };
+});
+after(async () => registry?.stop());
+
+test('extension-host suite in code-server', async () => {
+  const suite = await buildSuite();
+  const run = await runExtensionHostSuite(editor, workspaceCopy(pin), suite);
+  const summary = run.log.filter((l) => /ok - |extension-host suite/.test(l)).join('\n');
+  console.log(summary);
+  assert.equal(run.code, 0, run.log.join('\n'));
+  assert.match(summary, /7 passed, 0 failed/);
+});
+
+test('browser: the installed VSIX as a person sees it, with screenshots', async () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const vsix = join(ROOT, `pod-lens-${pkg.version}.vsix`);
+  assert.ok(existsSync(vsix), 'npm run package builds the VSIX first');
+  const shots = mkdtempSync(join(tmpdir(), 'pod-lens-shots-'));
+  const result = await runBrowser(editor, vsix, workspaceCopy(pin), pin.image, shots);
+  assert.match(result.problems, /image-tag-mutable/);
+  assert.match(result.problems, /container-image-required/);
+  assert.match(result.hover, /imagePullPolicy: Always/);
+  assert.match(result.lens, /Startup: init-myservice → logshipper \(sidecar, keeps running\) → web \+ broken/);
+  assert.ok(result.previewOpened);
+  assert.ok(result.pinnedLine.includes(`${pin.image}@${pin.digest}`), result.pinnedLine);
+  // The README shows what this run saw.
+  const images = join(ROOT, 'docs', 'images');
+  mkdirSync(images, { recursive: true });
+  for (const file of result.screenshots) copyFileSync(file, join(images, basename(file)));
+});
