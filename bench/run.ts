@@ -60,8 +60,6 @@ async function editLatency(client: LspClient, uri: string, text: string, edits: 
   const at = anchor >= 0 ? anchor : Math.floor(text.length / 2);
   const times: number[] = [];
   for (let i = 0; i < edits; i++) {
-    const t = client.positionOf(uri, client.text(uri).slice(at, at + 1), 0, 0);
-    void t;
     const lineStart = client.text(uri).lastIndexOf('\n', at) + 1;
     const before = client.text(uri).slice(0, at);
     const line = before.split('\n').length - 1;
@@ -91,8 +89,11 @@ async function serverFigures(input: Input, command?: string[], otherSections?: R
 }
 
 async function requestLatency(client: LspClient, uri: string, text: string) {
-  const needle = text.indexOf('image: registry.example.com');
-  const hoverAt = client.positionOf(uri, 'image: registry.example.com', 10, Math.max(0, Math.floor(text.slice(0, needle).split('image: registry.example.com').length / 2)));
+  // Hover on an image in the middle of the file (or the file start when it has none).
+  const middle = text.indexOf('image:', Math.floor(text.length / 2));
+  const at = middle >= 0 ? middle : text.indexOf('image:');
+  const before = text.slice(0, Math.max(0, at));
+  const hoverAt = at >= 0 ? { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) + 8 } : { line: 0, character: 0 };
   const hovers: number[] = [];
   const lenses: number[] = [];
   for (let i = 0; i < 200; i++) {

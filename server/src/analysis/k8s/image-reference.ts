@@ -120,7 +120,10 @@ function badPart(raw: string): Span {
   for (let i = 0; i < components.length; i++) {
     const c = components[i]!;
     const isDomain = i === 0 && components.length > 1 && ANCHORED_DOMAIN.test(c);
-    if (!isDomain && !ANCHORED_COMPONENT.test(c)) return { start: offset, end: offset + Math.max(1, c.length) };
+    if (!isDomain && !ANCHORED_COMPONENT.test(c)) {
+      // An empty component: point at the slash that should have been followed by a name.
+      return c.length ? { start: offset, end: offset + c.length } : { start: Math.max(0, offset - 1), end: Math.min(raw.length, Math.max(offset, 1)) };
+    }
     offset += c.length + 1;
   }
   if (parts.tag && !ANCHORED_TAG.test(raw.slice(parts.tag.start, parts.tag.end))) {
