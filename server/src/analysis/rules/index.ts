@@ -9,6 +9,29 @@ import { imagePullPolicyInvalid } from './image-pull-policy-invalid';
 import { imagePullPolicyStaleLatest } from './image-pull-policy-stale-latest';
 import { imagePullPolicyNever } from './image-pull-policy-never';
 import { imageNotPinned } from './image-not-pinned';
+import { containerName } from './container-name';
+import { containerNameDuplicate } from './container-name-duplicate';
+import { containersRequired } from './containers-required';
+import { initContainerForbiddenField } from './init-container-forbidden-field';
+import { initContainerRestartPolicy } from './init-container-restart-policy';
+import { containerRestartPolicy } from './container-restart-policy';
+import { ephemeralContainers } from './ephemeral-containers';
+import { portInvalid } from './port-invalid';
+import { portName } from './port-name';
+import { portDuplicate } from './port-duplicate';
+import { hostPortConflict } from './host-port-conflict';
+import { volumeName } from './volume-name';
+import { volumeMountNotFound } from './volume-mount-not-found';
+import { mountPathDuplicate } from './mount-path-duplicate';
+import { envDuplicate } from './env-duplicate';
+import { envReferenceUndefined } from './env-reference-undefined';
+import { resourceQuantityInvalid } from './resource-quantity-invalid';
+import { resourceRequestExceedsLimit } from './resource-request-exceeds-limit';
+import { resourceFractionalBytes } from './resource-fractional-bytes';
+import { resourcesMissing } from './resources-missing';
+import { podRestartPolicy } from './pod-restart-policy';
+import { podTiming } from './pod-timing';
+import { imagePullSecretName } from './image-pull-secret-name';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -26,6 +49,29 @@ export const RULES: readonly Rule[] = [
   imagePullPolicyStaleLatest,
   imagePullPolicyNever,
   imageNotPinned,
+  containerName,
+  containerNameDuplicate,
+  containersRequired,
+  initContainerForbiddenField,
+  initContainerRestartPolicy,
+  containerRestartPolicy,
+  ephemeralContainers,
+  portInvalid,
+  portName,
+  portDuplicate,
+  hostPortConflict,
+  volumeName,
+  volumeMountNotFound,
+  mountPathDuplicate,
+  envDuplicate,
+  envReferenceUndefined,
+  resourceQuantityInvalid,
+  resourceRequestExceedsLimit,
+  resourceFractionalBytes,
+  resourcesMissing,
+  podRestartPolicy,
+  podTiming,
+  imagePullSecretName,
 ];
 
 export function ruleById(id: string): Rule | undefined {

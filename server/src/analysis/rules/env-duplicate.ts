@@ -1,0 +1,32 @@
+/** env-duplicate: a later env entry hides an earlier one of the same name (the API server's warning). */
+import type { Rule } from './types';
+
+export const envDuplicate: Rule = {
+  id: 'env-duplicate',
+  defaultSeverity: 'warning',
+  title: 'Environment variable defined twice',
+  source:
+    'pkg/api/pod/warnings.go: `spec.containers[0].env[1]: hides previous definition of "X", which may be dropped when using apply` — when the later entry uses valueFrom, is exactly `$(X)`, or does not contain `$(X)`.',
+  description:
+    'A container defines the same environment variable twice. The last one wins in the container, and `kubectl apply` (which merges env by name) may drop one of them, so what runs can differ from what you read. A later `X=$(X)-suffix` that builds on the earlier value is fine and not reported.',
+  howToFix: 'Keep one definition per name.',
+  check({ document, report }) {
+    for (const c of document.workload?.podSpec.all ?? []) {
+      const seen = new Set<string>();
+      for (const { view } of c.view.seq('env')?.maps() ?? []) {
+        const name = view.string('name');
+        if (name === undefined) continue;
+        if (seen.has(name)) {
+          const value = view.get('value')?.value;
+          const ref = `$(${name})`;
+          // warnings.go: only a definition that hides the previous one, not one that builds on it.
+          const hides = view.has('valueFrom') || value === ref || typeof value !== 'string' || !value.includes(ref);
+          if (hides) {
+            report({ message: `${view.path}: hides previous definition of ${JSON.stringify(name)}, which may be dropped when using apply`, span: view.get('name')!.span, path: view.path });
+          }
+        }
+        seen.add(name);
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/** ephemeral-containers: a manifest cannot create ephemeral containers; kubectl debug adds them to a running Pod. */
+import { fieldPath } from '../model/node-view';
+import { containerFieldPath } from '../model/pod-spec';
+import type { Rule } from './types';
+
+/** Fields an ephemeral container may set (validation.go validateEphemeralContainers); every other one is Forbidden. */
+const ALLOWED = new Set(['name', 'image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'volumeMounts', 'volumeDevices', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty', 'targetContainerName']);
+
+export const ephemeralContainers: Rule = {
+  id: 'ephemeral-containers',
+  defaultSeverity: 'error',
+  title: 'Ephemeral containers in a manifest',
+  source:
+    'validation.go ValidatePodCreate: `spec.ephemeralContainers: Forbidden: cannot be set on create`; validateEphemeralContainers: other fields `Forbidden: cannot be set for an Ephemeral Container`, targetContainerName `Not found`.',
+  description:
+    'Ephemeral containers are added to a running Pod for debugging, by `kubectl debug` through the `pods/ephemeralcontainers` subresource; they are never restarted, have no resource guarantees, and with `shareProcessNamespace: true` (or `targetContainerName`) can see the other containers\' processes. A manifest cannot create them: the API server rejects `ephemeralContainers` on create. Fields such as ports, probes, resources and lifecycle are forbidden on them in any case.',
+  howToFix: 'Remove `ephemeralContainers` from the manifest and use `kubectl debug -it <pod> --image=busybox --target=<container>` when you need one.',
+  check({ document, report }) {
+    const spec = document.workload?.podSpec;
+    const field = spec?.view.get('ephemeralContainers');
+    if (!spec || !field) return;
+    const path = fieldPath(spec.path, 'ephemeralContainers');
+    report({ message: `${path}: Forbidden: cannot be set on create. Ephemeral containers are added to a running Pod with kubectl debug, not written in manifests.`, span: field.keySpan, path });
+    const targets = new Set([...spec.containers, ...spec.initContainers].map((c) => c.name));
+    for (const c of spec.ephemeralContainers) {
+      for (const key of c.view.keys()) {
+        if (ALLOWED.has(key)) continue;
+        const f = c.view.get(key)!;
+        report({ message: `${containerFieldPath(c, key)}: Forbidden: cannot be set for an Ephemeral Container.`, span: f.keySpan, path: containerFieldPath(c, key) });
+      }
+      const target = c.view.get('targetContainerName');
+      if (target && typeof target.value === 'string' && !targets.has(target.value)) {
+        report({ message: `${containerFieldPath(c, 'targetContainerName')}: Not found: ${JSON.stringify(target.value)}: it must name a container or init container of this Pod.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+/** mount-path-duplicate: one container mounts two volumes at the same path. */
+import { fieldPath } from '../model/node-view';
+import type { Rule } from './types';
+
+export const mountPathDuplicate: Rule = {
+  id: 'mount-path-duplicate',
+  defaultSeverity: 'error',
+  title: 'Two mounts at the same path',
+  source: 'validation.go ValidateVolumeMounts: `spec.containers[0].volumeMounts[1].mountPath: Invalid value: "/data": must be unique`.',
+  description: 'A container lists the same `mountPath` twice; only one volume could be there. The API server rejects the object.',
+  howToFix: 'Mount each volume at its own path (use `subPath` to place parts of one volume).',
+  check({ document, report }) {
+    for (const c of document.workload?.podSpec.all ?? []) {
+      const seen = new Set<string>();
+      for (const { view } of c.view.seq('volumeMounts')?.maps() ?? []) {
+        const mp = view.get('mountPath');
+        if (!mp || typeof mp.value !== 'string') continue;
+        const path = fieldPath(view.path, 'mountPath');
+        if (seen.has(mp.value)) report({ message: `${path}: Invalid value: ${JSON.stringify(mp.value)}: must be unique`, span: mp.span, path });
+        seen.add(mp.value);
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+/** pod-restart-policy: Always, OnFailure or Never; Jobs only OnFailure or Never; Deployments and the like only Always. */
+import { quoteOf } from '../fixes/image-fields';
+import { fieldPath } from '../model/node-view';
+import type { Rule } from './types';
+
+const POD = ['Always', 'OnFailure', 'Never'];
+/** pkg/apis/batch/validation: a Job's template must not restart Always; apps/validation: controllers need Always. */
+const BY_KIND: Record<string, string[]> = { Job: ['OnFailure', 'Never'], CronJob: ['OnFailure', 'Never'], Deployment: ['Always'], ReplicaSet: ['Always'], StatefulSet: ['Always'], DaemonSet: ['Always'], ReplicationController: ['Always'] };
+
+export const podRestartPolicy: Rule = {
+  id: 'pod-restart-policy',
+  defaultSeverity: 'error',
+  title: 'Unsupported Pod restartPolicy',
+  source:
+    'validation.go validateRestartPolicy: `Unsupported value: supported values: "Always", "OnFailure", "Never"`; batch validation: Job templates `supported values: "OnFailure", "Never"`; apps validation: Deployment, ReplicaSet, StatefulSet, DaemonSet templates `supported values: "Always"`.',
+  description:
+    'The Pod\'s `restartPolicy` must be `Always`, `OnFailure` or `Never` (case-sensitive). Controllers narrow it: a Job or CronJob template must use `OnFailure` or `Never` (a Job ends), while Deployments, ReplicaSets, StatefulSets, DaemonSets and ReplicationControllers require `Always`.',
+  howToFix: 'Use a value the kind allows; for Jobs, `OnFailure` retries in place and `Never` makes a new Pod per failure.',
+  check({ document, report }) {
+    const w = document.workload;
+    const field = w?.podSpec.view.get('restartPolicy');
+    if (!w || !field || field.value === '' || field.value === null) return;
+    const allowed = BY_KIND[w.kind.kind] ?? POD;
+    if (typeof field.value === 'string' && allowed.includes(field.value)) return;
+    const list = allowed.map((v) => JSON.stringify(v)).join(', ');
+    const path = fieldPath(w.podSpec.path, 'restartPolicy');
+    const nearest = typeof field.value === 'string' ? allowed.find((v) => v.toLowerCase() === String(field.value).toLowerCase()) : undefined;
+    const quote = quoteOf(field.node);
+    report({
+      message: `${path}: Unsupported value: ${JSON.stringify(field.value)}: supported values: ${list}${allowed !== POD ? ` (for a ${w.kind.kind})` : ''}`,
+      span: field.span,
+      path,
+      fixes: (nearest ? [nearest] : allowed).map((v) => ({ title: `Change to ${v}`, kind: 'quickfix' as const, isPreferred: v === nearest, edits: [{ span: field.span, newText: `${quote}${v}${quote}` }] })),
+    });
+  },
+};

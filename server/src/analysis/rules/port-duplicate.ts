@@ -1,0 +1,37 @@
+/** port-duplicate: the same containerPort/protocol twice in one Pod, the API server's warning (warnings.go). */
+import { portsOf, type PortEntry } from './support/ports';
+import type { Rule } from './types';
+
+/** warnings.go: which of the three port warnings two entries with the same containerPort/protocol give. */
+function kind(a: PortEntry, b: PortEntry): string | undefined {
+  if (a.hostIP === b.hostIP && a.hostPort === b.hostPort) return 'duplicate port definition';
+  if (a.hostPort === 0 || b.hostPort === 0) return 'overlapping port definition';
+  if (a.hostPort === b.hostPort && (a.hostIP === '') !== (b.hostIP === '')) return 'dangerously ambiguous port definition';
+  return undefined;
+}
+
+export const portDuplicate: Rule = {
+  id: 'port-duplicate',
+  defaultSeverity: 'warning',
+  title: 'The same port declared twice in a Pod',
+  source:
+    'pkg/api/pod/warnings.go: `<path>: duplicate port definition with <other>`, `overlapping port definition`, `dangerously ambiguous port definition` (all containers, init and ephemeral included).',
+  description:
+    'Two port entries with the same `containerPort` and protocol in one Pod. All containers of a Pod share one network namespace, so only one process can bind that port; the other container fails to listen. The API server accepts the object and returns a warning.',
+  howToFix: 'Give each container its own port, or remove the duplicate entry.',
+  check({ document, report }) {
+    const spec = document.workload?.podSpec;
+    if (!spec) return;
+    const ports = portsOf(spec).filter((p) => p.containerPort !== undefined);
+    ports.forEach((p, i) => {
+      for (const earlier of ports.slice(0, i)) {
+        if (earlier.containerPort !== p.containerPort || earlier.protocol !== p.protocol) continue;
+        const what = kind(p, earlier);
+        if (!what) continue;
+        const field = p.field('containerPort')!;
+        const shared = earlier.container === p.container ? 'in the same container' : `in ${earlier.container.name ?? 'another container'}: containers of a Pod share one network namespace, so only one of them can bind ${p.containerPort}/${p.protocol}`;
+        report({ message: `${p.path}: ${what} with ${earlier.path} (${shared}).`, span: field.span, path: p.path });
+      }
+    });
+  },
+};

@@ -1,0 +1,45 @@
+/** port-invalid: containerPort and hostPort in 1–65535, protocol exactly TCP, UDP or SCTP. */
+import { quoteOf } from '../fixes/image-fields';
+import { fieldPath } from '../model/node-view';
+import { portsOf } from './support/ports';
+import type { Rule } from './types';
+
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const RANGE = 'must be between 1 and 65535, inclusive';
+
+export const portInvalid: Rule = {
+  id: 'port-invalid',
+  defaultSeverity: 'error',
+  title: 'Invalid container port, host port or protocol',
+  source:
+    'validation.go validateContainerPorts: containerPort `Required value` / `Invalid value: must be between 1 and 65535, inclusive`; hostPort the same when non-zero; protocol `Unsupported value: supported values: "SCTP", "TCP", "UDP"`.',
+  description: 'A `containerPort` missing, zero or out of range, a `hostPort` out of range, or a `protocol` other than exactly `TCP`, `UDP` or `SCTP` (case-sensitive). The API server rejects the object.',
+  howToFix: 'Use a port number from 1 to 65535 and an upper-case protocol; the quick fix corrects the protocol\'s case.',
+  check({ document, report }) {
+    const spec = document.workload?.podSpec;
+    if (!spec) return;
+    for (const p of portsOf(spec)) {
+      const cp = p.field('containerPort');
+      if (!cp || cp.value === null || cp.value === 0) {
+        report({ message: `${fieldPath(p.path, 'containerPort')}: Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.view.span, path: fieldPath(p.path, 'containerPort') });
+      } else if (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535) {
+        report({ message: `${fieldPath(p.path, 'containerPort')}: Invalid value: ${JSON.stringify(cp.value)}: ${RANGE}`, span: cp.span, path: fieldPath(p.path, 'containerPort') });
+      }
+      const hp = p.field('hostPort');
+      if (hp && hp.value !== 0 && hp.value !== null && (typeof hp.value !== 'number' || !Number.isInteger(hp.value) || hp.value < 1 || hp.value > 65535)) {
+        report({ message: `${fieldPath(p.path, 'hostPort')}: Invalid value: ${JSON.stringify(hp.value)}: ${RANGE}`, span: hp.span, path: fieldPath(p.path, 'hostPort') });
+      }
+      const proto = p.field('protocol');
+      if (proto && proto.value !== null && !(typeof proto.value === 'string' && PROTOCOLS.includes(proto.value))) {
+        const upper = typeof proto.value === 'string' ? proto.value.toUpperCase() : '';
+        const quote = quoteOf(proto.node);
+        report({
+          message: `${fieldPath(p.path, 'protocol')}: Unsupported value: ${JSON.stringify(proto.value)}: supported values: "SCTP", "TCP", "UDP"`,
+          span: proto.span,
+          path: fieldPath(p.path, 'protocol'),
+          fixes: PROTOCOLS.includes(upper) ? [{ title: `Change to ${upper}`, kind: 'quickfix', isPreferred: true, edits: [{ span: proto.span, newText: `${quote}${upper}${quote}` }] }] : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+/** The requests and limits maps of every container, as located entries with parsed quantities. */
+import { quantityOf, type Quantity } from '../../k8s/quantity';
+import type { Field, MapView } from '../../model/node-view';
+import type { ContainerView, PodSpecView } from '../../model/pod-spec';
+
+export interface ResourceEntry {
+  container: ContainerView;
+  which: 'requests' | 'limits';
+  resource: string;
+  field: Field;
+  quantity: Quantity | { error: string };
+  map: MapView;
+}
+
+export function resourceEntries(spec: PodSpecView): ResourceEntry[] {
+  const out: ResourceEntry[] = [];
+  for (const c of spec.all) {
+    const resources = c.view.map('resources');
+    for (const which of ['requests', 'limits'] as const) {
+      const map = resources?.map(which);
+      if (!map) continue;
+      for (const { key, field } of map.entries()) out.push({ container: c, which, resource: key, field, quantity: quantityOf(field.value), map });
+    }
+  }
+  return out;
+}

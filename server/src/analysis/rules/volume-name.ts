@@ -1,0 +1,31 @@
+/** volume-name: volume names are required DNS-1123 labels, unique in the Pod. */
+import { dns1123LabelProblems } from '../k8s/names';
+import { fieldPath } from '../model/node-view';
+import type { Rule } from './types';
+
+export const volumeName: Rule = {
+  id: 'volume-name',
+  defaultSeverity: 'error',
+  title: 'Missing, invalid or duplicate volume name',
+  source: 'validation.go ValidateVolumes: `spec.volumes[0].name: Required value`, IsDNS1123Label, `Duplicate value`.',
+  description: 'Each entry of `volumes` needs a `name` that is a DNS-1123 label and unique within the Pod; mounts refer to volumes by it. The API server rejects the object otherwise.',
+  howToFix: 'Name every volume once, with a short lower-case name.',
+  check({ document, report }) {
+    const spec = document.workload?.podSpec;
+    if (!spec) return;
+    const seen = new Set<string>();
+    for (const { view } of spec.view.seq('volumes')?.maps() ?? []) {
+      const name = view.get('name');
+      const path = fieldPath(view.path, 'name');
+      if (!name || name.value === null || name.value === '') {
+        report({ message: `${path}: Required value: every volume needs a name.`, span: name?.keySpan ?? view.span, path });
+        continue;
+      }
+      const value = String(name.value);
+      const problems = dns1123LabelProblems(value);
+      if (problems.length) report({ message: `${path}: Invalid value: ${JSON.stringify(value)}: ${problems.join(', ')}`, span: name.span, path });
+      else if (seen.has(value)) report({ message: `${path}: Duplicate value: ${JSON.stringify(value)}: volume names must be unique in a Pod.`, span: name.span, path });
+      seen.add(value);
+    }
+  },
+};
