@@ -7,6 +7,12 @@ import type { Span } from './span';
 import { splitDocuments } from './split-documents';
 import { workloadKindOf, type WorkloadKind } from './workload-kinds';
 
+export interface DuplicateKey {
+  key: string;
+  /** Local span of the repeated key. */
+  span: Span;
+}
+
 export interface SyntaxProblem {
   message: string;
   /** Local span (relative to the document's chunk). */
@@ -39,6 +45,8 @@ export interface ManifestDocument {
   /** Local span of the document content. */
   span: Span;
   syntaxErrors: SyntaxProblem[];
+  /** Keys written twice in one mapping (found by the parser; YAML forbids them, clients disagree on the result). */
+  duplicateKeys: DuplicateKey[];
   root: MapView | undefined;
   apiVersion: string | undefined;
   kind: string | undefined;
@@ -63,7 +71,7 @@ function parseChunk(text: string): Array<Omit<ManifestDocument, 'index' | 'offse
   const isTemplated = TEMPLATE_MARKER.test(text);
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
     // The yaml package recurses per nesting level: absurd nesting overflows the stack. Report it, do not crash.
@@ -80,11 +88,14 @@ function unparsable(text: string, error: unknown): Document.Parsed {
 }
 
 function describe(doc: Document.Parsed, text: string, isTemplated: boolean): Omit<ManifestDocument, 'index' | 'offset'> {
-  const syntaxErrors = doc.errors.map((e) => ({
-    message: e.message,
-    span: { start: clamp(e.pos[0], text), end: clamp(Math.max(e.pos[1], e.pos[0] + 1), text) },
-    code: e.code,
-  }));
+  const syntaxErrors: SyntaxProblem[] = [];
+  const duplicateKeys: DuplicateKey[] = [];
+  for (const e of doc.errors) {
+    const span = { start: clamp(e.pos[0], text), end: clamp(Math.max(e.pos[1], e.pos[0] + 1), text) };
+    // The parser checks key uniqueness while composing (cheaper than a second walk); it is a warning, not a syntax error.
+    if (e.code === 'DUPLICATE_KEY') duplicateKeys.push({ key: keyAt(text, span.start), span: { start: span.start, end: span.start + keyAt(text, span.start).length || span.end } });
+    else syntaxErrors.push({ message: e.message, span, code: e.code });
+  }
   const contents = resolveNode(doc, doc.contents);
   const root = isMap(contents) ? new MapView(doc, contents, '') : undefined;
   const apiVersion = root?.string('apiVersion');
@@ -98,6 +109,7 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean): Omi
     doc,
     span: { start: range[0], end: range[1] },
     syntaxErrors,
+    duplicateKeys,
     root,
     apiVersion,
     kind,
@@ -106,6 +118,12 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean): Omi
     workload: root ? findWorkload(doc, root, name, namespace) : undefined,
     isTemplated,
   };
+}
+
+/** The key text at an offset (plain or quoted), for naming a duplicate key. */
+function keyAt(text: string, at: number): string {
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n#,{}[\]]*[^\s:,{}[\]])/.exec(text.slice(at, at + 300));
+  return m ? m[1]! : '';
 }
 
 function clamp(n: number, text: string): number {

@@ -12,6 +12,7 @@ export const goTemplate: Rule = {
   howToFix: 'Nothing to fix. To check the rendered manifests, run `helm template … | pod-lens check -`.',
   check({ model, document, report }) {
     // Once per file: on the first templated document.
+    if (!document.isTemplated) return;
     const first = model.documents.find((d) => d.isTemplated);
     if (first !== document) return;
     const at = document.text.indexOf('{{');

@@ -1,5 +1,4 @@
 /** yaml-duplicate-key: a mapping key written twice; YAML forbids it and clients disagree on what happens. */
-import { isScalar, visit } from 'yaml';
 import type { Rule } from './types';
 
 export const yamlDuplicateKey: Rule = {
@@ -13,25 +12,12 @@ export const yamlDuplicateKey: Rule = {
   howToFix: 'Remove one of the two keys, or merge their contents.',
   check({ document, report }) {
     if (document.isTemplated) return;
-    visit(document.doc, {
-      Map(_key, map) {
-        const seen = new Map<unknown, number>();
-        for (const pair of map.items) {
-          if (!isScalar(pair.key)) continue;
-          const key = pair.key.value;
-          const first = seen.get(key);
-          if (first === undefined) {
-            seen.set(key, pair.key.range?.[0] ?? 0);
-            continue;
-          }
-          const range = pair.key.range ?? [0, 0];
-          report({
-            message: `Duplicate key "${String(key)}": kubectl apply rejects it under strict validation (the default); elsewhere only this last value is kept and the earlier one is silently dropped.`,
-            span: { start: range[0], end: range[1] },
-            data: { firstAt: first },
-          });
-        }
-      },
-    });
+    for (const d of document.duplicateKeys) {
+      const key = d.key.replace(/^["']|["']$/g, '');
+      report({
+        message: `Duplicate key "${key}": kubectl apply rejects it under strict validation (the default); elsewhere only this last value is kept and the earlier one is silently dropped.`,
+        span: d.span,
+      });
+    }
   },
 };

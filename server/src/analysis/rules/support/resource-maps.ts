@@ -12,8 +12,14 @@ export interface ResourceEntry {
   map: MapView;
 }
 
+const cache = new WeakMap<PodSpecView['view']['node'], ResourceEntry[]>();
+
+/** Every requests/limits entry of the pod spec, parsed once per parsed document (three rules read them). */
 export function resourceEntries(spec: PodSpecView): ResourceEntry[] {
+  const hit = cache.get(spec.view.node);
+  if (hit) return hit;
   const out: ResourceEntry[] = [];
+  cache.set(spec.view.node, out);
   for (const c of spec.all) {
     const resources = c.view.map('resources');
     for (const which of ['requests', 'limits'] as const) {
