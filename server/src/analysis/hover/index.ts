@@ -1,12 +1,13 @@
 /** hoverAt: asks each hover provider in turn; the first answer wins. */
 import { documentAt, type ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
+import { containerKindHover } from './container-kind-hover';
 import { imageHover } from './image-hover';
 import { pullPolicyHover } from './pull-policy-hover';
 import { resourcesHover } from './resources-hover';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);

@@ -32,6 +32,12 @@ import { resourcesMissing } from './resources-missing';
 import { podRestartPolicy } from './pod-restart-policy';
 import { podTiming } from './pod-timing';
 import { imagePullSecretName } from './image-pull-secret-name';
+import { subPathInvalid } from './sub-path-invalid';
+import { volumeDeprecated } from './volume-deprecated';
+import { envValueFromInvalid } from './env-value-from-invalid';
+import { podNameFields } from './pod-name-fields';
+import { probeInvalid } from './probe-invalid';
+import { probePortUndeclared } from './probe-port-undeclared';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -72,6 +78,12 @@ export const RULES: readonly Rule[] = [
   podRestartPolicy,
   podTiming,
   imagePullSecretName,
+  subPathInvalid,
+  volumeDeprecated,
+  envValueFromInvalid,
+  podNameFields,
+  probeInvalid,
+  probePortUndeclared,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,30 @@
+/** pod-name-fields: runtimeClassName, hostname and subdomain name syntax; shareProcessNamespace with hostPID. */
+import { dns1123LabelProblems, dns1123SubdomainProblems } from '../k8s/names';
+import { fieldPath } from '../model/node-view';
+import type { Rule } from './types';
+
+export const podNameFields: Rule = {
+  id: 'pod-name-fields',
+  defaultSeverity: 'error',
+  title: 'Invalid runtimeClassName, hostname or subdomain',
+  source:
+    'validation.go validatePodSpec: runtimeClassName IsDNS1123Subdomain, hostname and subdomain IsDNS1123Label; validateShareProcessNamespace: `ShareProcessNamespace and HostPID cannot both be enabled`.',
+  description: '`runtimeClassName` must be a DNS-1123 subdomain, `hostname` and `subdomain` DNS-1123 labels; `shareProcessNamespace: true` cannot be combined with `hostPID: true`. The API server rejects the object otherwise.',
+  howToFix: 'Use lower-case names (letters, digits, `-`; dots only in runtimeClassName), and choose one of shareProcessNamespace or hostPID.',
+  check({ document, report }) {
+    const spec = document.workload?.podSpec;
+    if (!spec) return;
+    const checks: Array<[string, (v: string) => string[]]> = [['runtimeClassName', dns1123SubdomainProblems], ['hostname', dns1123LabelProblems], ['subdomain', dns1123LabelProblems]];
+    for (const [key, problemsOf] of checks) {
+      const f = spec.view.get(key);
+      if (!f || typeof f.value !== 'string' || f.value === '') continue;
+      const problems = problemsOf(f.value);
+      if (problems.length) report({ message: `${f.path}: Invalid value: ${JSON.stringify(f.value)}: ${problems.join(', ')}`, span: f.span, path: f.path });
+    }
+    const share = spec.view.get('shareProcessNamespace');
+    if (share?.value === true && spec.view.get('hostPID')?.value === true) {
+      const path = fieldPath(spec.path, 'shareProcessNamespace');
+      report({ message: `${path}: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled`, span: share.span, path });
+    }
+  },
+};

@@ -1,0 +1,40 @@
+/** probe-invalid: exactly one handler, successThreshold 1 for liveness and startup probes, no readiness grace period. */
+import type { Rule } from './types';
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+const NON_NEGATIVE = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
+
+export const probeInvalid: Rule = {
+  id: 'probe-invalid',
+  defaultSeverity: 'error',
+  title: 'Invalid probe',
+  source:
+    'validation.go validateProbe / validateHandler: `Required value: must specify a handler type`, `Forbidden: may not specify more than 1 handler type`; liveness/startup successThreshold `must be 1`; readiness terminationGracePeriodSeconds `must not be set for readinessProbes`; `must be greater than or equal to 0`.',
+  description:
+    'A probe must name exactly one handler (`exec`, `httpGet`, `tcpSocket` or `grpc`); liveness and startup probes need `successThreshold: 1`; a readiness probe cannot set `terminationGracePeriodSeconds`; counts and seconds cannot be negative. This applies to app containers and sidecars alike (regular init containers may not have probes at all).',
+  howToFix: 'Keep one handler and valid thresholds.',
+  check({ document, report }) {
+    for (const c of document.workload?.podSpec.all ?? []) {
+      if (c.type === 'init' || c.type === 'ephemeral') continue;
+      for (const key of PROBES) {
+        const probe = c.view.map(key);
+        if (!probe) continue;
+        const handlers = HANDLERS.filter((h) => probe.has(h));
+        const probeField = c.view.get(key)!;
+        if (handlers.length === 0) report({ message: `${probe.path}: Required value: must specify a handler type`, span: probeField.keySpan, path: probe.path });
+        if (handlers.length > 1) report({ message: `${probe.path}: Forbidden: may not specify more than 1 handler type`, span: probe.get(handlers[1]!)!.keySpan, path: probe.path });
+        const success = probe.get('successThreshold');
+        if (key !== 'readinessProbe' && success && typeof success.value === 'number' && success.value !== 1) {
+          report({ message: `${success.path}: Invalid value: ${success.value}: must be 1`, span: success.span, path: success.path });
+        }
+        const grace = probe.get('terminationGracePeriodSeconds');
+        if (key === 'readinessProbe' && grace) report({ message: `${grace.path}: Invalid value: must not be set for readinessProbes`, span: grace.keySpan, path: grace.path });
+        for (const n of NON_NEGATIVE) {
+          const f = probe.get(n);
+          if (f && typeof f.value === 'number' && f.value < 0) report({ message: `${f.path}: Invalid value: ${f.value}: must be greater than or equal to 0`, span: f.span, path: f.path });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+/** volume-deprecated: volume types the API server warns about (pkg/api/pod/warnings.go). */
+import type { Rule } from './types';
+
+/** warnings.go, exact texts; gitRepo as of v1.33 with the GitRepoVolumeDriver gate off by default. */
+const DEPRECATED: Record<string, string> = {
+  gitRepo: 'deprecated in v1.11, and disabled by default in v1.33+',
+  photonPersistentDisk: 'deprecated in v1.11, non-functional in v1.16+',
+  scaleIO: 'deprecated in v1.16, non-functional in v1.22+',
+  flocker: 'deprecated in v1.22, non-functional in v1.25+',
+  storageos: 'deprecated in v1.22, non-functional in v1.25+',
+  quobyte: 'deprecated in v1.22, non-functional in v1.25+',
+  glusterfs: 'deprecated in v1.25, non-functional in v1.26+',
+  cephfs: 'deprecated in v1.28, non-functional in v1.31+',
+  rbd: 'deprecated in v1.28, non-functional in v1.31+',
+};
+
+export const volumeDeprecated: Rule = {
+  id: 'volume-deprecated',
+  defaultSeverity: 'warning',
+  title: 'Deprecated or removed volume type',
+  source: 'pkg/api/pod/warnings.go: `spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+` and the texts for photonPersistentDisk, scaleIO, flocker, storageos, quobyte, glusterfs, cephfs and rbd.',
+  description: 'A volume of a type whose in-tree driver is deprecated or gone. The API server accepts the object with a warning, but on current clusters the volume does not work (or, for gitRepo, only when explicitly enabled).',
+  howToFix: 'Move to the CSI driver for that storage, or, for gitRepo, an init container that clones into an emptyDir.',
+  check({ document, report }) {
+    for (const { view } of document.workload?.podSpec.view.seq('volumes')?.maps() ?? []) {
+      for (const key of view.keys()) {
+        const text = DEPRECATED[key];
+        if (!text) continue;
+        const f = view.get(key)!;
+        report({ message: `${f.path}: ${text}`, span: f.keySpan, path: f.path, tags: ['deprecated'] });
+      }
+    }
+  },
+};
