@@ -38,6 +38,9 @@ import { envValueFromInvalid } from './env-value-from-invalid';
 import { podNameFields } from './pod-name-fields';
 import { probeInvalid } from './probe-invalid';
 import { probePortUndeclared } from './probe-port-undeclared';
+import { nodeLabelDeprecated } from './node-label-deprecated';
+import { annotationDeprecated } from './annotation-deprecated';
+import { hostNetworkFields } from './host-network-fields';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -84,6 +87,9 @@ export const RULES: readonly Rule[] = [
   podNameFields,
   probeInvalid,
   probePortUndeclared,
+  nodeLabelDeprecated,
+  annotationDeprecated,
+  hostNetworkFields,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,31 @@
+/** host-network-fields: hostIP without hostPort, and duplicate hostAliases IPs (API warnings of warnings.go). */
+import type { Rule } from './types';
+
+export const hostNetworkFields: Rule = {
+  id: 'host-network-fields',
+  defaultSeverity: 'warning',
+  title: 'hostIP without hostPort, or a repeated host alias IP',
+  source: 'pkg/api/pod/warnings.go: `spec.containers[0].ports[0]: hostIP set without hostPort: {…}` and `spec.hostAliases[1].ip: duplicate ip "10.0.0.1"`.',
+  description: 'A port with `hostIP` but no `hostPort` (the host IP is then ignored), or two `hostAliases` entries for the same IP (their hostnames should be listed under one entry). The API server warns.',
+  howToFix: 'Add the `hostPort` or remove `hostIP`; merge host aliases of one IP.',
+  check({ document, report }) {
+    const spec = document.workload?.podSpec;
+    if (!spec) return;
+    for (const c of spec.all) {
+      for (const { view } of c.view.seq('ports')?.maps() ?? []) {
+        const hostIP = view.get('hostIP');
+        const hostPort = view.get('hostPort')?.value;
+        if (hostIP && typeof hostIP.value === 'string' && hostIP.value !== '' && (hostPort === undefined || hostPort === 0)) {
+          report({ message: `${view.path}: hostIP set without hostPort: the host IP is ignored`, span: hostIP.keySpan, path: view.path });
+        }
+      }
+    }
+    const seen = new Set<string>();
+    for (const { view } of spec.view.seq('hostAliases')?.maps() ?? []) {
+      const ip = view.get('ip');
+      if (!ip || typeof ip.value !== 'string') continue;
+      if (seen.has(ip.value)) report({ message: `${ip.path}: duplicate ip ${JSON.stringify(ip.value)}`, span: ip.span, path: ip.path });
+      seen.add(ip.value);
+    }
+  },
+};

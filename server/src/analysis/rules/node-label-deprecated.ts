@@ -1,0 +1,47 @@
+/** node-label-deprecated: deprecated node labels in nodeSelector, node affinity and topology spread (warnings.go). */
+import type { Field, MapView } from '../model/node-view';
+import type { Rule } from './types';
+
+/** pkg/api/node/util.go: the deprecated node labels and their messages. */
+export const DEPRECATED_NODE_LABELS: Record<string, string> = {
+  'beta.kubernetes.io/arch': 'deprecated since v1.14; use "kubernetes.io/arch" instead',
+  'beta.kubernetes.io/os': 'deprecated since v1.14; use "kubernetes.io/os" instead',
+  'failure-domain.beta.kubernetes.io/region': 'deprecated since v1.17; use "topology.kubernetes.io/region" instead',
+  'failure-domain.beta.kubernetes.io/zone': 'deprecated since v1.17; use "topology.kubernetes.io/zone" instead',
+  'beta.kubernetes.io/instance-type': 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead',
+};
+
+function matchExpressionKeys(terms: Array<{ view: MapView }>, inner?: string): Field[] {
+  return terms.flatMap(({ view }) => {
+    const term = inner ? view.map(inner) : view;
+    return (term?.seq('matchExpressions')?.maps() ?? []).map((e) => e.view.get('key')).filter((k): k is Field => k !== undefined);
+  });
+}
+
+export const nodeLabelDeprecated: Rule = {
+  id: 'node-label-deprecated',
+  defaultSeverity: 'warning',
+  title: 'Deprecated node label',
+  source: 'pkg/api/pod/warnings.go with pkg/api/node/util.go: `spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; use "kubernetes.io/arch" instead`, the same for affinity matchExpressions keys and topologySpreadConstraints topologyKey.',
+  description: 'A node label that Kubernetes replaced (`beta.kubernetes.io/arch`, `beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/region` and `/zone`, `beta.kubernetes.io/instance-type`). The API server warns; nodes may stop carrying the old label, and then the Pod matches no node.',
+  howToFix: 'Use the label named in the message, e.g. `kubernetes.io/arch`.',
+  check({ document, report }) {
+    const spec = document.workload?.podSpec;
+    if (!spec) return;
+    for (const { key, field } of spec.view.map('nodeSelector')?.entries() ?? []) {
+      const msg = DEPRECATED_NODE_LABELS[key];
+      if (msg) report({ message: `${field.path}: ${msg}`, span: field.keySpan, path: field.path, tags: ['deprecated'] });
+    }
+    const node = spec.view.map('affinity')?.map('nodeAffinity');
+    const keys = [
+      ...matchExpressionKeys(node?.map('requiredDuringSchedulingIgnoredDuringExecution')?.seq('nodeSelectorTerms')?.maps() ?? []),
+      ...matchExpressionKeys(node?.seq('preferredDuringSchedulingIgnoredDuringExecution')?.maps() ?? [], 'preference'),
+      ...(spec.view.seq('topologySpreadConstraints')?.maps() ?? []).map(({ view }) => view.get('topologyKey')).filter((k): k is Field => k !== undefined),
+    ];
+    for (const k of keys) {
+      if (typeof k.value !== 'string') continue;
+      const msg = DEPRECATED_NODE_LABELS[k.value];
+      if (msg) report({ message: `${k.path}: ${k.value} is ${msg}`, span: k.span, path: k.path, tags: ['deprecated'] });
+    }
+  },
+};
