@@ -8,12 +8,15 @@ import { analyze } from '../server/src/analysis/analyze';
 import { LineIndex } from '../server/src/analysis/model/line-index';
 import { parseManifests } from '../server/src/analysis/model/manifest';
 import { isExpectationLine } from '../test/support/expectations';
+import { WorkspaceIndex } from '../server/src/workspace/index';
 
 for (const file of process.argv.slice(2)) {
   const original = readFileSync(file, 'utf8');
   const text = original.split('\n').filter((l) => !(isExpectationLine(l) && /(error|warning|information|hint)\[/.test(l))).join('\n');
   const options = /^#\s*pod-lens-fixture:\s*(\{.*\})\s*$/m.exec(text);
-  const findings = analyze(parseManifests(text), options ? JSON.parse(options[1]!) : {}).findings;
+  const index = new WorkspaceIndex();
+  index.update(file, text);
+  const findings = analyze(parseManifests(text), { ...(options ? JSON.parse(options[1]!) : {}), workspace: index }).findings;
   const lines = new LineIndex(text);
   const byLine = new Map<number, string[]>();
   for (const f of findings) {

@@ -14,11 +14,14 @@ export interface ServerFacts {
   redHatYamlInstalled: boolean;
   workspaceTrusted: boolean;
   httpProxy?: string;
+  filesExclude: string[];
 }
 
 export function serverFacts(): ServerFacts {
   const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy');
+  const excluded = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
   return {
+    filesExclude: Object.entries(excluded).filter(([, on]) => on === true).map(([glob]) => glob),
     redHatYamlInstalled: vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined,
     workspaceTrusted: vscode.workspace.isTrusted,
     ...(proxy ? { httpProxy: proxy } : {}),

@@ -21,7 +21,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: documentSelector(),
     outputChannel: output,
     initializationOptions: serverFacts(),
-    synchronize: { configurationSection: 'podLens' },
+    // The server indexes other manifests of the workspace (pull secrets, ConfigMaps…): tell it when they change.
+    synchronize: { configurationSection: 'podLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

@@ -5,6 +5,7 @@ import {
   ResponseError,
   LSPErrorCodes,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
   type CancellationToken,
 } from 'vscode-languageserver';
@@ -19,6 +20,7 @@ import { analysisOptions, DEFAULT_SETTINGS, readSettings, type ClientFacts, type
 import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
 import type { Runtime } from './runtime';
+import { WorkspaceSync } from './lsp/workspace-sync';
 import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
 
@@ -46,11 +48,23 @@ export function abortSignalOf(token: CancellationToken): AbortSignal {
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new DocumentCache();
+  const cache = new DocumentCache(() => workspaceSync.index.generation);
   let facts: ClientFacts = {};
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
-  const options = () => analysisOptions(settings);
+  // The index is read by workspace-scoped rules; its generation keys the cached analyses.
+  const workspaceSync = new WorkspaceSync({
+    connection,
+    runtime,
+    exclude: () => [...settings.exclude, ...(facts.filesExclude ?? [])],
+    maxFileSize: () => settings.maxFileSize,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    onChange: () => {
+      for (const doc of documents.all()) scheduler.publish(doc);
+    },
+  });
+  const options = () => ({ ...analysisOptions(settings), workspace: workspaceSync.index });
+  let folders: InitializeParams['workspaceFolders'] = null;
   const scheduler = new DiagnosticsScheduler({
     connection,
     runtime,
@@ -58,11 +72,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     options,
     maxFileSize: () => settings.maxFileSize,
     getDocument: (uri) => documents.get(uri),
+    generation: () => workspaceSync.index.generation,
   });
   const pin = createPinResolver(runtime, () => settings, () => facts);
 
   connection.onInitialize((params): InitializeResult => {
     facts = (params.initializationOptions ?? {}) as ClientFacts;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : null);
     settings = readSettings(undefined, facts);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     return {
@@ -96,6 +112,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onInitialized(async () => {
     await pullSettings();
     republishAll();
+    // In the background: open documents are checked at once and again when the index is ready.
+    void workspaceSync.scan(folders).catch((error) => runtime.logger.error('workspace scan failed', error));
   });
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await pullSettings();
@@ -104,7 +122,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
 
   documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS));
+  documents.onDidChangeContent((e) => {
+    workspaceSync.documentChanged(e.document.uri, e.document.getText());
+    scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS);
+  });
+  workspaceSync.listen();
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     scheduler.clear(e.document.uri);

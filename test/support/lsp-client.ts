@@ -16,6 +16,7 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
@@ -90,7 +91,7 @@ export class LspClient {
   }
 
   static async start(
-    options: { settings?: Record<string, unknown>; initializationOptions?: unknown; env?: NodeJS.ProcessEnv; command?: string[]; otherSections?: Record<string, unknown> } = {},
+    options: { settings?: Record<string, unknown>; initializationOptions?: unknown; env?: NodeJS.ProcessEnv; command?: string[]; otherSections?: Record<string, unknown>; workspaceFolders?: Array<{ uri: string; name: string }> } = {},
   ): Promise<LspClient> {
     const client = new LspClient([], options.env, options.command);
     client.settings = options.settings ?? {};
@@ -98,6 +99,7 @@ export class LspClient {
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders ?? null,
       capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } },
       initializationOptions: options.initializationOptions ?? {},
     });
@@ -196,6 +198,11 @@ export class LspClient {
 
   resolve(action: CodeAction): Promise<CodeAction> {
     return this.connection.sendRequest(CodeActionResolveRequest.type, action);
+  }
+
+  /** Tells the server files changed on disk, as the editor's file watcher does. */
+  async filesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {

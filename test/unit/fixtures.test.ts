@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis/analyze';
 import { hoverAt } from '../../server/src/analysis/hover/index';
@@ -11,6 +11,7 @@ import { parseManifests } from '../../server/src/analysis/model/manifest';
 import type { AnalysisOptions } from '../../server/src/analysis/options';
 import type { Finding } from '../../server/src/analysis/rules/types';
 import { readExpectations, fixSlug, type Expectation } from '../support/expectations';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -51,7 +52,11 @@ for (const file of fixtureFiles(FIXTURES)) {
     const text = readFileSync(file, 'utf8');
     const doc = TextDocument.create('file:///f.yaml', 'yaml', 1, text);
     const model = parseManifests(text);
-    const options = fixtureOptions(text);
+    // Workspace-scoped rules read an index: of the fixture itself, or of its whole folder under fixtures/workspace/.
+    const index = new WorkspaceIndex();
+    const siblings = file.includes(`${join('fixtures', 'workspace')}`) ? fixtureFiles(dirname(file)) : [file];
+    for (const f of siblings) index.update(f, readFileSync(f, 'utf8'));
+    const options = { ...fixtureOptions(text), workspace: index };
     const result = analyze(model, options);
     assert.deepEqual(result.failures, [], 'no rule may throw');
     const expectations = readExpectations(text);

@@ -8,6 +8,7 @@ import type { Finding, Severity } from '../analysis/rules/types';
 import { toRange } from '../lsp/convert';
 import type { Input } from './inputs';
 import { toSarif } from './sarif';
+import { WorkspaceIndex } from '../workspace/index';
 
 export interface CheckedFinding {
   rule: string;
@@ -22,7 +23,11 @@ export interface CheckReport {
   summary: { files: number; errors: number; warnings: number; information: number; hints: number };
 }
 
-export function checkInputs(inputs: Input[], options: AnalysisOptions, onFailure: (m: string) => void): CheckReport {
+export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFailure: (m: string) => void): CheckReport {
+  // The same index as the editor's, over the paths given: pull secrets, ConfigMaps… resolve across these files.
+  const index = new WorkspaceIndex();
+  for (const input of inputs) if (!guardInput(input.text) && !input.text.includes('{{')) index.update(input.path, input.text);
+  const options: AnalysisOptions = { ...baseOptions, workspace: index };
   const report: CheckReport = { files: [], summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 } };
   for (const input of inputs) {
     const doc = TextDocument.create('file:///x', 'yaml', 0, input.text);

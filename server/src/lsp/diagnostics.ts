@@ -34,6 +34,8 @@ export interface DiagnosticsDeps {
   runtime: Runtime;
   cache: DocumentCache;
   options: () => AnalysisOptions;
+  /** Changes when something outside the document that rules read has changed. */
+  generation?: () => number;
   maxFileSize: () => number;
   getDocument: (uri: string) => TextDocument | undefined;
 }
@@ -68,7 +70,7 @@ export class DiagnosticsScheduler {
       if (skipped) {
         diagnostics = [toDiagnostic(doc, skipped)];
       } else {
-        const result = this.deps.cache.analysis(doc, this.deps.options());
+        const result = this.deps.cache.analysis(doc, this.deps.options(), this.deps.generation?.() ?? 0);
         for (const failure of result.failures) {
           this.deps.runtime.logger.error(`rule ${failure.rule} failed on document ${failure.document} of ${doc.uri}`, failure.error);
         }

@@ -13,6 +13,9 @@ interface Entry {
 
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
+
+  /** `generation` changes when something outside the documents that rules read (the workspace index) changed. */
+  constructor(private readonly generation: () => number = () => 0) {}
   /** Findings of unchanged documents; entries die with their parsed documents. */
   private readonly findings = createFindingsCache();
 
@@ -29,7 +32,7 @@ export class DocumentCache {
    * Findings for this version under these options, computed once. `generation` changes when something outside the
    * document that rules read (the workspace index) changed.
    */
-  analysis(doc: TextDocument, options: AnalysisOptions, generation = 0): AnalysisResult {
+  analysis(doc: TextDocument, options: AnalysisOptions, generation = this.generation()): AnalysisResult {
     const model = this.model(doc);
     const entry = this.entries.get(doc.uri)!;
     const optionsKey = `${generation}:${JSON.stringify({ ...options, workspace: undefined })}`;

@@ -7,6 +7,9 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   resourcesRequired: AnalysisOptions['resourcesRequired'];
   maxFileSize: number;
+  /** Globs the workspace scan skips (podLens.exclude plus files.exclude from the client). */
+  exclude: string[];
+  privateRegistries: string[];
   pin: { keepTag: boolean; platform: string };
   registry: {
     mirrors: Record<string, string>;
@@ -25,12 +28,16 @@ export interface ClientFacts {
   workspaceTrusted?: boolean;
   /** VS Code's `http.proxy`. */
   httpProxy?: string;
+  /** VS Code's `files.exclude` globs that are on. */
+  filesExclude?: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   resourcesRequired: DEFAULT_RESOURCES_REQUIRED,
   maxFileSize: 5 * 1024 * 1024,
+  exclude: [],
+  privateRegistries: [],
   pin: { keepTag: true, platform: '' },
   registry: { mirrors: {}, insecure: [], caFile: '', timeoutSeconds: 10, cacheTtlSeconds: 300, onlineChecks: false },
 };
@@ -67,6 +74,8 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
       memoryLimit: bool(resources.memoryLimit, rr.memoryLimit),
     },
     maxFileSize: num(s.maxFileSize, d.maxFileSize),
+    exclude: Array.isArray(s.exclude) ? s.exclude.filter((g): g is string => typeof g === 'string') : [],
+    privateRegistries: Array.isArray(s.privateRegistries) ? s.privateRegistries.filter((g): g is string => typeof g === 'string') : [],
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
     registry: {
       mirrors: isRecord(registry.mirrors)
@@ -82,5 +91,5 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
 }
 
 export function analysisOptions(settings: Settings): AnalysisOptions {
-  return { rules: settings.rules, resourcesRequired: settings.resourcesRequired };
+  return { rules: settings.rules, resourcesRequired: settings.resourcesRequired, privateRegistries: settings.privateRegistries };
 }

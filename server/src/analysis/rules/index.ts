@@ -41,6 +41,10 @@ import { probePortUndeclared } from './probe-port-undeclared';
 import { nodeLabelDeprecated } from './node-label-deprecated';
 import { annotationDeprecated } from './annotation-deprecated';
 import { hostNetworkFields } from './host-network-fields';
+import { imagePullSecretNotFound } from './image-pull-secret-not-found';
+import { referenceNotFound } from './reference-not-found';
+import { dockerConfigSecret } from './docker-config-secret';
+import { kubeletConfigImagePulls } from './kubelet-config-image-pulls';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -90,6 +94,10 @@ export const RULES: readonly Rule[] = [
   nodeLabelDeprecated,
   annotationDeprecated,
   hostNetworkFields,
+  imagePullSecretNotFound,
+  referenceNotFound,
+  dockerConfigSecret,
+  kubeletConfigImagePulls,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,25 @@
+/** kubelet-config-image-pulls: maxParallelImagePulls ≥ 1, and above 1 only with serializeImagePulls: false. */
+import type { Rule } from './types';
+
+export const kubeletConfigImagePulls: Rule = {
+  id: 'kubelet-config-image-pulls',
+  defaultSeverity: 'error',
+  title: 'Invalid kubelet image-pull settings',
+  source:
+    'pkg/kubelet/apis/config/validation: `invalid configuration: maxParallelImagePulls <v> must be a positive number` and `invalid configuration: maxParallelImagePulls cannot be larger than 1 unless SerializeImagePulls (--serialize-image-pulls) is set to false`; v1beta1 defaults: serializeImagePulls defaults to false when maxParallelImagePulls ≥ 2 is set.',
+  description:
+    'In a `KubeletConfiguration` (kubelet.config.k8s.io/v1beta1), `maxParallelImagePulls` must be at least 1, and above 1 only when image pulls are not serialized. The kubelet refuses to start with an invalid combination. By default pulls are serial (one image at a time per node); `serializeImagePulls: false` lets pulls of different Pods run in parallel, up to `maxParallelImagePulls`.',
+  howToFix: 'Set `serializeImagePulls: false` together with `maxParallelImagePulls: N` (N ≥ 2), or leave both unset for serial pulls.',
+  check({ document, report }) {
+    const root = document.root;
+    if (document.kind !== 'KubeletConfiguration' || !root || !/^kubelet\.config\.k8s\.io\//.test(document.apiVersion ?? '')) return;
+    const max = root.get('maxParallelImagePulls');
+    const serialize = root.get('serializeImagePulls');
+    if (!max || typeof max.value !== 'number') return;
+    if (max.value < 1) {
+      report({ message: `invalid configuration: maxParallelImagePulls ${max.value} must be a positive number`, span: max.span, path: 'maxParallelImagePulls' });
+    } else if (max.value > 1 && serialize?.value === true) {
+      report({ message: 'invalid configuration: maxParallelImagePulls cannot be larger than 1 unless SerializeImagePulls (--serialize-image-pulls) is set to false', span: max.span, path: 'maxParallelImagePulls' });
+    }
+  },
+};

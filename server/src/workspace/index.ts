@@ -1,0 +1,67 @@
+/** The workspace index: objects by kind, namespace and name across files, kept small (facts only, no parse trees). */
+import { indexObjects } from '../analysis/index-objects';
+import { parseManifests } from '../analysis/model/manifest';
+import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
+
+/** An unset namespace means "default" (kubectl applies to the current namespace, usually default). */
+function ns(namespace: string | undefined): string {
+  return namespace && namespace !== '' ? namespace : 'default';
+}
+
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly byUri = new Map<string, IndexedObject[]>();
+  private readonly byKey = new Map<string, IndexedObject[]>();
+  private readonly kindCounts = new Map<string, number>();
+  /** Bumped on every change, so analyses that read the index know they are stale. */
+  generation = 0;
+
+  /** Indexes a file's text (replacing what the file held before). Returns true when the index changed. */
+  update(uri: string, text: string): boolean {
+    let objects: IndexedObject[] = [];
+    // Only files that can define indexed kinds are parsed: a cheap test first.
+    if (/^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/.test(text)) {
+      objects = indexObjects(parseManifests(text), uri);
+    }
+    const before = this.byUri.get(uri) ?? [];
+    if (before.length === 0 && objects.length === 0) return false;
+    if (JSON.stringify(before) === JSON.stringify(objects)) return false;
+    this.remove(uri, false);
+    if (objects.length) this.byUri.set(uri, objects);
+    for (const o of objects) {
+      const key = `${o.kind}/${ns(o.namespace)}/${o.name}`;
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), o]);
+      this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 0) + 1);
+    }
+    this.generation++;
+    return true;
+  }
+
+  remove(uri: string, bump = true): boolean {
+    const objects = this.byUri.get(uri);
+    if (!objects) return false;
+    this.byUri.delete(uri);
+    for (const o of objects) {
+      const key = `${o.kind}/${ns(o.namespace)}/${o.name}`;
+      const rest = (this.byKey.get(key) ?? []).filter((x) => x !== o);
+      if (rest.length) this.byKey.set(key, rest);
+      else this.byKey.delete(key);
+      this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 1) - 1);
+    }
+    if (bump) this.generation++;
+    return true;
+  }
+
+  find(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
+    return this.byKey.get(`${kind}/${ns(namespace)}/${name}`) ?? [];
+  }
+
+  hasKind(kind: string): boolean {
+    return (this.kindCounts.get(kind) ?? 0) > 0;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byUri.values()) n += list.length;
+    return n;
+  }
+}

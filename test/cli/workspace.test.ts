@@ -1,0 +1,18 @@
+/** The CLI indexes the paths it is given, so references resolve across files as in the editor. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { runCli } from '../support/cli';
+
+const CASE = join(__dirname, '..', 'fixtures', 'workspace', 'pull-secrets');
+
+test('check over a folder resolves pull secrets and service accounts across its files', () => {
+  const r = runCli(['check', CASE, '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  const findings = JSON.parse(r.stdout).files.flatMap((f: { findings: Array<{ rule: string; message: string }> }) => f.findings);
+  const rules = findings.map((f: { rule: string }) => f.rule).sort();
+  assert.deepEqual(rules, ['image-pull-secret-not-found', 'reference-not-found']);
+  // Checked alone, the Deployment's file knows no Secrets and stays quiet about them.
+  const alone = runCli(['check', join(CASE, 'deploy.yaml'), '--format', 'json']);
+  assert.deepEqual(JSON.parse(alone.stdout).files[0].findings, []);
+});
