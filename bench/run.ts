@@ -2,13 +2,15 @@
  * npm run bench: speed and memory as ratios taken in one run, through the real server over stdio.
  * Prints a table and writes bench/results.json. A benchmark, not a test: it never fails on a number.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../server/src/analysis/analyze';
 import { parseManifests } from '../server/src/analysis/model/manifest';
 import { LspClient, ROOT } from '../test/support/lsp-client';
-import { anchors, deployments } from './generate';
+import { anchors, deployment, deployments } from './generate';
 import { median, now, percentile, round } from './stats';
 
 interface Input {
@@ -107,6 +109,25 @@ async function requestLatency(client: LspClient, uri: string, text: string) {
   return { hoverMedianMs: median(hovers), hoverP95Ms: percentile(hovers, 95), lensMedianMs: median(lenses), lensP95Ms: percentile(lenses, 95) };
 }
 
+/** A workspace of `count` manifest files, indexed by the real server: time to the "indexed" log and RSS after. */
+async function indexFigures(count: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-bench-ws-'));
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, `team-${i % 50}`);
+    mkdirSync(sub, { recursive: true });
+    const text = i % 3 === 0 ? `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s-${i}\ntype: Opaque\nstringData:\n  k: v\n` : i % 3 === 1 ? `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c-${i}\ndata:\n  a: b\n` : deployment(i);
+    writeFileSync(join(sub, `m-${i}.yaml`), text);
+  }
+  const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'bench' }] });
+  try {
+    const t = now();
+    const line = await client.log(/indexed \d+ files/, 120_000);
+    return { files: count, indexMs: round(now() - t), serverRssMb: rssMb(client.pid), log: line };
+  } finally {
+    await client.stop();
+  }
+}
+
 async function main() {
   const inputs: Input[] = [
     { name: 'deployments-10k', text: deployments(10_000) },
@@ -151,11 +172,14 @@ async function main() {
     results.push(row);
     console.log(JSON.stringify(row));
   }
+  const indexing = await indexFigures(5000);
+  console.log(JSON.stringify(indexing));
   const vsix = readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
   const summary = {
     date: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     vsixBytes: vsix ? statSync(join(ROOT, vsix)).size : null,
+    indexing,
     results,
   };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);

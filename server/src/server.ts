@@ -21,6 +21,7 @@ import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
 import type { Runtime } from './runtime';
 import { WorkspaceSync } from './lsp/workspace-sync';
+import { OnlineDigests } from './lsp/online-digests';
 import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
 
@@ -48,7 +49,8 @@ export function abortSignalOf(token: CancellationToken): AbortSignal {
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new DocumentCache(() => workspaceSync.index.generation);
+  const pin = createPinResolver(runtime, () => settings, () => facts);
+  const cache = new DocumentCache(() => workspaceSync.index.generation * 1_000_003 + online.generation);
   let facts: ClientFacts = {};
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -63,7 +65,14 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       for (const doc of documents.all()) scheduler.publish(doc);
     },
   });
-  const options = () => ({ ...analysisOptions(settings), workspace: workspaceSync.index });
+  const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, () => {
+    for (const doc of documents.all()) scheduler.publish(doc);
+  });
+  const options = () => ({
+    ...analysisOptions(settings),
+    workspace: workspaceSync.index,
+    ...(settings.registry.onlineChecks ? { currentDigests: online.current } : {}),
+  });
   let folders: InitializeParams['workspaceFolders'] = null;
   const scheduler = new DiagnosticsScheduler({
     connection,
@@ -72,9 +81,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     options,
     maxFileSize: () => settings.maxFileSize,
     getDocument: (uri) => documents.get(uri),
-    generation: () => workspaceSync.index.generation,
+    generation: () => workspaceSync.index.generation * 1_000_003 + online.generation,
+    afterPublish: (doc) => online.check(cache.model(doc)),
   });
-  const pin = createPinResolver(runtime, () => settings, () => facts);
 
   connection.onInitialize((params): InitializeResult => {
     facts = (params.initializationOptions ?? {}) as ClientFacts;

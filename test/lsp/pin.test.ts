@@ -97,3 +97,34 @@ test('an untrusted workspace: resolving the fix makes no registry call and says 
     await client.stop();
   }
 });
+
+test('online checks (opt-in): a pinned digest that is no longer the tag’s gets a note and an update fix', async () => {
+  const client = await LspClient.start({ settings: { registry: { onlineChecks: true } } });
+  try {
+    const uri = 'file:///work/stale.yaml';
+    const old = `sha256:${'0'.repeat(64)}`;
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: ${registry.host}/team/app:1.0@${old}\n`;
+    const first = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'image-digest-stale'), 15_000);
+    await client.open(uri, text);
+    const diagnostics = await first;
+    const stale = diagnostics.find((d) => d.code === 'image-digest-stale')!;
+    assert.match(stale.message, new RegExp(`now points to ${app.digest}`));
+    const fix = (await client.codeActions(uri, stale.range.start)).find((a) => a.title === 'Update pinned digest');
+    client.applyWorkspaceEdit(fix!.edit!);
+    assert.equal(client.text(uri), text.replace(old, app.digest));
+  } finally {
+    await client.stop();
+  }
+});
+
+test('online checks are off by default: nothing talks to a registry unasked', async () => {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///work/offline.yaml';
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: ${registry.host}/team/app:1.0@sha256:${'0'.repeat(64)}\n`;
+    assert.deepEqual(await client.open(uri, text), []);
+    assert.ok(!client.logs.some((l) => l.includes('online check')));
+  } finally {
+    await client.stop();
+  }
+});

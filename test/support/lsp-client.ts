@@ -24,6 +24,7 @@ import {
   HoverRequest,
   InitializeRequest,
   InitializedNotification,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   type CodeAction,
@@ -67,6 +68,9 @@ export class LspClient {
   settings: Record<string, unknown> = {};
   stderr = '';
   readonly appliedEdits: WorkspaceEdit[] = [];
+  /** window/logMessage texts, in order. */
+  readonly logs: string[] = [];
+  private readonly logListeners = new Set<(m: string) => void>();
 
   /** Answers workspace/configuration for other sections (a peer server's own settings). */
   otherSections: Record<string, unknown> = {};
@@ -78,6 +82,10 @@ export class LspClient {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
       for (const l of [...this.diagnosticListeners]) l(p);
+    });
+    this.connection.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+      for (const l of [...this.logListeners]) l(p.message);
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => (item.section === 'podLens' ? this.settings : (this.otherSections[item.section ?? ''] ?? null))),
@@ -123,6 +131,19 @@ export class LspClient {
     for (let i = 0; i <= occurrence; i++) at = doc.getText().indexOf(needle, at + 1);
     if (at < 0) throw new Error(`"${needle}" not found in ${uri}`);
     return doc.positionAt(at + delta);
+  }
+
+  /** Resolves with the first log message matching `pattern` (already logged or still to come), within `ms`. */
+  log(pattern: RegExp, ms = 30_000): Promise<string> {
+    const seen = this.logs.find((m) => pattern.test(m));
+    if (seen) return Promise.resolve(seen);
+    return deadline(ms, `a log message matching ${pattern}`, (resolve) => {
+      const listener = (m: string) => {
+        if (pattern.test(m)) resolve(m);
+      };
+      this.logListeners.add(listener);
+      return () => this.logListeners.delete(listener);
+    });
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `accept` (default: any), within `ms`. */

@@ -16,6 +16,11 @@ export interface AnalysisOptions {
   resourcesRequired?: ResourcesRequired;
   /** Other manifests of the workspace; absent when analysing a lone text. Not part of the findings cache key. */
   workspace?: WorkspaceView;
+  /**
+   * What the tags of pinned images point to now (`name:tag` as written → digest), filled by the server when
+   * `podLens.registry.onlineChecks` is on; absent offline.
+   */
+  currentDigests?: Record<string, string>;
   /** Registries the user marks private (`podLens.privateRegistries`) plus the hosts of the docker config. */
   privateRegistries?: string[];
 }

@@ -36,6 +36,8 @@ export interface DiagnosticsDeps {
   options: () => AnalysisOptions;
   /** Changes when something outside the document that rules read has changed. */
   generation?: () => number;
+  /** Background work after a publication (online digest checks). */
+  afterPublish?: (doc: TextDocument) => void;
   maxFileSize: () => number;
   getDocument: (uri: string) => TextDocument | undefined;
 }
@@ -81,6 +83,11 @@ export class DiagnosticsScheduler {
       return;
     }
     void this.deps.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    try {
+      this.deps.afterPublish?.(doc);
+    } catch (error) {
+      this.deps.runtime.logger.error('after-publish work failed', error);
+    }
   }
 
   clear(uri: string): void {

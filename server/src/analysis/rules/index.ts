@@ -45,6 +45,7 @@ import { imagePullSecretNotFound } from './image-pull-secret-not-found';
 import { referenceNotFound } from './reference-not-found';
 import { dockerConfigSecret } from './docker-config-secret';
 import { kubeletConfigImagePulls } from './kubelet-config-image-pulls';
+import { imageDigestStale } from './image-digest-stale';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -98,6 +99,7 @@ export const RULES: readonly Rule[] = [
   referenceNotFound,
   dockerConfigSecret,
   kubeletConfigImagePulls,
+  imageDigestStale,
 ];
 
 export function ruleById(id: string): Rule | undefined {
