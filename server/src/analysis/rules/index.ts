@@ -46,6 +46,7 @@ import { referenceNotFound } from './reference-not-found';
 import { dockerConfigSecret } from './docker-config-secret';
 import { kubeletConfigImagePulls } from './kubelet-config-image-pulls';
 import { imageDigestStale } from './image-digest-stale';
+import { privateRegistryWithoutPullSecret } from './private-registry-without-pull-secret';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -100,6 +101,7 @@ export const RULES: readonly Rule[] = [
   dockerConfigSecret,
   kubeletConfigImagePulls,
   imageDigestStale,
+  privateRegistryWithoutPullSecret,
 ];
 
 export function ruleById(id: string): Rule | undefined {
