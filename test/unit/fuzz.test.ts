@@ -11,6 +11,7 @@ import { inspectModel } from '../../server/src/analysis/inspect';
 import { codeLenses } from '../../server/src/analysis/lens/index';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import type { Span } from '../../server/src/analysis/model/span';
+import { anchors } from '../../bench/generate';
 
 const EXAMPLES = ['myapp-pod.yaml', 'sidecar-deployment.yaml', 'mistakes.yaml'].map((f) => readFileSync(join(__dirname, '..', '..', 'examples', f), 'utf8'));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -95,4 +96,6 @@ test('deep nesting, huge scalars and alias bombs finish quickly', () => {
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
   exercise(`${bomb.join('\n')}\napiVersion: v1\nkind: Pod\nspec:\n  containers: *j\n`);
+  // 2,000 aliases read by the env rules: each alias must resolve without a walk of the document.
+  exercise(anchors(2000));
 });

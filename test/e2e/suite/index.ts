@@ -178,6 +178,23 @@ const tests: Array<[string, () => Promise<void>]> = [
       await diagnostics(doc.uri, (d) => d.some((x) => code(x) === 'image-tag-mutable'));
     },
   ],
+  [
+    'a server that dies is restarted, and diagnostics keep coming',
+    async () => {
+      const api = vscode.extensions.getExtension<{ client: () => { sendNotification: (m: string) => Promise<void>; isRunning: () => boolean } | undefined }>('pod-lens.pod-lens')!.exports;
+      const client = api.client();
+      assert.ok(client, 'the extension exposes its client');
+      // LSP "exit" without "shutdown" makes the server process end with code 1: a crash, as far as the client knows.
+      await client.sendNotification('exit');
+      const doc = await open('compose.yaml');
+      await poll('server back', 30_000, async () => (client.isRunning() ? true : undefined), (v) => v === true);
+      // A fresh document version must get fresh diagnostics from the restarted server.
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# edited after the restart\n'));
+      await diagnostics(doc.uri, (d) => d.some((x) => code(x) === 'image-tag-mutable' && x.range.start.line === positionOf(doc, 'redis').line));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    },
+  ],
 ];
 
 export async function run(): Promise<void> {

@@ -1,5 +1,5 @@
 /** Typed, located views over `yaml` nodes, so rules read fields with their span and Kubernetes field path instead of raw nodes. */
-import { isAlias, isMap, isScalar, isSeq, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Located, Span } from './span';
 
 /** Aliases are followed at most this deep; alias bombs are bounded by the yaml package's maxAliasCount too. */
@@ -24,11 +24,39 @@ export function nodeSpan(node: Node | null | undefined, fallback: Span): Span {
   return { start: range[0], end: range[1] };
 }
 
+/** Anchors of a document by name, in document order: built once, so resolving an alias is not a walk of the document. */
+const ANCHORS = new WeakMap<Document, Map<string, Node[]>>();
+
+function anchorsOf(doc: Document): Map<string, Node[]> {
+  let anchors = ANCHORS.get(doc);
+  if (!anchors) {
+    const found = new Map<string, Node[]>();
+    visit(doc, {
+      Node(_key, node) {
+        const anchor = (node as { anchor?: string }).anchor;
+        if (anchor && !isAlias(node)) found.set(anchor, [...(found.get(anchor) ?? []), node as Node]);
+      },
+    });
+    anchors = found;
+    ANCHORS.set(doc, anchors);
+  }
+  return anchors;
+}
+
+/** YAML: an alias refers to the closest anchor of that name before it. */
+function resolveAlias(doc: Document, alias: Alias): Node | null {
+  const candidates = anchorsOf(doc).get(alias.source) ?? [];
+  const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let best: Node | null = null;
+  for (const c of candidates) if ((c.range?.[0] ?? 0) < at) best = c;
+  return best;
+}
+
 /** Follows aliases to the anchored node (bounded, so a cyclic or deep alias chain cannot hang us). */
 export function resolveNode(doc: Document, node: unknown): Node | null {
   let current: unknown = node;
   for (let i = 0; i < MAX_ALIAS_DEPTH && isAlias(current); i++) {
-    current = current.resolve(doc) ?? null;
+    current = resolveAlias(doc, current);
   }
   if (isAlias(current)) return null;
   return (current as Node | null) ?? null;
