@@ -16,6 +16,7 @@ import { lenses } from './lsp/code-lens';
 import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentCache } from './lsp/document-cache';
 import { hover } from './lsp/hover';
+import { definition } from './lsp/definition';
 import { analysisOptions, DEFAULT_SETTINGS, readSettings, type ClientFacts, type Settings } from './lsp/settings';
 import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
@@ -94,6 +95,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        definitionProvider: true,
         codeActionProvider: { resolveProvider: true, codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', ':'] },
@@ -148,13 +150,22 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     });
 
   connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options())));
+  connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index, (uri) => documents.get(uri))));
   connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache)));
   connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache)));
   connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options())));
   connection.onCodeActionResolve(
-    guarded(runtime, 'codeAction/resolve', null as never, (action, token) =>
-      resolveCodeAction(action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token)),
-    ),
+    guarded(runtime, 'codeAction/resolve', null as never, async (action, token) => {
+      // The registry lookup can take seconds: show it (a no-op for clients without work-done progress).
+      const image = (action.data as { fix?: { image?: string } } | undefined)?.fix?.image;
+      const progress = image ? await connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('Pod Lens', undefined, `Resolving ${image}…`, false);
+      try {
+        return await resolveCodeAction(action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token));
+      } finally {
+        progress?.done();
+      }
+    }),
   );
   connection.onRequest(
     STARTUP_PLAN_REQUEST,

@@ -16,3 +16,10 @@ test('check over a folder resolves pull secrets and service accounts across its 
   const alone = runCli(['check', join(CASE, 'deploy.yaml'), '--format', 'json']);
   assert.deepEqual(JSON.parse(alone.stdout).files[0].findings, []);
 });
+
+test('inspect lists the pull secrets a Pod will use, its service account\'s included', () => {
+  const report = JSON.parse(runCli(['inspect', CASE]).stdout);
+  const app = report.files.flatMap((f: { workloads: Array<{ name: string }> }) => f.workloads).find((w: { name: string }) => w.name === 'app');
+  assert.equal(app.serviceAccount, 'builder');
+  assert.deepEqual(app.imagePullSecrets, ['regcred', 'not-here']);
+});

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DefinitionRequest } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lsp-client';
 
 const SECRET = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\ntype: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: '{"auths": {}}'\n`;
@@ -38,6 +39,12 @@ test('a Pod file sees the Secrets of the workspace; a change in another file upd
     const at = client.positionOf(secretUri, 'renamed');
     await client.change(secretUri, [{ range: { start: at, end: { line: at.line, character: at.character + 'renamed'.length } }, newText: 'regcred' }]);
     await fixed;
+
+    // Go to definition on the pull secret's name lands on the Secret's metadata.name in the other file.
+    const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: deploy }, position: client.positionOf(deploy, 'regcred', 2) })) as Array<{ uri: string; range: { start: { line: number; character: number } } }>;
+    assert.equal(locations.length, 1);
+    assert.equal(locations[0]!.uri, secretUri);
+    assert.deepEqual(locations[0]!.range.start, { line: 3, character: 8 });
   } finally {
     await client.stop();
   }

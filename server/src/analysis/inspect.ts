@@ -1,6 +1,8 @@
 /** What Kubernetes will make of each pod spec of a model: the data behind `pod-lens inspect`. */
 import { describeImage } from './describe/image';
 import { describePodPlan } from './describe/pod-plan';
+import { describePullSecrets } from './describe/pull-secrets';
+import type { WorkspaceView } from './workspace-view';
 import { workloadsOf, type ManifestModel } from './model/manifest';
 import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
 
@@ -23,12 +25,12 @@ export interface InspectedWorkload {
 
 /** Extra fields per container and per workload, added by later capabilities (images, resources, startup order). */
 export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) => Record<string, unknown>;
-export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined }) => Record<string, unknown>;
+export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined; namespace: string | undefined; workspace?: WorkspaceView }) => Record<string, unknown>;
 
 export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
-export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan];
+export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan, describePullSecrets];
 
-export function inspectModel(model: ManifestModel): InspectedWorkload[] {
+export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): InspectedWorkload[] {
   return workloadsOf(model).map(({ document, workload }) => {
     const spec = workload.podSpec;
     const containers = spec.all.map((c) => {
@@ -44,7 +46,7 @@ export function inspectModel(model: ManifestModel): InspectedWorkload[] {
       podSpecPath: spec.path,
       containers,
     };
-    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas }));
+    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace }));
     return out;
   });
 }

@@ -3,16 +3,19 @@ import { guardInput } from '../analysis/input-guard';
 import { inspectModel, type InspectedWorkload } from '../analysis/inspect';
 import { parseManifests } from '../analysis/model/manifest';
 import type { Input } from './inputs';
+import { WorkspaceIndex } from '../workspace/index';
 
 export interface InspectReport {
   files: Array<{ path: string; workloads: InspectedWorkload[] }>;
 }
 
 export function inspectInputs(inputs: Input[]): InspectReport {
+  const index = new WorkspaceIndex();
+  for (const input of inputs) if (!guardInput(input.text) && !input.text.includes('{{')) index.update(input.path, input.text);
   return {
     files: inputs.map((input) => ({
       path: input.path,
-      workloads: guardInput(input.text) ? [] : inspectModel(parseManifests(input.text)),
+      workloads: guardInput(input.text) ? [] : inspectModel(parseManifests(input.text), index),
     })),
   };
 }

@@ -11,8 +11,13 @@ export interface PodPlan {
   startup: StartupPlan;
 }
 
-export function podPlan(spec: PodSpecView, isJob: boolean): PodPlan {
-  const input = podResourcesInput(spec);
+/**
+ * `runtimeOverhead`: a RuntimeClass's overhead.podFixed, which the RuntimeClass admission plugin copies into
+ * spec.overhead when the Pod is created (a written spec.overhead stays).
+ */
+export function podPlan(spec: PodSpecView, isJob: boolean, runtimeOverhead?: Record<string, unknown>): PodPlan {
+  const written = podResourcesInput(spec);
+  const input = written.overhead === undefined && runtimeOverhead ? { ...written, overhead: runtimeOverhead } : written;
   return { resources: effectiveResources(input), qos: qosClass(input), startup: startupPlan(startupInput(spec, isJob)) };
 }
 

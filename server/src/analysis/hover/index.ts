@@ -3,11 +3,13 @@ import { documentAt, type ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
 import { containerKindHover } from './container-kind-hover';
 import { imageHover } from './image-hover';
+import { kubeletConfigHover } from './kubelet-config-hover';
 import { pullPolicyHover } from './pull-policy-hover';
 import { resourcesHover } from './resources-hover';
+import { workspaceHover } from './workspace-hovers';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);

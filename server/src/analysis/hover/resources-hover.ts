@@ -41,11 +41,14 @@ function row(name: string, req: EffectiveValue | undefined, lim: EffectiveValue 
   return `| ${name} | ${r} | ${l} | ${req ? req.decidedBy.description : ''} |`;
 }
 
-export const resourcesHover: HoverProvider = ({ document, offset }) => {
+export const resourcesHover: HoverProvider = ({ document, offset, options }) => {
   const t = target(document, offset);
   const w = document.workload;
   if (!t || !w) return undefined;
-  const plan = podPlan(w.podSpec, w.kind.isJob);
+  const runtimeClass = w.podSpec.view.string('runtimeClassName');
+  const rc = runtimeClass ? options.workspace?.find('RuntimeClass', runtimeClass, undefined)[0] : undefined;
+  const runtimeOverhead = rc?.facts.overhead as Record<string, unknown> | undefined;
+  const plan = podPlan(w.podSpec, w.kind.isJob, runtimeOverhead);
   const { requests, limits } = plan.resources;
   const names = [...new Set([...Object.keys(requests), ...Object.keys(limits)])].sort();
   const lines: string[] = [`**Effective Pod resources** (what the scheduler reserves) · QoS **${plan.qos.qos}**`, ''];
@@ -57,6 +60,7 @@ export const resourcesHover: HoverProvider = ({ document, offset }) => {
     const unbounded = names.filter((n) => limits[n] && limits[n]!.missingIn.length > 0).map((n) => `${n} (no limit in ${limits[n]!.missingIn.join(', ')})`);
     if (unbounded.length) lines.push(`A missing limit counts as 0 in this sum, but the container itself is unbounded: ${unbounded.join('; ')}.`, '');
   }
+  if (runtimeOverhead && !w.podSpec.view.has('overhead')) lines.push(`Includes the overhead of RuntimeClass ${runtimeClass} (handler \`${String(rc?.facts.handler)}\`), which admission copies into spec.overhead.`, '');
   lines.push(`**QoS ${plan.qos.qos}**: ${plan.qos.reason}.`, '');
   if (w.replicas !== undefined && w.replicas > 1 && names.length) {
     const total = names.filter((n) => requests[n]).map((n) => `${n} ${formatQuantity(multiply(requests[n]!.value, w.replicas!))}`);

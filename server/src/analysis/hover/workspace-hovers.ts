@@ -1,0 +1,70 @@
+/** Hovers that read the workspace index: pull secrets, service accounts, RuntimeClasses, Services and their env vars. */
+import type { IndexedObject, WorkspaceView } from '../workspace-view';
+import { contains, type HoverProvider } from './types';
+
+function where(o: IndexedObject): string {
+  return `${o.uri.replace(/^file:\/\//, '')}`;
+}
+
+/** Pull secrets of the Pod and of its service account, as the ServiceAccount admission plugin merges them. */
+export function effectivePullSecrets(spec: { view: import('../model/node-view').MapView }, namespace: string | undefined, ws: WorkspaceView | undefined): { own: string[]; fromServiceAccount: string[]; serviceAccount: string } {
+  const own = (spec.view.seq('imagePullSecrets')?.maps() ?? []).map(({ view }) => view.string('name')).filter((n): n is string => !!n);
+  const serviceAccount = spec.view.string('serviceAccountName') ?? 'default';
+  const sa = ws?.find('ServiceAccount', serviceAccount, namespace)[0];
+  const fromServiceAccount = Array.isArray(sa?.facts.imagePullSecrets) ? (sa.facts.imagePullSecrets as string[]).filter((n) => !own.includes(n)) : [];
+  return { own, fromServiceAccount, serviceAccount };
+}
+
+export const workspaceHover: HoverProvider = ({ document, offset, options }) => {
+  const ws = options.workspace;
+  const spec = document.workload?.podSpec;
+  if (!ws || !spec) return undefined;
+  const namespace = document.namespace;
+  for (const { view } of spec.view.seq('imagePullSecrets')?.maps() ?? []) {
+    const name = view.get('name');
+    if (!name || typeof name.value !== 'string' || !contains(name.span, offset)) continue;
+    const secret = ws.find('Secret', name.value, namespace)[0];
+    const text = secret
+      ? `**Secret ${name.value}** (${String(secret.facts.type)}) in ${where(secret)}\n\nHolds credentials for: ${Array.isArray(secret.facts.registries) && secret.facts.registries.length ? (secret.facts.registries as string[]).map((h) => `\`${h}\``).join(', ') : 'no registry (not a docker config)'}.`
+      : `**Secret ${name.value}** is not in this workspace (namespace ${namespace ?? 'default'}).`;
+    return { markdown: text, span: name.span };
+  }
+  const sa = spec.view.get('serviceAccountName');
+  if (sa && typeof sa.value === 'string' && contains(sa.span, offset)) {
+    const found = ws.find('ServiceAccount', sa.value, namespace)[0];
+    const pulls = effectivePullSecrets(spec, namespace, ws);
+    const lines = [found ? `**ServiceAccount ${sa.value}** in ${where(found)}` : `**ServiceAccount ${sa.value}** is not in this workspace.`, ''];
+    lines.push(`Pull secrets the Pod will use (the Pod's own, then the service account's, as the ServiceAccount admission plugin adds them): ${[...pulls.own, ...pulls.fromServiceAccount].map((n) => `\`${n}\``).join(', ') || 'none'}.`);
+    return { markdown: lines.join('\n'), span: sa.span };
+  }
+  const rc = spec.view.get('runtimeClassName');
+  if (rc && typeof rc.value === 'string' && contains(rc.span, offset)) {
+    const found = ws.find('RuntimeClass', rc.value, undefined)[0];
+    const overhead = found?.facts.overhead as Record<string, unknown> | undefined;
+    const text = found
+      ? `**RuntimeClass ${rc.value}**: handler \`${String(found.facts.handler)}\`${overhead ? `; overhead added to the Pod's requests: ${Object.entries(overhead).map(([k, v]) => `${k} ${String(v)}`).join(', ')}` : ''}.`
+      : `**RuntimeClass ${rc.value}** is not in this workspace; the Pod does not start unless the cluster has it.`;
+    return { markdown: text, span: rc.span };
+  }
+  // Service environment variables and init containers waiting for a Service.
+  for (const c of spec.all) {
+    for (const item of [...(c.view.seq('command')?.items() ?? []), ...(c.view.seq('args')?.items() ?? []), ...(c.view.seq('env')?.maps() ?? []).map(({ view }) => view.get('value')).filter((f) => f !== undefined)]) {
+      if (typeof item.value !== 'string' || !contains(item.span, offset)) continue;
+      const envVar = /\b([A-Z0-9_]+)_SERVICE_(HOST|PORT)\b/.exec(item.value);
+      if (envVar) {
+        const service = envVar[1]!.toLowerCase().replace(/_/g, '-');
+        const found = ws.find('Service', service, namespace)[0];
+        return {
+          markdown: `**${envVar[0]}**: set by the kubelet for every Service that exists in the Pod's namespace *when the Pod starts* (here: Service \`${service}\`, ${found ? `defined in ${where(found)}` : 'not in this workspace'}). A Service created after the Pod has no such variable; DNS (\`${service}.${namespace ?? 'default'}.svc\`) has no such ordering problem.`,
+          span: item.span,
+        };
+      }
+      const waits = /nslookup\s+([a-z0-9-]+)/.exec(item.value);
+      if (waits && c.type === 'init') {
+        const found = ws.find('Service', waits[1]!, namespace)[0];
+        return { markdown: `**${c.name}** waits until Service \`${waits[1]}\` resolves in DNS; ${found ? `it is defined in ${where(found)}` : 'it is not in this workspace, so make sure it is created, or the Pod stays in Init'}.`, span: item.span };
+      }
+    }
+  }
+  return undefined;
+};
