@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collectOutput, stopChild } from './child';
 import { freePort, until } from './free-port';
 
 export interface CodeServer {
@@ -61,12 +62,10 @@ export async function startCodeServer(paths: CodeServerPaths, folder: string, op
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(folder);
   const child: ChildProcess = spawn(paths.node, args, { env: { ...isolatedEnv(home), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += String(d)));
-  child.stderr!.on('data', (d) => (output += String(d)));
+  const output = collectOutput(child);
   const url = `http://127.0.0.1:${port}`;
   await until('code-server /healthz', 60_000, async () => {
-    if (child.exitCode !== null) throw new Error(`code-server exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`code-server exited: ${output()}`);
     const r = await fetch(`${url}/healthz`);
     return r.ok ? true : undefined;
   });
@@ -74,13 +73,7 @@ export async function startCodeServer(paths: CodeServerPaths, folder: string, op
     url,
     port,
     home,
-    log: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    log: output,
+    stop: () => stopChild(child),
   };
 }

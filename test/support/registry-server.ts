@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collectOutput, stopChild } from './child';
 import { freePort, until } from './free-port';
 import type { SelfSigned } from './tls';
 
@@ -54,13 +55,11 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
   const config = join(dir, 'config.yml');
   writeFileSync(config, `${lines.join('\n')}\n`);
   const child: ChildProcess = spawn(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += String(d)));
-  child.stderr!.on('data', (d) => (output += String(d)));
+  const output = collectOutput(child);
   const scheme = options.tls ? 'https' : 'http';
   const base = `${scheme}://127.0.0.1:${port}`;
   await until('docker-registry to listen', 15_000, async () => {
-    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${output()}`);
     try {
       const { connect } = await import('node:net');
       await new Promise<void>((resolve, reject) => {
@@ -79,12 +78,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     host: `127.0.0.1:${port}`,
     base,
     port,
-    log: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    log: output,
+    stop: () => stopChild(child),
   };
 }
