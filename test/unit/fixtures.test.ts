@@ -77,7 +77,7 @@ for (const file of fixtureFiles(FIXTURES)) {
       assert.ok(hover.markdown.includes(x.text), `line ${x.at + 1}: hover lacks "${x.text}":\n${hover.markdown}`);
     }
     for (const x of expectations.filter((e) => e.kind === 'lens')) {
-      const titles = codeLenses(model)
+      const titles = codeLenses(model, options)
         .filter((l) => doc.positionAt(l.span.start).line === x.line)
         .map((l) => l.title);
       assert.ok(titles.some((t) => t.includes(x.text)), `line ${x.at + 1}: no lens with "${x.text}" on line ${x.line + 1}: ${JSON.stringify(titles)}`);

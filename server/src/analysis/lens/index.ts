@@ -1,5 +1,6 @@
 /** codeLenses: the lenses of a model (the startup order above each pod spec's containers). */
 import type { ManifestModel } from '../model/manifest';
+import type { AnalysisOptions } from '../options';
 import type { Span } from '../model/span';
 import { startupLens } from './startup-lens';
 
@@ -11,10 +12,10 @@ export interface Lens {
   command?: { id: string; arguments: unknown[] };
 }
 
-export type LensProvider = (model: ManifestModel) => Lens[];
+export type LensProvider = (model: ManifestModel, options: AnalysisOptions) => Lens[];
 
 export const LENS_PROVIDERS: LensProvider[] = [startupLens];
 
-export function codeLenses(model: ManifestModel): Lens[] {
-  return LENS_PROVIDERS.flatMap((p) => p(model));
+export function codeLenses(model: ManifestModel, options: AnalysisOptions = {}): Lens[] {
+  return LENS_PROVIDERS.flatMap((p) => p(model, options));
 }
