@@ -36,7 +36,7 @@ export function formatInspect(report: InspectReport, format: 'json' | 'text'): s
         const image = c.image as { raw?: unknown; fullName?: string | null } | undefined;
         const policy = c.imagePullPolicy as { value?: string; defaulted?: boolean } | undefined;
         const parts = [`  - ${c.type} ${c.name ?? '(unnamed)'}`];
-        if (image) parts.push(`image ${String(image.raw)}${image.fullName ? ` (${image.fullName})` : ''}`);
+        if (image) parts.push(image.raw === null || image.raw === undefined ? '(no image)' : `image ${String(image.raw)}${image.fullName ? ` (${image.fullName})` : ''}`);
         if (policy?.value) parts.push(`pull ${policy.value}${policy.defaulted ? ' (defaulted)' : ''}`);
         lines.push(parts.join('  '));
       }
