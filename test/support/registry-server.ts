@@ -3,7 +3,7 @@
  * a temp dir; plain, htpasswd Basic, token auth, and TLS configurations.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectOutput, stopChild } from './child';
@@ -79,6 +79,9 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     base,
     port,
     log: output,
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
