@@ -13,6 +13,8 @@ export interface Runtime {
   /** Builds the registry client for the current settings; undefined when the network is not available. */
   createResolver?: (settings: import('./lsp/settings').Settings, facts: import('./lsp/settings').ClientFacts) => DigestResolver;
   version: string;
+  /** Registry hosts the user's docker/podman config holds credentials for (hosts only): they count as private. */
+  configuredRegistries?: () => string[];
   /** Handler names made to throw, to test that one failing request does not take the server down (tests only). */
   faults?: ReadonlySet<string>;
 }

@@ -69,8 +69,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, () => {
     for (const doc of documents.all()) scheduler.publish(doc);
   });
+  // Hosts the user holds credentials for are private registries too (read once: hosts only, never secrets).
+  let credentialHosts: string[] | undefined;
+  const privateRegistries = () => {
+    credentialHosts ??= runtime.configuredRegistries?.() ?? [];
+    return [...settings.privateRegistries, ...credentialHosts];
+  };
   const options = () => ({
     ...analysisOptions(settings),
+    privateRegistries: privateRegistries(),
     workspace: workspaceSync.index,
     ...(settings.registry.onlineChecks ? { currentDigests: online.current } : {}),
   });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseChallenges } from '../../server/src/registry/challenge';
-import { createCredentialSource } from '../../server/src/registry/credentials';
+import { configuredRegistries, createCredentialSource } from '../../server/src/registry/credentials';
 import { credentialKey, endpointFor, isLoopback } from '../../server/src/registry/endpoint';
 
 const none = { mirrors: {}, insecure: [] };
@@ -64,4 +64,14 @@ test('credHelpers win over auths; the helper gets the Docker Hub server URL', as
   });
   assert.deepEqual(await source.lookup('docker.io'), { kind: 'basic', username: 'h', password: 's' });
   assert.deepEqual(asked, ['desktop https://index.docker.io/v1/']);
+});
+
+test('configured registries: the hosts of docker and podman configs, never their secrets', () => {
+  const files: Record<string, string> = {
+    '/h/.docker/config.json': JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: 'c2VjcmV0OnNlY3JldA==' }, 'https://reg.example.com/v2/': {} }, credHelpers: { 'gcr.io': 'gcloud' } }),
+    '/h/.config/containers/auth.json': JSON.stringify({ auths: { 'quay.example.com': { auth: 'eDp5' } } }),
+  };
+  const hosts = configuredRegistries({ env: {}, home: '/h', readFile: (p) => files[p] });
+  assert.deepEqual(hosts.sort(), ['docker.io', 'gcr.io', 'quay.example.com', 'reg.example.com']);
+  assert.ok(!JSON.stringify(hosts).includes('c2Vj'));
 });

@@ -164,3 +164,16 @@ export function createCredentialSource(e: CredentialEnvironment = realCredential
     describe: () => `docker config (${dockerConfigPath(e)}) or podman auth.json`,
   };
 }
+
+/** Registry hosts the user has credentials for (docker config auths and helpers, podman auth.json): hosts only. */
+export function configuredRegistries(e: Pick<CredentialEnvironment, 'env' | 'home' | 'readFile'>): string[] {
+  const hosts = new Set<string>();
+  for (const path of [dockerConfigPath(e), ...podmanAuthPaths(e)]) {
+    const file = parse(e.readFile(path));
+    for (const key of [...Object.keys(file?.auths ?? {}), ...Object.keys(file?.credHelpers ?? {})]) {
+      const host = normalizeKey(key);
+      hosts.add(host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host);
+    }
+  }
+  return [...hosts];
+}

@@ -38,8 +38,13 @@ export const referenceNotFound: Rule = {
     const sa = spec.view.get('serviceAccountName');
     if (sa) need('ServiceAccount', sa.value, sa.span, sa.path);
     const rc = spec.view.get('runtimeClassName');
-    if (rc && typeof rc.value === 'string' && ws.hasKind('RuntimeClass') && ws.find('RuntimeClass', rc.value, undefined).length === 0) {
-      report({ severity: 'warning', message: `RuntimeClass ${JSON.stringify(rc.value)} is not defined in this workspace, which defines others: a Pod naming a missing RuntimeClass does not start.`, span: rc.span, path: rc.path });
+    if (rc && typeof rc.value === 'string' && rc.value !== '' && ws.find('RuntimeClass', rc.value, undefined).length === 0) {
+      // A warning when the workspace manages RuntimeClasses (a typo is likely), a note when they come from elsewhere.
+      if (ws.hasKind('RuntimeClass')) {
+        report({ severity: 'warning', message: `RuntimeClass ${JSON.stringify(rc.value)} is not defined in this workspace, which defines others: a Pod naming a missing RuntimeClass does not start.`, span: rc.span, path: rc.path });
+      } else {
+        report({ message: `RuntimeClass ${JSON.stringify(rc.value)} is not in this workspace: unless the cluster has it, the Pod does not start.`, span: rc.span, path: rc.path });
+      }
     }
     for (const c of spec.all) {
       for (const { view } of c.view.seq('env')?.maps() ?? []) {
