@@ -1,12 +1,12 @@
 /** One failing request does not take the server down. The fault is injected (POD_LENS_TEST_FAULTS): no real input makes a handler throw on demand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from '../support/lsp-client';
+import { isolatedEnv, LspClient } from '../support/lsp-client';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:latest\n';
 
 test('a handler that throws answers empty, is logged, and later requests still work', async () => {
-  const client = await LspClient.start({ env: { ...process.env, POD_LENS_TEST_FAULTS: 'hover' } });
+  const client = await LspClient.start({ env: { ...isolatedEnv(), POD_LENS_TEST_FAULTS: 'hover' } });
   try {
     const uri = 'file:///work/fault.yaml';
     const diagnostics = await client.open(uri, POD);

@@ -1,5 +1,7 @@
 /** A real JSON-RPC client for the built server (`node dist/server.js --stdio`), with typed helpers and event waits. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
@@ -41,6 +43,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const ROOT = join(__dirname, '..', '..');
+
+/** The test's own environment, but without the developer's registry credentials (docker and podman configs). */
+export function isolatedEnv(): NodeJS.ProcessEnv {
+  const empty = mkdtempSync(join(tmpdir(), 'pod-lens-no-creds-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: empty, XDG_CONFIG_HOME: empty, REGISTRY_AUTH_FILE: join(empty, 'auth.json') };
+  delete env.XDG_RUNTIME_DIR;
+  return env;
+}
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
 /** Waits for a predicate over incoming events, failing after a deadline (never a sleep). */
@@ -75,7 +85,7 @@ export class LspClient {
   /** Answers workspace/configuration for other sections (a peer server's own settings). */
   otherSections: Record<string, unknown> = {};
 
-  constructor(extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env, command: string[] = [SERVER, '--stdio']) {
+  constructor(extraArgs: string[] = [], env: NodeJS.ProcessEnv = isolatedEnv(), command: string[] = [SERVER, '--stdio']) {
     this.child = spawn(process.execPath, [...command, ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -101,7 +111,7 @@ export class LspClient {
   static async start(
     options: { settings?: Record<string, unknown>; initializationOptions?: unknown; env?: NodeJS.ProcessEnv; command?: string[]; otherSections?: Record<string, unknown>; workspaceFolders?: Array<{ uri: string; name: string }> } = {},
   ): Promise<LspClient> {
-    const client = new LspClient([], options.env, options.command);
+    const client = new LspClient([], options.env ?? isolatedEnv(), options.command);
     client.settings = options.settings ?? {};
     client.otherSections = options.otherSections ?? {};
     await client.connection.sendRequest(InitializeRequest.type, {
