@@ -56,18 +56,28 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
     const problems = (await page.locator('.markers-panel').innerText()).trim();
     await shot(page, 'diagnostics');
 
-    // Hover the image.
-    const image = lineWith(page, 'nginx:latest').locator('span', { hasText: 'nginx' }).last();
-    await image.hover();
+    // The code lens adds a line above initContainers: wait for it first, so the text does not move under the mouse.
+    const lensLink = page.locator('.codelens-decoration a', { hasText: 'Startup:' }).first();
+    await lensLink.waitFor({ timeout: STEP_MS });
+
+    // Hover the image; a hover can be lost to a late layout change, so move away and try again until a deadline.
     const hoverWidget = page.locator('.monaco-hover-content', { hasText: 'imagePullPolicy' }).first();
-    await hoverWidget.waitFor({ timeout: STEP_MS });
+    const deadline = Date.now() + STEP_MS;
+    for (;;) {
+      await lineWith(page, 'nginx:latest').locator('span', { hasText: 'nginx' }).last().hover();
+      try {
+        await hoverWidget.waitFor({ timeout: 5000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await page.mouse.move(5, 5);
+      }
+    }
     const hover = await hoverWidget.innerText();
     await shot(page, 'hover');
     await page.keyboard.press('Escape');
 
     // The startup lens, then a click on it opens the preview.
-    const lensLink = page.locator('.codelens-decoration a', { hasText: 'Startup:' }).first();
-    await lensLink.waitFor({ timeout: STEP_MS });
     const lens = await lensLink.innerText();
     await shot(page, 'code-lens');
     await lensLink.click();
