@@ -47,6 +47,7 @@ import { dockerConfigSecret } from './docker-config-secret';
 import { kubeletConfigImagePulls } from './kubelet-config-image-pulls';
 import { imageDigestStale } from './image-digest-stale';
 import { privateRegistryWithoutPullSecret } from './private-registry-without-pull-secret';
+import { envNameInvalid } from './env-name-invalid';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   volumeName,
   volumeMountNotFound,
   mountPathDuplicate,
+  envNameInvalid,
   envDuplicate,
   envReferenceUndefined,
   resourceQuantityInvalid,
