@@ -2,8 +2,6 @@
 import {
   TextDocuments,
   TextDocumentSyncKind,
-  ResponseError,
-  LSPErrorCodes,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -11,13 +9,15 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from './lsp/completion';
-import { listCodeActions, resolveCodeAction } from './lsp/code-actions';
+import { listCodeActions, resolveWithProgress } from './lsp/code-actions';
+import { abortSignalOf, guarded } from './lsp/guard';
+import { createAnalysisContext } from './lsp/analysis-context';
 import { lenses } from './lsp/code-lens';
 import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentCache } from './lsp/document-cache';
 import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
-import { analysisOptions, DEFAULT_SETTINGS, readSettings, type ClientFacts, type Settings } from './lsp/settings';
+import { DEFAULT_SETTINGS, readSettings, type ClientFacts, type Settings } from './lsp/settings';
 import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
 import type { Runtime } from './runtime';
@@ -26,62 +26,28 @@ import { OnlineDigests } from './lsp/online-digests';
 import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
 
-/** Runs a handler so that no exception reaches the client: it is logged and the request answers `fallback`. */
-function guarded<P, R>(runtime: Runtime, name: string, fallback: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-  return async (params: P, token: CancellationToken): Promise<R> => {
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    try {
-      if (runtime.faults?.has(name)) throw new Error(`injected fault in ${name}`);
-      return await fn(params, token);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      runtime.logger.error(`${name} failed`, error);
-      return fallback;
-    }
-  };
-}
-
-export function abortSignalOf(token: CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  else token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
-}
-
 export function startServer(connection: Connection, runtime: Runtime): void {
-  const documents = new TextDocuments(TextDocument);
-  const pin = createPinResolver(runtime, () => settings, () => facts);
-  const cache = new DocumentCache(() => workspaceSync.index.generation * 1_000_003 + online.generation);
   let facts: ClientFacts = {};
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
-  // The index is read by workspace-scoped rules; its generation keys the cached analyses.
+  let folders: InitializeParams['workspaceFolders'] = null;
+  const documents = new TextDocuments(TextDocument);
+  const pin = createPinResolver(runtime, () => settings, () => facts);
+  const republishOpen = () => {
+    for (const doc of documents.all()) scheduler.publish(doc);
+  };
   const workspaceSync = new WorkspaceSync({
     connection,
     runtime,
     exclude: () => [...settings.exclude, ...(facts.filesExclude ?? [])],
     maxFileSize: () => settings.maxFileSize,
     isOpen: (uri) => documents.get(uri) !== undefined,
-    onChange: () => {
-      for (const doc of documents.all()) scheduler.publish(doc);
-    },
+    onChange: republishOpen,
   });
-  const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, () => {
-    for (const doc of documents.all()) scheduler.publish(doc);
-  });
-  // Hosts the user holds credentials for are private registries too (read once: hosts only, never secrets).
-  let credentialHosts: string[] | undefined;
-  const privateRegistries = () => {
-    credentialHosts ??= runtime.configuredRegistries?.() ?? [];
-    return [...settings.privateRegistries, ...credentialHosts];
-  };
-  const options = () => ({
-    ...analysisOptions(settings),
-    privateRegistries: privateRegistries(),
-    workspace: workspaceSync.index,
-    ...(settings.registry.onlineChecks ? { currentDigests: online.current } : {}),
-  });
-  let folders: InitializeParams['workspaceFolders'] = null;
+  const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
+  const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
+  const options = () => context.options();
+  const cache = new DocumentCache(context.generation);
   const scheduler = new DiagnosticsScheduler({
     connection,
     runtime,
@@ -89,7 +55,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     options,
     maxFileSize: () => settings.maxFileSize,
     getDocument: (uri) => documents.get(uri),
-    generation: () => workspaceSync.index.generation * 1_000_003 + online.generation,
+    generation: context.generation,
     afterPublish: (doc) => online.check(cache.model(doc)),
   });
 
@@ -162,17 +128,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options())));
   connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options())));
   connection.onCodeActionResolve(
-    guarded(runtime, 'codeAction/resolve', null as never, async (action, token) => {
-      // The registry lookup can take seconds: show it (a no-op for clients without work-done progress).
-      const image = (action.data as { fix?: { image?: string } } | undefined)?.fix?.image;
-      const progress = image ? await connection.window.createWorkDoneProgress() : undefined;
-      progress?.begin('Pod Lens', undefined, `Resolving ${image}…`, false);
-      try {
-        return await resolveCodeAction(action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token));
-      } finally {
-        progress?.done();
-      }
-    }),
+    guarded(runtime, 'codeAction/resolve', null as never, (action, token) =>
+      resolveWithProgress(connection, action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token)),
+    ),
   );
   connection.onRequest(
     STARTUP_PLAN_REQUEST,

@@ -103,3 +103,21 @@ export async function resolveCodeAction(
   const edit: WorkspaceEdit = { changes: { [doc.uri]: [{ range: toRange(doc, data.fix.span), newText }] } };
   return { ...action, edit };
 }
+
+/** codeAction/resolve with work-done progress while the registry is asked (a no-op for clients without progress). */
+export async function resolveWithProgress(
+  connection: import('vscode-languageserver').Connection,
+  action: CodeAction,
+  getDocument: (uri: string) => TextDocument | undefined,
+  resolveFix: DeferredFixResolver,
+  signal: AbortSignal,
+): Promise<CodeAction> {
+  const image = (action.data as DeferredActionData | undefined)?.fix?.image;
+  const progress = image ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Pod Lens', undefined, `Resolving ${image}…`, false);
+  try {
+    return await resolveCodeAction(action, getDocument, resolveFix, signal);
+  } finally {
+    progress?.done();
+  }
+}
