@@ -48,6 +48,8 @@ import { kubeletConfigImagePulls } from './kubelet-config-image-pulls';
 import { imageDigestStale } from './image-digest-stale';
 import { privateRegistryWithoutPullSecret } from './private-registry-without-pull-secret';
 import { envNameInvalid } from './env-name-invalid';
+import { labelSelectorNull } from './label-selector-null';
+import { ipNonStandard } from './ip-non-standard';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -98,6 +100,8 @@ export const RULES: readonly Rule[] = [
   nodeLabelDeprecated,
   annotationDeprecated,
   hostNetworkFields,
+  labelSelectorNull,
+  ipNonStandard,
   imagePullSecretNotFound,
   referenceNotFound,
   dockerConfigSecret,
