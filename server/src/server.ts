@@ -114,6 +114,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     scheduler.clear(e.document.uri);
+    void workspaceSync.documentClosed(e.document.uri);
   });
 
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, params: P, token: CancellationToken) => R | Promise<R>) =>

@@ -48,6 +48,18 @@ export class WorkspaceSync {
     if (this.index.update(uri, text)) this.changed();
   }
 
+  /** A closed document counts as what is on disk again (or nothing, for an unsaved one). */
+  async documentClosed(uri: string): Promise<void> {
+    let changed: boolean;
+    try {
+      const text = uri.startsWith('file:') ? await readFile(fileURLToPath(uri), 'utf8') : undefined;
+      changed = text !== undefined && text.length <= this.deps.maxFileSize() && !text.includes('{{') ? this.index.update(uri, text) : this.index.remove(uri);
+    } catch {
+      changed = this.index.remove(uri);
+    }
+    if (changed) this.changed();
+  }
+
   listen(): void {
     this.deps.connection.onDidChangeWatchedFiles(async (params) => {
       let any = false;
