@@ -7,6 +7,7 @@ export const DEBIAN_PACKAGES = {
   'docker-registry': '/usr/bin/docker-registry',
   'apache2-utils': '/usr/bin/htpasswd',
   openssl: '/usr/bin/openssl',
+  unzip: '/usr/bin/unzip',
 };
 
 export function missingPackages(packages = DEBIAN_PACKAGES) {
