@@ -1,7 +1,7 @@
 /** Image features through the real server: hovers, completion, the pull-policy quick fix, offline pin listing. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from '../support/lsp-client';
+import { withServer, type LspClient } from '../support/lsp-client';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -26,8 +26,7 @@ function markdown(h: Awaited<ReturnType<LspClient['hover']>>): string {
 }
 
 test('hover on an image: parts, defaulted policy and its rule, kubelet behaviour, back-off', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/pod.yaml';
     await client.open(uri, POD);
     const latest = markdown(await client.hover(uri, client.positionOf(uri, 'nginx:latest', 2)));
@@ -41,14 +40,11 @@ test('hover on an image: parts, defaulted policy and its rule, kubelet behaviour
     assert.match(api, /written in the manifest/);
     const policy = markdown(await client.hover(uri, client.positionOf(uri, 'always')));
     assert.match(policy, /would default to \*\*IfNotPresent\*\*/);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('completion offers imagePullPolicy values in containers and restartPolicy where allowed', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/complete.yaml';
     await client.open(uri, POD);
     const end = client.positionOf(uri, 'always', 6);
@@ -64,14 +60,11 @@ test('completion offers imagePullPolicy values in containers and restartPolicy w
     const init = await client.completion(uri, client.positionOf(uri, '      restartPolicy: ', 21));
     assert.deepEqual(init.map((i) => i.label), ['Always']);
     assert.match(String((init[0]!.documentation as { value: string }).value), /sidecar/);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('quick fix for a wrong-case pull policy edits only the value; pin actions are listed without the network', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/fix.yaml';
     const diagnostics = await client.open(uri, POD);
     assert.ok(diagnostics.some((d) => d.code === 'image-pull-policy-invalid'));
@@ -93,7 +86,5 @@ test('quick fix for a wrong-case pull policy edits only the value; pin actions a
     assert.equal(refactor?.kind, 'refactor.rewrite');
     const source = await client.codeActions(uri, { line: 0, character: 0 }, { line: 0, character: 0 }, ['source']);
     assert.ok(source.some((a) => a.title === 'Pin all images in this file to digests'));
-  } finally {
-    await client.stop();
-  }
+  });
 });

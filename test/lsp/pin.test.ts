@@ -1,7 +1,7 @@
 /** "Pin to digest" and "pin all" through the real server against Debian's docker-registry on 127.0.0.1. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from '../support/lsp-client';
+import { withServer } from '../support/lsp-client';
 import { pushImage, type PushedImage } from '../support/push-image';
 import { startRegistry, type Registry } from '../support/registry-server';
 
@@ -38,8 +38,7 @@ spec:
 }
 
 test('the quick fix resolves lazily and edits only the image, keeping quotes and comments; re-pinning changes nothing', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/pin.yaml';
     const text = manifest(registry.host);
     await client.open(uri, text);
@@ -60,14 +59,11 @@ test('the quick fix resolves lazily and edits only the image, keeping quotes and
     // A missing tag: a clear error, no edit.
     const missing = (await client.codeActions(uri, client.positionOf(uri, 'team/app:9.9', 2))).find((a) => a.title === 'Pin to digest');
     await assert.rejects(client.resolve(missing!), /tag 9.9 not found in 127\.0\.0\.1:\d+\/team\/app/);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('pin all: one workspace edit for every distinct image, failures summarized; keepTag off drops tags', async () => {
-  const client = await LspClient.start({ settings: { pin: { keepTag: false } } });
-  try {
+  await withServer({ settings: { pin: { keepTag: false } } }, async (client) => {
     const uri = 'file:///work/pin-all.yaml';
     const text = manifest(registry.host);
     await client.open(uri, text);
@@ -81,26 +77,20 @@ test('pin all: one workspace edit for every distinct image, failures summarized;
       .replace(`"${registry.host}/team/app:1.0"`, `"${registry.host}/team/app@${app.digest}"`)
       .replace(`'${registry.host}/team/app:1.0'`, `'${registry.host}/team/app@${app.digest}'`);
     assert.equal(client.text(uri), expected);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('an untrusted workspace: resolving the fix makes no registry call and says why', async () => {
-  const client = await LspClient.start({ initializationOptions: { workspaceTrusted: false } });
-  try {
+  await withServer({ initializationOptions: { workspaceTrusted: false } }, async (client) => {
     const uri = 'file:///work/untrusted.yaml';
     await client.open(uri, manifest(registry.host));
     const pin = (await client.codeActions(uri, client.positionOf(uri, 'team/worker', 2))).find((a) => a.title === 'Pin to digest');
     await assert.rejects(client.resolve(pin!), /not trusted/);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('online checks (opt-in): a pinned digest that is no longer the tag’s gets a note and an update fix', async () => {
-  const client = await LspClient.start({ settings: { registry: { onlineChecks: true } } });
-  try {
+  await withServer({ settings: { registry: { onlineChecks: true } } }, async (client) => {
     const uri = 'file:///work/stale.yaml';
     const old = `sha256:${'0'.repeat(64)}`;
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: ${registry.host}/team/app:1.0@${old}\n`;
@@ -112,19 +102,14 @@ test('online checks (opt-in): a pinned digest that is no longer the tag’s gets
     const fix = (await client.codeActions(uri, stale.range.start)).find((a) => a.title === 'Update pinned digest');
     client.applyWorkspaceEdit(fix!.edit!);
     assert.equal(client.text(uri), text.replace(old, app.digest));
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('online checks are off by default: nothing talks to a registry unasked', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/offline.yaml';
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: ${registry.host}/team/app:1.0@sha256:${'0'.repeat(64)}\n`;
     assert.deepEqual(await client.open(uri, text), []);
     assert.ok(!client.logs.some((l) => l.includes('online check')));
-  } finally {
-    await client.stop();
-  }
+  });
 });

@@ -1,13 +1,12 @@
 /** One failing request does not take the server down. The fault is injected (POD_LENS_TEST_FAULTS): no real input makes a handler throw on demand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isolatedEnv, LspClient } from '../support/lsp-client';
+import { isolatedEnv, withServer } from '../support/lsp-client';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:latest\n';
 
 test('a handler that throws answers empty, is logged, and later requests still work', async () => {
-  const client = await LspClient.start({ env: { ...isolatedEnv(), POD_LENS_TEST_FAULTS: 'hover' } });
-  try {
+  await withServer({ env: { ...isolatedEnv(), POD_LENS_TEST_FAULTS: 'hover' } }, async (client) => {
     const uri = 'file:///work/fault.yaml';
     const diagnostics = await client.open(uri, POD);
     assert.ok(diagnostics.some((d) => d.code === 'image-tag-mutable'));
@@ -18,7 +17,5 @@ test('a handler that throws answers empty, is logged, and later requests still w
     assert.ok(Array.isArray(await client.codeLens(uri)));
     const next = await client.open('file:///work/after.yaml', POD.replace('nginx:latest', 'nginx:1.27'));
     assert.deepEqual(next, []);
-  } finally {
-    await client.stop();
-  }
+  });
 });

@@ -1,7 +1,7 @@
 /** The built language server over stdio, driven by a real JSON-RPC client: the foundation's lifecycle. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from '../support/lsp-client';
+import { withServer } from '../support/lsp-client';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -16,8 +16,7 @@ spec:
 `;
 
 test('initialize, publish on open at the right range, update on change, clear on close, shutdown', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/deploy.yaml';
     const diagnostics = await client.open(uri, DEPLOYMENT);
     const d = diagnostics.find((x) => x.code === 'container-image-required');
@@ -38,41 +37,32 @@ test('initialize, publish on open at the right range, update on change, clear on
     assert.ok(broken.some((x) => x.code === 'container-image-required'));
 
     assert.deepEqual(await client.close(uri), []);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('settings: turning a rule off through didChangeConfiguration takes effect at once', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/settings.yaml';
     assert.ok((await client.open(uri, DEPLOYMENT)).some((x) => x.code === 'container-image-required'));
     const off = await client.setSettings({ rules: { 'container-image-required': 'off' } }, uri);
     assert.deepEqual(off, []);
     const warn = await client.setSettings({ rules: { 'container-image-required': 'warning' } }, uri);
     assert.equal(warn?.[0]?.severity, 2);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('Red Hat YAML installed: yaml-syntax is off unless set', async () => {
   const broken = 'apiVersion: v1\nkind: Pod\nspec: {containers: [\n';
-  const client = await LspClient.start({ initializationOptions: { redHatYamlInstalled: true } });
-  try {
+  await withServer({ initializationOptions: { redHatYamlInstalled: true } }, async (client) => {
     const uri = 'file:///work/broken.yaml';
     assert.deepEqual((await client.open(uri, broken)).filter((x) => x.code === 'yaml-syntax'), []);
     const on = await client.setSettings({ rules: { 'yaml-syntax': 'error' } }, uri);
     assert.ok(on?.some((x) => x.code === 'yaml-syntax'));
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('ignore comments silence one place or the whole file', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const line = DEPLOYMENT.replace('- name: web', '- name: web # pod-lens-ignore container-image-required');
     assert.deepEqual(await client.open('file:///work/i1.yaml', line), []);
     const above = DEPLOYMENT.replace('        - name: web', '        # pod-lens-ignore container-image-required\n        - name: web');
@@ -80,14 +70,11 @@ test('ignore comments silence one place or the whole file', async () => {
     const other = DEPLOYMENT.replace('- name: web', '- name: web # pod-lens-ignore image-tag-mutable');
     assert.equal((await client.open('file:///work/i3.yaml', other)).length, 1);
     assert.deepEqual(await client.open('file:///work/i4.yaml', `# pod-lens-ignore-file\n${DEPLOYMENT}`), []);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('requests on any text answer without errors (hover, code lens, code actions, completion)', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/any.yaml';
     await client.open(uri, DEPLOYMENT);
     const p = client.positionOf(uri, 'web', 0, 1);
@@ -97,14 +84,11 @@ test('requests on any text answer without errors (hover, code lens, code actions
     assert.ok(Array.isArray(await client.completion(uri, p)));
     // A request for a document the server does not know answers empty rather than failing.
     assert.equal(await client.hover('file:///nope.yaml', p), null);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('bad input over the wire: binary, huge and nested text give notes, never a crash', async () => {
-  const client = await LspClient.start({ settings: { maxFileSize: 100_000 } });
-  try {
+  await withServer({ settings: { maxFileSize: 100_000 } }, async (client) => {
     const binary = await client.open('file:///work/bin.yaml', 'a: \u0000\u0001\u0002');
     assert.equal(binary[0]?.code, 'file-skipped');
     const huge = await client.open('file:///work/huge.yaml', `# ${'x'.repeat(200_000)}\n`);
@@ -113,7 +97,5 @@ test('bad input over the wire: binary, huge and nested text give notes, never a 
     assert.ok(Array.isArray(nested));
     // Still alive.
     assert.equal((await client.open('file:///work/after.yaml', DEPLOYMENT)).length, 1);
-  } finally {
-    await client.stop();
-  }
+  });
 });

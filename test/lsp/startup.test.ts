@@ -3,13 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LspClient, ROOT } from '../support/lsp-client';
+import { ROOT, withServer } from '../support/lsp-client';
 
 const TEXT = readFileSync(join(ROOT, 'examples', 'sidecar-deployment.yaml'), 'utf8');
 
 test('code lens above initContainers shows the order and opens the preview for this document', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/sidecar.yaml';
     await client.open(uri, TEXT);
     const lenses = (await client.codeLens(uri)) ?? [];
@@ -19,14 +18,11 @@ test('code lens above initContainers shows the order and opens the preview for t
     assert.equal(lens!.command?.command, 'podLens.showStartupPreview');
     assert.deepEqual(lens!.command?.arguments, [uri]);
     assert.equal(lens!.range.start.line, client.positionOf(uri, 'initContainers:').line);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('hover on resources: effective values, the deciding phase, QoS, the replicas total', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/sidecar-hover.yaml';
     await client.open(uri, TEXT);
     const hover = await client.hover(uri, client.positionOf(uri, 'resources:', 2));
@@ -35,14 +31,11 @@ test('hover on resources: effective values, the deciding phase, QoS, the replica
     assert.match(md, /QoS \*\*Burstable\*\*/);
     assert.match(md, /For 3 replicas: cpu 900m, memory 288Mi requested in total/);
     assert.match(md, /\*\*myapp\*\*: requests cpu 250m \(83% of 300m\)/);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('podLens/startupPlan gives the preview its steps, shutdown order and phases', async () => {
-  const client = await LspClient.start();
-  try {
+  await withServer({}, async (client) => {
     const uri = 'file:///work/sidecar-plan.yaml';
     await client.open(uri, TEXT);
     const plan = (await client.connection.sendRequest('podLens/startupPlan', { uri })) as { workloads: Array<{ title: string; steps: Array<{ name: string; type: string }>; shutdown: Array<{ names: string[] }>; phases: Array<{ label: string; cpuMillis: number }>; qos: string }> };
@@ -53,7 +46,5 @@ test('podLens/startupPlan gives the preview its steps, shutdown order and phases
     assert.deepEqual(w!.phases.map((p) => [p.label, p.cpuMillis]), [['logshipper', 50], ['app containers', 300]]);
     assert.equal(w!.qos, 'Burstable');
     assert.deepEqual(await client.connection.sendRequest('podLens/startupPlan', { uri: 'file:///none.yaml' }), { workloads: [] });
-  } finally {
-    await client.stop();
-  }
+  });
 });

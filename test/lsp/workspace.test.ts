@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest } from 'vscode-languageserver-protocol';
-import { LspClient } from '../support/lsp-client';
+import { withServer } from '../support/lsp-client';
 
 const SECRET = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\ntype: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: '{"auths": {}}'\n`;
 const DEPLOY = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      imagePullSecrets:\n        - name: regcred\n      containers:\n        - name: app\n          image: registry.example.com/app:1.0\n`;
@@ -17,8 +17,7 @@ test('a Pod file sees the Secrets of the workspace; a change in another file upd
   const dir = mkdtempSync(join(tmpdir(), 'pod-lens-ws-'));
   writeFileSync(join(dir, 'secret.yaml'), SECRET('regcred'));
   writeFileSync(join(dir, 'other.yaml'), SECRET('unrelated'));
-  const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] });
-  try {
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] }, async (client) => {
     const deploy = pathToFileURL(join(dir, 'deploy.yaml')).toString();
     await client.open(deploy, DEPLOY);
     // After the background scan the secret resolves: no finding.
@@ -45,7 +44,5 @@ test('a Pod file sees the Secrets of the workspace; a change in another file upd
     assert.equal(locations.length, 1);
     assert.equal(locations[0]!.uri, secretUri);
     assert.deepEqual(locations[0]!.range.start, { line: 3, character: 8 });
-  } finally {
-    await client.stop();
-  }
+  });
 });

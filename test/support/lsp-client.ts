@@ -269,3 +269,13 @@ export class LspClient {
     }
   }
 }
+
+/** Starts the built server, runs `fn` with a client, and always shuts the server down. */
+export async function withServer<T>(options: Parameters<typeof LspClient.start>[0], fn: (client: LspClient) => Promise<T>): Promise<T> {
+  const client = await LspClient.start(options);
+  try {
+    return await fn(client);
+  } finally {
+    await client.stop();
+  }
+}
