@@ -6,9 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { analyze } from '../server/src/analysis/analyze';
-import { parseManifests } from '../server/src/analysis/model/manifest';
+import { execFileSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import { LspClient, ROOT } from '../test/support/lsp-client';
 import { anchors, deployment, deployments } from './generate';
 import { median, now, percentile, round } from './stats';
@@ -37,23 +36,22 @@ function lines(text: string): number {
   return text.split('\n').length - 1;
 }
 
-/** Median in-process time of fn over `runs` runs (after one warm-up). */
-function inProcess(fn: () => void, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = now();
-    fn();
-    times.push(now() - t);
-  }
-  return median(times);
-}
-
 function rssMb(pid: number | undefined): number {
   if (!pid) return NaN;
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return round(kb / 1024);
+}
+
+/** parse vs check in a bundle run by plain node (as dist/cli.js runs), not through tsx. */
+async function bundledCheck(text: string): Promise<{ parseMs: number; checkMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-bench-check-'));
+  const bundle = join(dir, 'measure.js');
+  await esbuild.build({ entryPoints: [join(ROOT, 'bench', 'measure-check.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  const file = join(dir, 'input.yaml');
+  writeFileSync(file, text);
+  const out = execFileSync(process.execPath, [bundle, file, '7'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as { parseMs: number; checkMs: number };
 }
 
 /** One-character edits in the middle of the file: time from didChange to the new diagnostics. */
@@ -138,8 +136,7 @@ async function main() {
   const yamlLs = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
   const results: Record<string, unknown>[] = [];
   for (const input of inputs) {
-    const parseMs = inProcess(() => parseAllDocuments(input.text), 5);
-    const checkMs = inProcess(() => analyze(parseManifests(input.text)), 5);
+    const { parseMs, checkMs } = await bundledCheck(input.text);
     const ours = await serverFigures(input);
     const requests = await requestLatency(ours.client, ours.uri, input.text);
     await ours.client.stop();

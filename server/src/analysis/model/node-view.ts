@@ -92,9 +92,6 @@ export interface Field extends Located<unknown> {
   entrySpan: Span;
 }
 
-/** Key lookups of parsed mappings; parsed nodes are never mutated, so the index stays right for their lifetime. */
-const PAIR_INDEX = new WeakMap<YAMLMap, Map<string, Pair>>();
-
 /** A mapping with its field path. */
 export class MapView {
   constructor(
@@ -107,18 +104,13 @@ export class MapView {
     return nodeSpan(this.node, { start: 0, end: 0 });
   }
 
-  /** The pair whose key is `key` (plain or quoted scalar keys); the first one, as a key index built once per node. */
+  /** The pair whose key is `key` (plain or quoted scalar keys); the first one. A scan: mappings are small. */
   pair(key: string): Pair | undefined {
-    let index = PAIR_INDEX.get(this.node);
-    if (!index) {
-      index = new Map();
-      for (const item of this.node.items) {
-        const k = isScalar(item.key) ? item.key.value : item.key;
-        if (typeof k === 'string' && !index.has(k)) index.set(k, item as Pair);
-      }
-      PAIR_INDEX.set(this.node, index);
+    for (const item of this.node.items) {
+      const k = item.key;
+      if (isScalar(k) ? k.value === key : k === key) return item as Pair;
     }
-    return index.get(key);
+    return undefined;
   }
 
   has(key: string): boolean {

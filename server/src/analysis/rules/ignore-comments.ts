@@ -16,17 +16,19 @@ function covers(s: Silenced | undefined, rule: string): boolean {
 }
 
 export class IgnoreComments {
-  private readonly lines: LineIndex;
+  private readonly lines: LineIndex | undefined;
   private readonly file: Silenced | undefined;
   private readonly byLine = new Map<number, { silenced: Silenced; alone: boolean }>();
 
   constructor(text: string) {
-    this.lines = new LineIndex(text);
     const fileMatch = text.includes('pod-lens-ignore-file') ? FILE.exec(text) : null;
     this.file = fileMatch ? parseIds(fileMatch[1]) : undefined;
+    // Most files have no ignore comment: then no line index is needed at all.
     if (!text.includes('pod-lens-ignore')) return;
-    for (let line = 0; line < this.lines.lineCount; line++) {
-      const content = this.lines.lineText(line);
+    const lines = new LineIndex(text);
+    this.lines = lines;
+    for (let line = 0; line < lines.lineCount; line++) {
+      const content = lines.lineText(line);
       const m = LINE.exec(content);
       if (m) this.byLine.set(line, { silenced: parseIds(m[1]), alone: content.trimStart().startsWith('#') });
     }
@@ -35,7 +37,7 @@ export class IgnoreComments {
   /** True when a finding of `rule` starting at `offset` is silenced. */
   isIgnored(rule: string, offset: number): boolean {
     if (covers(this.file, rule)) return true;
-    if (this.byLine.size === 0) return false;
+    if (this.byLine.size === 0 || !this.lines) return false;
     const line = this.lines.lineOf(offset);
     const own = this.byLine.get(line);
     if (own && covers(own.silenced, rule)) return true;
