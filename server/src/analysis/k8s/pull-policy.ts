@@ -1,5 +1,5 @@
 /** imagePullPolicy: the allowed values and SetDefaults_Container's defaulting (pkg/apis/core/v1/defaults.go). */
-import { kubeletTag, parseImageReference, type ImageReference } from './image-reference';
+import { kubeletTag, parseImageReference } from './image-reference';
 
 export const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 export type PullPolicy = (typeof PULL_POLICIES)[number];
@@ -25,11 +25,6 @@ export function defaultPullPolicy(image: string): DefaultedPolicy {
   }
   if (tag === null) return { policy: 'IfNotPresent', reason: 'digest only → IfNotPresent' };
   return { policy: 'IfNotPresent', reason: `tag "${tag}" → IfNotPresent` };
-}
-
-/** A mutable reference: tag "latest" (exact case) or no tag and no digest; any digest pins the image. */
-export function isMutableTag(ref: Pick<ImageReference, 'tag' | 'digest'>): boolean {
-  return ref.digest === null && (ref.tag === null || ref.tag === 'latest');
 }
 
 function editDistance(a: string, b: string): number {

@@ -80,10 +80,6 @@ export function parseQuantity(input: string | number): Quantity | { error: strin
   return normalize(num, den, format);
 }
 
-export function isQuantity(v: Quantity | { error: string }): v is Quantity {
-  return 'num' in v;
-}
-
 export const ZERO: Quantity = { num: 0n, den: 1n, format: 'DecimalSI' };
 
 export function add(a: Quantity, b: Quantity): Quantity {

@@ -201,8 +201,3 @@ export class SeqView {
     return out;
   }
 }
-
-export function asMapView(doc: Document, node: unknown, path: string): MapView | undefined {
-  const resolved = resolveNode(doc, node);
-  return isMap(resolved) ? new MapView(doc, resolved, path) : undefined;
-}

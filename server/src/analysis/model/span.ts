@@ -14,7 +14,3 @@ export interface Located<T> {
   /** The field path as the API server writes it in errors, e.g. `spec.template.spec.containers[0].image`. */
   path: string;
 }
-
-export function spanOf(start: number, end: number): Span {
-  return { start, end };
-}

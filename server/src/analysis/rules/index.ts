@@ -109,7 +109,3 @@ export const RULES: readonly Rule[] = [
   imageDigestStale,
   privateRegistryWithoutPullSecret,
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}

@@ -5,7 +5,6 @@ import type { AnalysisOptions } from '../options';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export interface TextEdit {
   span: Span;
