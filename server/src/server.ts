@@ -107,7 +107,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => {
-    workspaceSync.documentChanged(e.document.uri, e.document.getText());
+    workspaceSync.documentChanged(e.document.uri, cache.model(e.document));
     scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS);
   });
   workspaceSync.listen();

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
+import type { ManifestModel } from '../analysis/model/manifest';
 import type { Runtime } from '../runtime';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
@@ -44,8 +45,8 @@ export class WorkspaceSync {
   }
 
   /** An open document's text is what counts while it is open. */
-  documentChanged(uri: string, text: string): void {
-    if (this.index.update(uri, text)) this.changed();
+  documentChanged(uri: string, model: ManifestModel): void {
+    if (this.index.updateModel(uri, model)) this.changed();
   }
 
   /** A closed document counts as what is on disk again (or nothing, for an unsaved one). */

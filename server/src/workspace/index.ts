@@ -1,6 +1,6 @@
 /** The workspace index: objects by kind, namespace and name across files, kept small (facts only, no parse trees). */
 import { indexObjects } from '../analysis/index-objects';
-import { parseManifests } from '../analysis/model/manifest';
+import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
 
 /** An unset namespace means "default" (kubectl applies to the current namespace, usually default). */
@@ -17,11 +17,17 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Indexes a file's text (replacing what the file held before). Returns true when the index changed. */
   update(uri: string, text: string): boolean {
-    let objects: IndexedObject[] = [];
     // Only files that can define indexed kinds are parsed: a cheap test first.
-    if (/^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/.test(text)) {
-      objects = indexObjects(parseManifests(text), uri);
-    }
+    const mayDefine = /^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/.test(text);
+    return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []);
+  }
+
+  /** Indexes an open document from the model the editor already parsed (no second parse per keystroke). */
+  updateModel(uri: string, model: ManifestModel): boolean {
+    return this.replace(uri, indexObjects(model, uri));
+  }
+
+  private replace(uri: string, objects: IndexedObject[]): boolean {
     const before = this.byUri.get(uri) ?? [];
     if (before.length === 0 && objects.length === 0) return false;
     if (JSON.stringify(before) === JSON.stringify(objects)) return false;
