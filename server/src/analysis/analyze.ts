@@ -32,6 +32,10 @@ function shiftFix(fix: Fix, by: number): Fix {
   };
 }
 
+function withConsequence(message: string, consequence: string | undefined): string {
+  return consequence ? `${message.replace(/[.\s]+$/, '')}. ${consequence}` : message;
+}
+
 /** Findings of one document in LOCAL coordinates (relative to its chunk). */
 export function analyzeDocument(
   model: ManifestModel,
@@ -49,7 +53,7 @@ export function analyzeDocument(
         model,
         document,
         options,
-        report: (f) => findings.push({ ...f, rule: rule.id, severity: f.severity ?? severity }),
+        report: (f) => findings.push({ ...f, message: withConsequence(f.message, rule.consequence), rule: rule.id, severity: f.severity ?? severity }),
       });
     } catch (error) {
       failures.push({ rule: rule.id, document: document.index, error });

@@ -9,6 +9,7 @@ export const annotationDeprecated: Rule = {
     'pkg/api/pod/warnings.go: `non-functional in v1.16+; use the "priorityClassName" field instead`, `non-functional in v1.11+; use the "sysctls" field instead`, `non-functional in v1.27+; use the "seccompProfile" field instead`, and for templates `deprecated since v1.30; use the "appArmorProfile" field instead`.',
   description: 'An annotation that once configured the Pod and no longer does: the scheduler\'s critical-pod marker, the sysctls annotations, seccomp annotations (when the field is not set), and AppArmor annotations in templates. The API server warns; the setting has no effect.',
   howToFix: 'Use the field the message names (`priorityClassName`, `securityContext.sysctls`, `securityContext.seccompProfile`, `securityContext.appArmorProfile`).',
+  consequence: 'The API server warns; the annotation has no effect.',
   check({ document, report }) {
     const w = document.workload;
     if (!w) return;

@@ -13,6 +13,7 @@ export const dockerConfigSecret: Rule = {
   description:
     'A Secret of type `kubernetes.io/dockerconfigjson` without a `.dockerconfigjson` key, with a value that is not base64 (in `data`) or not JSON, without an `auths` map, or with an `auth` entry that does not decode to `user:password`. The first ones are rejected by the API server; the last makes every pull with it anonymous. Messages never show the values.',
   howToFix: 'Generate it with `kubectl create secret docker-registry <name> --docker-server=… --docker-username=… --docker-password=…`.',
+  consequence: 'The API server rejects a missing key, bad base64 or bad JSON; bad entries make pulls anonymous.',
   check({ document, report }) {
     const root = document.root;
     if (document.kind !== 'Secret' || !root || root.string('type') !== 'kubernetes.io/dockerconfigjson') return;
@@ -20,7 +21,7 @@ export const dockerConfigSecret: Rule = {
     const stringData = root.map('stringData');
     const field = stringData?.get('.dockerconfigjson') ?? data?.get('.dockerconfigjson');
     if (!field) {
-      report({ message: 'data[.dockerconfigjson]: Required value: a kubernetes.io/dockerconfigjson Secret needs the .dockerconfigjson key; the API server rejects it.', span: root.get('type')!.span, path: 'data[.dockerconfigjson]' });
+      report({ message: 'data[.dockerconfigjson]: Required value: a kubernetes.io/dockerconfigjson Secret needs the .dockerconfigjson key', span: root.get('type')!.span, path: 'data[.dockerconfigjson]' });
       return;
     }
     // stringData wins over data when both hold the key (the API server merges stringData into data).

@@ -10,6 +10,7 @@ export const envDuplicate: Rule = {
   description:
     'A container defines the same environment variable twice. The last one wins in the container, and `kubectl apply` (which merges env by name) may drop one of them, so what runs can differ from what you read. A later `X=$(X)-suffix` that builds on the earlier value is fine and not reported.',
   howToFix: 'Keep one definition per name.',
+  consequence: 'The API server warns; the container gets the last value.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       const seen = new Set<string>();

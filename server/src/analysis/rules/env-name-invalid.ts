@@ -16,6 +16,7 @@ export const envNameInvalid: Rule = {
   description:
     'An `env` entry (or `envFrom` prefix) whose name is empty, contains `=` or a non-printable character — rejected by every cluster — or, as a warning, a name outside the strict form (`[-._a-zA-Z][-._a-zA-Z0-9]*`, e.g. starting with a digit or containing a space), which clusters without the RelaxedEnvironmentVariableValidation feature reject.',
   howToFix: 'Use letters, digits, `_`, `-` and `.`, not starting with a digit.',
+  consequence: "The API server rejects names with '=' or control characters; the others only where relaxed validation is off.",
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       const named = [

@@ -16,6 +16,7 @@ export const envValueFromInvalid: Rule = {
   description:
     'An env entry whose `valueFrom` is combined with a non-empty `value`, names no source or several, or uses a `fieldRef.fieldPath` the downward API does not offer for env (`metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels[\'…\']`, `metadata.annotations[\'…\']`, `spec.nodeName`, `spec.serviceAccountName`, `status.hostIP(s)`, `status.podIP(s)`), or a `resourceFieldRef.resource` other than limits/requests of cpu, memory, ephemeral-storage (and hugepages).',
   howToFix: 'Give each env entry either `value` or one `valueFrom` source, with a supported field path.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       for (const { view } of c.view.seq('env')?.maps() ?? []) {

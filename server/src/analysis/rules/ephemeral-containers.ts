@@ -26,11 +26,11 @@ export const ephemeralContainers: Rule = {
       for (const key of c.view.keys()) {
         if (ALLOWED.has(key)) continue;
         const f = c.view.get(key)!;
-        report({ message: `${containerFieldPath(c, key)}: Forbidden: cannot be set for an Ephemeral Container.`, span: f.keySpan, path: containerFieldPath(c, key) });
+        report({ message: `${containerFieldPath(c, key)}: Forbidden: cannot be set for an Ephemeral Container; the API server rejects it.`, span: f.keySpan, path: containerFieldPath(c, key) });
       }
       const target = c.view.get('targetContainerName');
       if (target && typeof target.value === 'string' && !targets.has(target.value)) {
-        report({ message: `${containerFieldPath(c, 'targetContainerName')}: Not found: ${JSON.stringify(target.value)}: it must name a container or init container of this Pod.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
+        report({ message: `${containerFieldPath(c, 'targetContainerName')}: Not found: ${JSON.stringify(target.value)}: it must name a container or init container of this Pod; the API server rejects it.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
       }
     }
   },

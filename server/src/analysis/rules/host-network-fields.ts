@@ -8,6 +8,7 @@ export const hostNetworkFields: Rule = {
   source: 'pkg/api/pod/warnings.go: `spec.containers[0].ports[0]: hostIP set without hostPort: {…}` and `spec.hostAliases[1].ip: duplicate ip "10.0.0.1"`.',
   description: 'A port with `hostIP` but no `hostPort` (the host IP is then ignored), or two `hostAliases` entries for the same IP (their hostnames should be listed under one entry). The API server warns.',
   howToFix: 'Add the `hostPort` or remove `hostIP`; merge host aliases of one IP.',
+  consequence: 'The API server accepts it and returns this as a warning.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -9,6 +9,7 @@ export const imagePullSecretName: Rule = {
     'pkg/api/pod/warnings.go: `spec.imagePullSecrets[0].name: invalid empty name ""` and `duplicate name "x"`; validation.go: `spec.imagePullSecrets[0]: Invalid value: only name may be set`.',
   description: 'An `imagePullSecrets` entry with an empty name or one listed twice (API warnings: the entry does nothing), or with a field other than `name` (rejected).',
   howToFix: 'List each pull secret once by name: `imagePullSecrets: [{name: regcred}]`.',
+  consequence: 'The API server warns about empty and duplicate names (they do nothing) and rejects other fields.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     const seq = spec?.view.seq('imagePullSecrets');

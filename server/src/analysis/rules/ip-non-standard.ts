@@ -22,6 +22,7 @@ export const ipNonStandard: Rule = {
   source: 'pkg/api/pod/warnings.go: `spec.dnsConfig.nameservers[1]: non-standard IP address "05.06.07.08" will be considered invalid in a future Kubernetes release: use "5.6.7.8"` (also hostAliases[].ip).',
   description: 'An IPv4 address with leading zeros (read as decimal by Go, octal by other tools) or an IPv4-mapped IPv6 address, in `dnsConfig.nameservers` or `hostAliases[].ip`. The API server warns that a future release will reject it.',
   howToFix: 'Write the address in its standard form; the quick fix does it.',
+  consequence: 'The API server accepts it and returns this as a warning.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

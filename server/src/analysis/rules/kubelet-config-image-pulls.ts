@@ -10,6 +10,7 @@ export const kubeletConfigImagePulls: Rule = {
   description:
     'In a `KubeletConfiguration` (kubelet.config.k8s.io/v1beta1), `maxParallelImagePulls` must be at least 1, and above 1 only when image pulls are not serialized. The kubelet refuses to start with an invalid combination. By default pulls are serial (one image at a time per node); `serializeImagePulls: false` lets pulls of different Pods run in parallel, up to `maxParallelImagePulls`.',
   howToFix: 'Set `serializeImagePulls: false` together with `maxParallelImagePulls: N` (N ≥ 2), or leave both unset for serial pulls.',
+  consequence: 'The kubelet refuses to start with this configuration.',
   check({ document, report }) {
     const root = document.root;
     if (document.kind !== 'KubeletConfiguration' || !root || !/^kubelet\.config\.k8s\.io\//.test(document.apiVersion ?? '')) return;

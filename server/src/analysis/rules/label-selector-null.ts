@@ -9,6 +9,7 @@ export const labelSelectorNull: Rule = {
   source: 'pkg/api/pod/warnings.go: `spec.topologySpreadConstraints[0].labelSelector: a null labelSelector results in matching no pod`, and the same for podAffinity / podAntiAffinity terms.',
   description: 'A topology spread constraint, or a pod affinity or anti-affinity term, without `labelSelector`. A null selector matches no pod, so the constraint or term has no effect. The API server warns.',
   howToFix: 'Add a `labelSelector` (usually the Pod\'s own labels: `matchLabels: {app: …}`).',
+  consequence: 'The API server warns; the constraint or term has no effect.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -9,6 +9,7 @@ export const mountPathDuplicate: Rule = {
   source: 'validation.go ValidateVolumeMounts: `spec.containers[0].volumeMounts[1].mountPath: Invalid value: "/data": must be unique`.',
   description: 'A container lists the same `mountPath` twice; only one volume could be there. The API server rejects the object.',
   howToFix: 'Mount each volume at its own path (use `subPath` to place parts of one volume).',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       const seen = new Set<string>();

@@ -25,6 +25,7 @@ export const nodeLabelDeprecated: Rule = {
   source: 'pkg/api/pod/warnings.go with pkg/api/node/util.go: `spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; use "kubernetes.io/arch" instead`, the same for affinity matchExpressions keys and topologySpreadConstraints topologyKey.',
   description: 'A node label that Kubernetes replaced (`beta.kubernetes.io/arch`, `beta.kubernetes.io/os`, `failure-domain.beta.kubernetes.io/region` and `/zone`, `beta.kubernetes.io/instance-type`). The API server warns; nodes may stop carrying the old label, and then the Pod matches no node.',
   howToFix: 'Use the label named in the message, e.g. `kubernetes.io/arch`.',
+  consequence: 'The API server warns; nodes may stop carrying the old label, and then the Pod matches no node.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -11,6 +11,7 @@ export const podNameFields: Rule = {
     'validation.go validatePodSpec: runtimeClassName IsDNS1123Subdomain, hostname and subdomain IsDNS1123Label; validateShareProcessNamespace: `ShareProcessNamespace and HostPID cannot both be enabled`.',
   description: '`runtimeClassName` must be a DNS-1123 subdomain, `hostname` and `subdomain` DNS-1123 labels; `shareProcessNamespace: true` cannot be combined with `hostPID: true`. The API server rejects the object otherwise.',
   howToFix: 'Use lower-case names (letters, digits, `-`; dots only in runtimeClassName), and choose one of shareProcessNamespace or hostPID.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -16,6 +16,7 @@ export const podRestartPolicy: Rule = {
   description:
     'The Pod\'s `restartPolicy` must be `Always`, `OnFailure` or `Never` (case-sensitive). Controllers narrow it: a Job or CronJob template must use `OnFailure` or `Never` (a Job ends), while Deployments, ReplicaSets, StatefulSets, DaemonSets and ReplicationControllers require `Always`.',
   howToFix: 'Use a value the kind allows; for Jobs, `OnFailure` retries in place and `Never` makes a new Pod per failure.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const w = document.workload;
     const field = w?.podSpec.view.get('restartPolicy');

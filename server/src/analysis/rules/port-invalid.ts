@@ -15,6 +15,7 @@ export const portInvalid: Rule = {
     'validation.go validateContainerPorts: containerPort `Required value` / `Invalid value: must be between 1 and 65535, inclusive`; hostPort the same when non-zero; protocol `Unsupported value: supported values: "SCTP", "TCP", "UDP"`.',
   description: 'A `containerPort` missing, zero or out of range, a `hostPort` out of range, or a `protocol` other than exactly `TCP`, `UDP` or `SCTP` (case-sensitive). The API server rejects the object.',
   howToFix: 'Use a port number from 1 to 65535 and an upper-case protocol; the quick fix corrects the protocol\'s case.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

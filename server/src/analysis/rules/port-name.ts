@@ -12,6 +12,7 @@ export const portName: Rule = {
   description:
     'A port `name` must be an IANA service name: at most 15 characters of `a-z`, `0-9` and `-`, at least one letter, no `--`, not starting or ending with `-`; and unique within its container. Services and probes refer to ports by these names.',
   howToFix: 'Use a short lower-case name such as `http` or `metrics`, once per container.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -14,6 +14,7 @@ export const probeInvalid: Rule = {
   description:
     'A probe must name exactly one handler (`exec`, `httpGet`, `tcpSocket` or `grpc`); liveness and startup probes need `successThreshold: 1`; a readiness probe cannot set `terminationGracePeriodSeconds`; counts and seconds cannot be negative. This applies to app containers and sidecars alike (regular init containers may not have probes at all).',
   howToFix: 'Keep one handler and valid thresholds.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       if (c.type === 'init' || c.type === 'ephemeral') continue;

@@ -10,6 +10,7 @@ export const resourceFractionalBytes: Rule = {
   source: 'pkg/api/pod/warnings.go: `spec.containers[0].resources.limits[memory]: fractional byte value "4m" is invalid, must be an integer`.',
   description: 'A memory or ephemeral-storage value that is not a whole number of bytes, usually `m` (milli) written for `Mi` or `M`: `128m` is 0.128 bytes. The API server warns; the value is then rounded and almost certainly not what was meant.',
   howToFix: 'Use `Mi` (mebibytes) or `M` (megabytes): `128Mi`.',
+  consequence: 'The API server warns; the value is not a whole number of bytes.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -10,6 +10,7 @@ export const resourceQuantityInvalid: Rule = {
     'apimachinery resource.ParseQuantity: `quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'`; validation.go ValidateResourceQuantityValue: `must be greater than or equal to 0`.',
   description: 'A value under `resources.requests` or `resources.limits` that Kubernetes cannot read as a quantity (`1.5Gb`, `500 m`, `1,5`) or that is negative. kubectl and the API server reject the object.',
   howToFix: 'Write quantities like `250m`, `0.5`, `128Mi`, `1Gi`, `2e3` — binary suffixes Ki, Mi, Gi…; decimal k, M, G…; `m` is milli.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -15,6 +15,7 @@ export const resourceRequestExceedsLimit: Rule = {
     'validation.go ValidateContainerResourceRequirements: at `resources.requests`: `Invalid value: "2": must be less than or equal to cpu limit of 1`; for non-overcommitable resources `must be equal to <res> limit of <lim>`.',
   description: 'A container requests more of a resource than its limit allows; for extended resources and hugepages the request must equal the limit. The API server rejects the object (and reports it at `resources.requests`).',
   howToFix: 'Lower the request or raise the limit.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;

@@ -10,6 +10,7 @@ export const subPathInvalid: Rule = {
     'validation.go ValidateVolumeMounts / validateLocalDescendingPath: `must be a relative path`, `must not contain \'..\'`; `subPathExpr and subPath are mutually exclusive`.',
   description: 'A volume mount\'s `subPath` that is absolute or climbs out with `..`, or one written together with `subPathExpr`. The API server rejects the object.',
   howToFix: 'Use a relative path inside the volume, such as `config/app.yaml`, and only one of `subPath` / `subPathExpr`.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       for (const { view } of c.view.seq('volumeMounts')?.maps() ?? []) {

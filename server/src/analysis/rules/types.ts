@@ -71,6 +71,11 @@ export interface Rule {
   description: string;
   /** How to fix it (docs page). */
   howToFix: string;
+  /**
+   * What Kubernetes does about it, appended to every finding's message, for rules whose messages quote the API's own
+   * text (which says what is wrong, not what follows).
+   */
+  consequence?: string;
   check(context: RuleContext): void;
 }
 

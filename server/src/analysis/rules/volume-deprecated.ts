@@ -21,6 +21,7 @@ export const volumeDeprecated: Rule = {
   source: 'pkg/api/pod/warnings.go: `spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+` and the texts for photonPersistentDisk, scaleIO, flocker, storageos, quobyte, glusterfs, cephfs and rbd.',
   description: 'A volume of a type whose in-tree driver is deprecated or gone. The API server accepts the object with a warning, but on current clusters the volume does not work (or, for gitRepo, only when explicitly enabled).',
   howToFix: 'Move to the CSI driver for that storage, or, for gitRepo, an init container that clones into an emptyDir.',
+  consequence: 'The API server warns; the volume does not work on current clusters.',
   check({ document, report }) {
     for (const { view } of document.workload?.podSpec.view.seq('volumes')?.maps() ?? []) {
       for (const key of view.keys()) {

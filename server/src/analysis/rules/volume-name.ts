@@ -10,6 +10,7 @@ export const volumeName: Rule = {
   source: 'validation.go ValidateVolumes: `spec.volumes[0].name: Required value`, IsDNS1123Label, `Duplicate value`.',
   description: 'Each entry of `volumes` needs a `name` that is a DNS-1123 label and unique within the Pod; mounts refer to volumes by it. The API server rejects the object otherwise.',
   howToFix: 'Name every volume once, with a short lower-case name.',
+  consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
