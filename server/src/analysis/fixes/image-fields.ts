@@ -1,5 +1,6 @@
 /** Every container image of a model with the span and quoting of its scalar: the targets of "pin" edits. */
 import { isScalar, Scalar } from 'yaml';
+import { plainQuote } from '../model/node-view';
 import { workloadsOf, type ManifestModel } from '../model/manifest';
 import type { Span } from '../model/span';
 
@@ -14,13 +15,6 @@ export interface ImageField {
   container: string | undefined;
 }
 
-export function quoteOf(node: unknown): '' | '"' | "'" {
-  if (!isScalar(node)) return '';
-  if (node.type === Scalar.QUOTE_DOUBLE) return '"';
-  if (node.type === Scalar.QUOTE_SINGLE) return "'";
-  return '';
-}
-
 export function imageFields(model: ManifestModel): ImageField[] {
   const out: ImageField[] = [];
   for (const { document, workload } of workloadsOf(model)) {
@@ -30,9 +24,8 @@ export function imageFields(model: ManifestModel): ImageField[] {
       // Block scalars and escapes cannot be edited as a simple replacement: leave them alone.
       const type = field.node.type;
       if (type === Scalar.BLOCK_FOLDED || type === Scalar.BLOCK_LITERAL) continue;
-      const quote = quoteOf(field.node);
-      const raw = document.text.slice(field.span.start, field.span.end);
-      if (raw !== `${quote}${field.value}${quote}`) continue;
+      const quote = plainQuote(document.text, field);
+      if (quote === undefined) continue;
       out.push({
         image: field.value,
         span: { start: field.span.start + document.offset, end: field.span.end + document.offset },

@@ -1,18 +1,10 @@
 /** Hovers that read the workspace index: pull secrets, service accounts, RuntimeClasses, Services and their env vars. */
-import type { IndexedObject, WorkspaceView } from '../workspace-view';
+import { effectivePullSecrets } from '../pull-secrets';
+import type { IndexedObject } from '../workspace-view';
 import { contains, type HoverProvider } from './types';
 
 function where(o: IndexedObject): string {
   return `${o.uri.replace(/^file:\/\//, '')}`;
-}
-
-/** Pull secrets of the Pod and of its service account, as the ServiceAccount admission plugin merges them. */
-export function effectivePullSecrets(spec: { view: import('../model/node-view').MapView }, namespace: string | undefined, ws: WorkspaceView | undefined): { own: string[]; fromServiceAccount: string[]; serviceAccount: string } {
-  const own = (spec.view.seq('imagePullSecrets')?.maps() ?? []).map(({ view }) => view.string('name')).filter((n): n is string => !!n);
-  const serviceAccount = spec.view.string('serviceAccountName') ?? 'default';
-  const sa = ws?.find('ServiceAccount', serviceAccount, namespace)[0];
-  const fromServiceAccount = Array.isArray(sa?.facts.imagePullSecrets) ? (sa.facts.imagePullSecrets as string[]).filter((n) => !own.includes(n)) : [];
-  return { own, fromServiceAccount, serviceAccount };
 }
 
 export const workspaceHover: HoverProvider = ({ document, offset, options }) => {

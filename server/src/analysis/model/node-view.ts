@@ -201,3 +201,21 @@ export class SeqView {
     return out;
   }
 }
+
+/** The quote a scalar is written with ('' for plain, '"' or "'"), so an edit can keep it. */
+export function quoteOf(node: unknown): '' | '"' | "'" {
+  if (!isScalar(node)) return '';
+  if (node.type === Scalar.QUOTE_DOUBLE) return '"';
+  if (node.type === Scalar.QUOTE_SINGLE) return "'";
+  return '';
+}
+
+/**
+ * The quote of a string scalar written plainly (its text is exactly quote + value + quote, no escapes), or undefined:
+ * only such scalars can be replaced as a whole without changing what else they say.
+ */
+export function plainQuote(text: string, field: { node: Node | null; value: unknown; span: Span }): '' | '"' | "'" | undefined {
+  if (typeof field.value !== 'string') return undefined;
+  const quote = quoteOf(field.node);
+  return text.slice(field.span.start, field.span.end) === `${quote}${field.value}${quote}` ? quote : undefined;
+}

@@ -1,6 +1,6 @@
 /** image-digest-stale: a pinned image whose tag now points to another digest (only with online checks on). */
 import { pinImage } from '../fixes/pin-image';
-import { quoteOf } from '../fixes/image-fields';
+import { quoteOf } from '../model/node-view';
 import { containerImages } from './support/container-images';
 import type { Rule } from './types';
 

@@ -1,6 +1,6 @@
 /** image-pull-policy-invalid: a pull policy other than Always, IfNotPresent or Never (case-sensitive). */
 import { isScalar } from 'yaml';
-import { quoteOf } from '../fixes/image-fields';
+import { quoteOf } from '../model/node-view';
 import { nearestPullPolicy, PULL_POLICIES } from '../k8s/pull-policy';
 import type { Rule } from './types';
 

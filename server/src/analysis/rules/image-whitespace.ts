@@ -1,6 +1,6 @@
 /** image-whitespace: leading or trailing whitespace in a Pod's image, which the API server rejects. */
 import { hasOuterWhitespace } from '../k8s/image-reference';
-import { quoteOf } from '../fixes/image-fields';
+import { plainQuote } from '../model/node-view';
 import { containerImages } from './support/container-images';
 import type { Rule } from './types';
 
@@ -16,9 +16,8 @@ export const imageWhitespace: Rule = {
   check({ document, report }) {
     for (const image of containerImages(document)) {
       if (image.spec.isTemplate || !hasOuterWhitespace(image.raw)) continue;
-      const quote = quoteOf(image.field.node);
-      const raw = document.text.slice(image.field.span.start, image.field.span.end);
-      const canEdit = raw === `${quote}${image.raw}${quote}`;
+      const quote = plainQuote(document.text, image.field);
+      const canEdit = quote !== undefined;
       report({
         message: `${image.field.path}: Invalid value: ${JSON.stringify(image.raw)}: must not have leading or trailing whitespace. The API server rejects the Pod.`,
         span: image.field.span,

@@ -1,5 +1,5 @@
 /** init-container-restart-policy: an init container's restartPolicy may only be Always (which makes it a sidecar). */
-import { quoteOf } from '../fixes/image-fields';
+import { quoteOf } from '../model/node-view';
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
 

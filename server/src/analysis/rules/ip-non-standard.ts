@@ -1,5 +1,5 @@
 /** ip-non-standard: IPv4 with leading zeros or IPv4-mapped IPv6 in dnsConfig.nameservers and hostAliases (warnings.go). */
-import { quoteOf } from '../fixes/image-fields';
+import { quoteOf } from '../model/node-view';
 import type { Field } from '../model/node-view';
 import type { Rule } from './types';
 

@@ -1,5 +1,5 @@
 /** pod-restart-policy: Always, OnFailure or Never; Jobs only OnFailure or Never; Deployments and the like only Always. */
-import { quoteOf } from '../fixes/image-fields';
+import { quoteOf } from '../model/node-view';
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
 

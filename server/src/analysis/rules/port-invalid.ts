@@ -1,5 +1,5 @@
 /** port-invalid: containerPort and hostPort in 1–65535, protocol exactly TCP, UDP or SCTP. */
-import { quoteOf } from '../fixes/image-fields';
+import { quoteOf } from '../model/node-view';
 import { fieldPath } from '../model/node-view';
 import { portsOf } from './support/ports';
 import type { Rule } from './types';
