@@ -1,9 +1,7 @@
 /** `pod-lens pin` and `pod-lens resolve`: rewrite image tags to digests in files, or print one digest. */
 import { renameSync, writeFileSync } from 'node:fs';
 import { imageFields } from '../analysis/fixes/image-fields';
-import { pinImage } from '../analysis/fixes/pin-image';
-import { mapLimited, planPins } from '../analysis/fixes/pin-plan';
-import { parseImageReference } from '../analysis/k8s/image-reference';
+import { digestRequestFor, mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
 import { parseManifests } from '../analysis/model/manifest';
 import type { DigestResolver } from '../analysis/ports';
 import { UsageError } from './args';
@@ -23,10 +21,9 @@ export interface PinOutcome {
 }
 
 export async function digestFor(resolver: DigestResolver, image: string, platform?: string): Promise<string> {
-  const parsed = parseImageReference(image);
-  if (!parsed.ok) throw new UsageError(`"${image}" is not an image reference: ${parsed.error.message}`);
-  const { registry, repository, tag } = parsed.ref;
-  return (await resolver.resolve({ registry, repository, reference: tag ?? 'latest', platform })).digest;
+  const request = digestRequestFor(image, platform);
+  if ('error' in request) throw new UsageError(request.error);
+  return (await resolver.resolve(request)).digest;
 }
 
 /** The new text of one file: every unpinned image rewritten, nothing else touched. */
@@ -40,10 +37,8 @@ export async function pinText(text: string, resolver: DigestResolver, options: P
       return undefined;
     }
   });
-  const edits = plan.images.flatMap((image, i) => {
-    const digest = digests[i];
-    return digest ? (plan.fields.get(image) ?? []).map((f) => ({ span: f.span, text: `${f.quote}${pinImage(f.image, digest, options.keepTag)}${f.quote}` })) : [];
-  });
+  const found = new Map(plan.images.flatMap((image, i) => (digests[i] ? [[image, digests[i]!] as const] : [])));
+  const edits = pinEdits(plan, found, options.keepTag).map((e) => ({ span: e.field.span, text: e.newText }));
   edits.sort((a, b) => b.span.start - a.span.start);
   let out = text;
   for (const e of edits) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);

@@ -2,8 +2,7 @@
 import type { CancellationToken, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { imageFields } from '../analysis/fixes/image-fields';
-import { pinImage } from '../analysis/fixes/pin-image';
-import { mapLimited, planPins } from '../analysis/fixes/pin-plan';
+import { mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
 import type { CommandDeps } from './commands';
 import { toRange } from './convert';
 
@@ -27,19 +26,16 @@ export async function pinAllEdits(doc: TextDocument, deps: CommandDeps, token: C
       return { image, error: error instanceof Error ? error.message : String(error) };
     }
   });
-  const edits: TextEdit[] = [];
   const result: PinAllResult = { pinned: [], failed: [], applied: false };
-  const keepTag = deps.pin.keepTag();
+  const digests = new Map<string, string>();
   for (const o of outcomes) {
-    if ('error' in o) {
-      result.failed.push({ image: o.image, message: o.error ?? 'unknown error' });
-      continue;
-    }
-    result.pinned.push(o.image);
-    for (const f of plan.fields.get(o.image) ?? []) {
-      edits.push({ range: toRange(doc, f.span), newText: `${f.quote}${pinImage(f.image, o.digest, keepTag)}${f.quote}` });
+    if ('error' in o) result.failed.push({ image: o.image, message: o.error ?? 'unknown error' });
+    else {
+      result.pinned.push(o.image);
+      digests.set(o.image, o.digest);
     }
   }
+  const edits: TextEdit[] = pinEdits(plan, digests, deps.pin.keepTag()).map((e) => ({ range: toRange(doc, e.field.span), newText: e.newText }));
   const now = deps.documents.get(doc.uri);
   if (edits.length > 0 && now?.version === version) {
     const applied = await deps.connection.workspace.applyEdit({

@@ -1,6 +1,6 @@
 /** Pin to digest at the LSP edge: turns an image into a DigestRequest, asks the registry, builds the new scalar text. */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { parseImageReference } from '../analysis/k8s/image-reference';
+import { digestRequestFor } from '../analysis/fixes/pin-plan';
 import { pinImage } from '../analysis/fixes/pin-image';
 import type { DigestResolver } from '../analysis/ports';
 import type { Runtime } from '../runtime';
@@ -29,12 +29,10 @@ export function createPinResolver(runtime: Runtime, settings: () => Settings, fa
   }
 
   async function digestOf(image: string, signal: AbortSignal): Promise<string> {
-    const parsed = parseImageReference(image);
-    if (!parsed.ok) throw new ResponseError(ErrorCodes.InvalidParams, `Cannot pin "${image}": ${parsed.error.message}`);
-    const { registry, repository, tag } = parsed.ref;
-    const platform = settings().pin.platform || undefined;
+    const request = digestRequestFor(image, settings().pin.platform || undefined);
+    if ('error' in request) throw new ResponseError(ErrorCodes.InvalidParams, `Cannot pin ${request.error}`);
     try {
-      const result = await current().resolve({ registry, repository, reference: tag ?? 'latest', platform }, signal);
+      const result = await current().resolve(request, signal);
       return result.digest;
     } catch (error) {
       if (error instanceof ResponseError) throw error;

@@ -1,6 +1,8 @@
 /** Which images of a file "pin all" resolves: distinct, parsable, not yet pinned. */
 import { parseImageReference } from '../k8s/image-reference';
+import type { DigestRequest } from '../ports';
 import type { ImageField } from './image-fields';
+import { pinImage } from './pin-image';
 
 export interface PinPlan {
   /** Distinct images to resolve. */
@@ -34,4 +36,20 @@ export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) 
   });
   await Promise.all(workers);
   return results;
+}
+
+/** What to ask the registry for an image: its tag, or "latest" as the kubelet would pull; an error text when unparsable. */
+export function digestRequestFor(image: string, platform?: string): DigestRequest | { error: string } {
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return { error: `"${image}" is not an image reference: ${parsed.error.message}` };
+  const { registry, repository, tag } = parsed.ref;
+  return { registry, repository, reference: tag ?? 'latest', ...(platform ? { platform } : {}) };
+}
+
+/** The edits of a plan once its digests are known (images whose lookup failed are left as written). */
+export function pinEdits(plan: PinPlan, digests: Map<string, string>, keepTag: boolean): Array<{ field: ImageField; newText: string }> {
+  return plan.images.flatMap((image) => {
+    const digest = digests.get(image);
+    return digest ? (plan.fields.get(image) ?? []).map((field) => ({ field, newText: `${field.quote}${pinImage(field.image, digest, keepTag)}${field.quote}` })) : [];
+  });
 }
