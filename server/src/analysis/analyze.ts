@@ -75,12 +75,11 @@ function documentFindings(
   document: ManifestDocument,
   options: AnalysisOptions,
   failures: AnalysisResult['failures'],
-  rules: readonly Rule[],
+  rules: { local: readonly Rule[]; fileScoped: readonly Rule[] },
   cache: FindingsCache | undefined,
   optionsKey: string,
 ): Finding[] {
-  const local = rules.filter((r) => (r.scope ?? 'document') === 'document');
-  const fileScoped = rules.filter((r) => (r.scope ?? 'document') !== 'document');
+  const { local, fileScoped } = rules;
   let own: Finding[];
   const hit = cache?.get(document.doc);
   if (hit && hit.optionsKey === optionsKey) own = hit.findings;
@@ -103,8 +102,10 @@ export function analyze(
   const ignores = new IgnoreComments(model.text);
   const findings: Finding[] = [];
   const optionsKey = cache ? JSON.stringify({ ...options, workspace: undefined }) : '';
+  // Document-scoped findings can be reused while a document is unchanged; the others are computed every time.
+  const byScope = { local: rules.filter((r) => (r.scope ?? 'document') === 'document'), fileScoped: rules.filter((r) => (r.scope ?? 'document') !== 'document') };
   for (const document of model.documents) {
-    const own = documentFindings(model, document, options, failures, rules, cache, optionsKey);
+    const own = documentFindings(model, document, options, failures, byScope, cache, optionsKey);
     for (const local of quietTemplates(document, own)) {
       const f: Finding = {
         ...local,

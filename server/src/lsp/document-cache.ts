@@ -1,13 +1,13 @@
 /** Parsed models per open document version: parse once per version, and reuse unchanged documents' parses. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, createFindingsCache, type AnalysisResult } from '../analysis/analyze';
-import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
+import { parseManifests, type ChunkCache, type ManifestModel } from '../analysis/model/manifest';
 import type { AnalysisOptions } from '../analysis/options';
 
 interface Entry {
   version: number;
   model: ManifestModel;
-  chunks: Map<string, never[]>;
+  chunks: ChunkCache;
   analysis?: { optionsKey: string; result: AnalysisResult };
 }
 
@@ -22,8 +22,8 @@ export class DocumentCache {
   model(doc: TextDocument): ManifestModel {
     const entry = this.entries.get(doc.uri);
     if (entry && entry.version === doc.version) return entry.model;
-    const chunks = entry?.chunks ?? new Map();
-    const model = parseManifests(doc.getText(), chunks as never);
+    const chunks: ChunkCache = entry?.chunks ?? new Map();
+    const model = parseManifests(doc.getText(), chunks);
     this.entries.set(doc.uri, { version: doc.version, model, chunks });
     return model;
   }

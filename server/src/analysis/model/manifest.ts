@@ -57,6 +57,12 @@ export interface ManifestDocument {
   isTemplated: boolean;
 }
 
+/** What one chunk of text parses to, before it is placed in a file (reused while the chunk text is unchanged). */
+export type ParsedChunk = Array<Omit<ManifestDocument, 'index' | 'offset'>>;
+
+/** Chunk text → its parse: pass the same cache between versions of one file. */
+export type ChunkCache = Map<string, ParsedChunk>;
+
 export interface ManifestModel {
   text: string;
   documents: ManifestDocument[];
@@ -67,7 +73,7 @@ export interface ManifestModel {
 const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
 
 /** Parses one chunk (usually one document; more when `...` ends a document without a `---`). */
-function parseChunk(text: string): Array<Omit<ManifestDocument, 'index' | 'offset'>> {
+function parseChunk(text: string): ParsedChunk {
   const isTemplated = TEMPLATE_MARKER.test(text);
   let docs: Document.Parsed[];
   try {
@@ -156,9 +162,9 @@ function findWorkload(
  * Parses a manifest file. `cache` maps chunk text to its parsed documents; pass the same Map between versions of
  * one file so unchanged documents are not parsed again (the caller decides its lifetime).
  */
-export function parseManifests(text: string, cache?: Map<string, Array<Omit<ManifestDocument, 'index' | 'offset'>>>): ManifestModel {
+export function parseManifests(text: string, cache?: ChunkCache): ManifestModel {
   const documents: ManifestDocument[] = [];
-  const nextCache = new Map<string, Array<Omit<ManifestDocument, 'index' | 'offset'>>>();
+  const nextCache: ChunkCache = new Map();
   for (const chunk of splitDocuments(text)) {
     const parsed = cache?.get(chunk.text) ?? nextCache.get(chunk.text) ?? parseChunk(chunk.text);
     nextCache.set(chunk.text, parsed);
