@@ -17,7 +17,7 @@ interface Input {
   text: string;
 }
 
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const CORPUS = join(ROOT, 'test', 'corpus');
 
 function largestCorpusFiles(n: number): Input[] {
   const walk = (d: string): string[] => readdirSync(d).flatMap((x) => {

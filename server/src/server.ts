@@ -90,6 +90,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   function republishAll(): void {
     cache.invalidateAnalyses();
+    scheduler.settingsChanged();
     for (const doc of documents.all()) scheduler.publish(doc);
   }
 

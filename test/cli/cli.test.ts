@@ -8,7 +8,7 @@ import { runCli } from '../support/cli';
 
 const NO_IMAGE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
 const CLEAN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n';
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = join(__dirname, '..', 'corpus');
 
 function tempDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pod-lens-cli-'));

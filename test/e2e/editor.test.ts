@@ -1,7 +1,7 @@
 /**
  * The editor tests, in code-server (the real VS Code workbench and extension host) driven by Chromium:
  * the extension-host suite (runner B) and the browser test of the installed VSIX, which also takes the README's
- * screenshots (docs/images). A real registry on 127.0.0.1 serves the image the pin tests pin.
+ * screenshots (test-results/screenshots; `npm run screenshots` copies them to docs/images). A real registry on 127.0.0.1 serves the image the pin tests pin.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,8 +47,12 @@ test('browser: the installed VSIX as a person sees it, with screenshots', async 
   assert.match(result.lens, /Startup: init-myservice → logshipper \(sidecar, keeps running\) → web \+ broken/);
   assert.ok(result.previewOpened);
   assert.ok(result.pinnedLine.includes(`${pin.image}@${pin.digest}`), result.pinnedLine);
-  // The README shows what this run saw.
-  const images = join(ROOT, 'docs', 'images');
-  mkdirSync(images, { recursive: true });
-  for (const file of result.screenshots) copyFileSync(file, join(images, basename(file)));
+  // Every run keeps its pictures in the ignored test-results/ folder; `npm run screenshots` alone refreshes the
+  // README's (docs/images), so a test run never changes tracked files.
+  const folders = [join(ROOT, 'test-results', 'screenshots')];
+  if (process.env.POD_LENS_UPDATE_SCREENSHOTS === '1') folders.push(join(ROOT, 'docs', 'images'));
+  for (const folder of folders) {
+    mkdirSync(folder, { recursive: true });
+    for (const file of result.screenshots) copyFileSync(file, join(folder, basename(file)));
+  }
 });

@@ -75,12 +75,17 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
     }
     const hover = await hoverWidget.innerText();
     await shot(page, 'hover');
+    // Close the hover for good before the lens: the mouse leaves the text and the widget must be gone, or it
+    // covers the lens in the picture and takes the click.
+    await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
+    await page.locator('.monaco-hover-content').first().waitFor({ state: 'hidden', timeout: STEP_MS });
 
-    // The startup lens, then a click on it opens the preview.
+    // The startup lens, in clear view, then a click on it opens the preview.
+    await lensLink.scrollIntoViewIfNeeded({ timeout: STEP_MS });
     const lens = await lensLink.innerText();
     await shot(page, 'code-lens');
-    await lensLink.click();
+    await lensLink.click({ timeout: STEP_MS });
     const previewTab = page.locator('.tab', { hasText: 'Pod startup' }).first();
     await previewTab.waitFor({ timeout: STEP_MS });
     // The webview's own document lives in nested iframes; wait until its timeline is drawn.

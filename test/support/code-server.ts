@@ -26,7 +26,7 @@ function isolatedEnv(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Quiet user settings: no welcome page, no chat side bar, so screenshots show the product. */
+/** Quiet user settings: no welcome page, no chat side bar, no sticky scroll, so screenshots show the product. */
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -34,6 +34,8 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
+  // Sticky scroll (on by default) pins the pod spec's first lines over the code lens line and takes its clicks.
+  'editor.stickyScroll.enabled': false,
 };
 
 function baseArgs(home: string): string[] {

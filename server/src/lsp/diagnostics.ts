@@ -47,6 +47,9 @@ export const CHANGE_DEBOUNCE_MS = 40;
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, unknown>();
+  /** uri → the version, generation and settings epoch last published: one publication per combination. */
+  private readonly published = new Map<string, string>();
+  private settingsEpoch = 0;
 
   constructor(private readonly deps: DiagnosticsDeps) {}
 
@@ -64,7 +67,19 @@ export class DiagnosticsScheduler {
     this.timers.set(uri, handle);
   }
 
+  /** Settings changed: every open document gets one new publication, even at the same version. */
+  settingsChanged(): void {
+    this.settingsEpoch++;
+  }
+
+  /**
+   * Publishes unless this version was already published under the same generation and settings: the open,
+   * the end of the workspace scan and online checks may all ask at once, and a repeated identical publication
+   * reaches the client as a late, stale-looking answer after a newer one.
+   */
   publish(doc: TextDocument): void {
+    const key = `${doc.version}:${this.deps.generation?.() ?? 0}:${this.settingsEpoch}`;
+    if (this.published.get(doc.uri) === key) return;
     let diagnostics: Diagnostic[];
     try {
       const text = doc.getText();
@@ -82,6 +97,7 @@ export class DiagnosticsScheduler {
       this.deps.runtime.logger.error(`analysis of ${doc.uri} failed`, error);
       return;
     }
+    this.published.set(doc.uri, key);
     void this.deps.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     try {
       this.deps.afterPublish?.(doc);
@@ -94,6 +110,7 @@ export class DiagnosticsScheduler {
     const previous = this.timers.get(uri);
     if (previous !== undefined) this.deps.runtime.clearTimeout(previous);
     this.timers.delete(uri);
+    this.published.delete(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
