@@ -3,7 +3,7 @@
 // The install is built in a temporary folder and renamed into place only when complete, under a lock, so a
 // failed or concurrent run never leaves a half-filled cache that a later run would trust.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ensureDebianPackages } from './prerequisites.mjs';
@@ -110,6 +110,7 @@ export function acquireLock(lockDir, { waitMs = LOCK_WAIT_MS, log = console.log 
 function install(target) {
   const staging = mkdtempSync(join(dirname(target), `.staging-${CODE_SERVER_VERSION}-`));
   try {
+    chmodSync(staging, 0o755); // mkdtemp makes it private; the cache is as readable as any other install
     const p = codeServerPaths(staging);
     writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'pod-lens-editor-cache', private: true }));
     // npm 11 blocks dependency install scripts unless allowed; node@24 and code-server's native modules need theirs.
