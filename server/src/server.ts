@@ -1,5 +1,6 @@
 /** startServer: the wiring table from LSP requests to features. Nothing else lives here. */
 import {
+  CodeLensRefreshRequest,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -30,6 +31,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let canRefreshLenses = false;
   let folders: InitializeParams['workspaceFolders'] = null;
   const documents = new TextDocuments(TextDocument);
   const pin = createPinResolver(runtime, () => settings, () => facts);
@@ -64,6 +66,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : null);
     settings = readSettings(undefined, facts);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -104,6 +107,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (canPullConfiguration) await pullSettings();
     else settings = readSettings((change.settings as { podLens?: unknown } | undefined)?.podLens, facts);
     republishAll();
+    // Lenses depend on settings too (podLens.startupLens): ask the editor to fetch them again.
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => runtime.logger.error('codeLens/refresh failed', error));
   });
 
   documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));

@@ -7,7 +7,7 @@ import { ROOT, withServer } from '../support/lsp-client';
 
 const TEXT = readFileSync(join(ROOT, 'examples', 'sidecar-deployment.yaml'), 'utf8');
 
-test('code lens above initContainers shows the order and opens the preview for this document', async () => {
+test('code lens above the object shows the order and opens the preview for this document', async () => {
   await withServer({}, async (client) => {
     const uri = 'file:///work/sidecar.yaml';
     await client.open(uri, TEXT);
@@ -17,7 +17,25 @@ test('code lens above initContainers shows the order and opens the preview for t
     assert.equal(lens!.command?.title, 'Startup: logshipper (sidecar, keeps running) → myapp');
     assert.equal(lens!.command?.command, 'podLens.showStartupPreview');
     assert.deepEqual(lens!.command?.arguments, [uri]);
-    assert.equal(lens!.range.start.line, client.positionOf(uri, 'initContainers:').line);
+    assert.equal(lens!.range.start.line, client.positionOf(uri, 'apiVersion:').line);
+  });
+});
+
+test('startup lens: only where init containers make an order, unless podLens.startupLens says always or off', async () => {
+  const single = 'apiVersion: v1\nkind: Pod\nmetadata: {name: one}\nspec:\n  containers:\n    - {name: web, image: nginx:1.27}\n';
+  await withServer({}, async (client) => {
+    const uri = 'file:///work/single.yaml';
+    await client.open(uri, single);
+    assert.deepEqual(await client.codeLens(uri), []);
+    await client.setSettings({ startupLens: 'always' }, uri);
+    assert.deepEqual(
+      (await client.codeLens(uri))?.map((l) => [l.range.start.line, l.command?.title]),
+      [[0, 'Startup: web']],
+    );
+    const sidecar = 'file:///work/sidecar-off.yaml';
+    await client.open(sidecar, TEXT);
+    await client.setSettings({ startupLens: 'off' }, uri);
+    assert.deepEqual(await client.codeLens(sidecar), []);
   });
 });
 

@@ -23,7 +23,11 @@ export interface AnalysisOptions {
   currentDigests?: Record<string, string>;
   /** Registries the user marks private (`podLens.privateRegistries`) plus the hosts of the docker config. */
   privateRegistries?: string[];
+  /** `podLens.startupLens`: only where init containers or sidecars make an order (`auto`), on every pod spec, or never. */
+  startupLens?: StartupLensMode;
 }
+
+export type StartupLensMode = 'auto' | 'always' | 'off';
 
 export const DEFAULT_RESOURCES_REQUIRED: ResourcesRequired = {
   cpuRequest: true,

@@ -1,5 +1,5 @@
 /** Settings: the `podLens` section read through workspace/configuration, typed, with defaults. */
-import type { AnalysisOptions } from '../analysis/options';
+import type { AnalysisOptions, StartupLensMode } from '../analysis/options';
 import { DEFAULT_RESOURCES_REQUIRED } from '../analysis/options';
 import type { SeveritySetting } from '../analysis/rules/types';
 
@@ -10,6 +10,7 @@ export interface Settings {
   /** Globs the workspace scan skips (podLens.exclude plus files.exclude from the client). */
   exclude: string[];
   privateRegistries: string[];
+  startupLens: StartupLensMode;
   pin: { keepTag: boolean; platform: string };
   registry: {
     mirrors: Record<string, string>;
@@ -38,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 5 * 1024 * 1024,
   exclude: [],
   privateRegistries: [],
+  startupLens: 'auto',
   pin: { keepTag: true, platform: '' },
   registry: { mirrors: {}, insecure: [], caFile: '', timeoutSeconds: 10, cacheTtlSeconds: 300, onlineChecks: false },
 };
@@ -76,6 +78,7 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
     maxFileSize: num(s.maxFileSize, d.maxFileSize),
     exclude: Array.isArray(s.exclude) ? s.exclude.filter((g): g is string => typeof g === 'string') : [],
     privateRegistries: Array.isArray(s.privateRegistries) ? s.privateRegistries.filter((g): g is string => typeof g === 'string') : [],
+    startupLens: s.startupLens === 'always' || s.startupLens === 'off' || s.startupLens === 'auto' ? s.startupLens : d.startupLens,
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
     registry: {
       mirrors: isRecord(registry.mirrors)
@@ -91,5 +94,5 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
 }
 
 export function analysisOptions(settings: Settings): AnalysisOptions {
-  return { rules: settings.rules, resourcesRequired: settings.resourcesRequired, privateRegistries: settings.privateRegistries };
+  return { rules: settings.rules, resourcesRequired: settings.resourcesRequired, privateRegistries: settings.privateRegistries, startupLens: settings.startupLens };
 }

@@ -1,4 +1,8 @@
-/** The startup-order lens above `initContainers:` (or `containers:` when there are none) of each pod spec. */
+/**
+ * The startup-order lens of each pod spec that has init containers or sidecars (or of every pod spec under
+ * `podLens.startupLens: always`), above its object's first line: a top-level line, which VS Code's sticky scroll
+ * (on by default) never covers with an enclosing key.
+ */
 import { startupPlan } from '../k8s/startup-plan';
 import { startupInput } from '../inputs/pod-inputs';
 import { workloadsOf } from '../model/manifest';
@@ -24,9 +28,12 @@ function serviceWaits(spec: import('../model/pod-spec').PodSpecView, namespace: 
 
 export const startupLens: LensProvider = (model, options) =>
   workloadsOf(model).flatMap(({ document, workload }) => {
+    const mode = options.startupLens ?? 'auto';
     const spec = workload.podSpec;
-    if (spec.all.length === 0) return [];
-    const anchor = spec.view.get(spec.initContainers.length > 0 ? 'initContainers' : 'containers');
+    if (mode === 'off' || spec.all.length === 0) return [];
+    // One app container and nothing before it starts alone: a lens would only repeat its name.
+    if (mode === 'auto' && spec.initContainers.length === 0) return [];
+    const anchor = document.root?.entries()[0]?.field;
     if (!anchor) return [];
     const plan = startupPlan(startupInput(spec, workload.kind.isJob));
     return [
