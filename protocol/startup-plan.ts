@@ -30,7 +30,8 @@ export interface PreviewWorkload {
   steps: PreviewStep[];
   shutdown: Array<{ position: number; names: string[]; note: string }>;
   readyWhen: string;
-  onInitFailure: string;
+  /** Absent when the Pod has no init containers. */
+  onInitFailure?: string;
   jobNote?: string;
   phases: PreviewPhase[];
   qos?: string;

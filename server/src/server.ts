@@ -91,22 +91,30 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
   }
 
-  function republishAll(): void {
+  /**
+   * After settings were read again: when they changed, every open document is checked and published again. When
+   * they did not (the first pull usually returns the defaults), nothing is sent: a second copy of a version's
+   * diagnostics would reach the client after the ones it already has.
+   */
+  function republishAll(previous: Settings): void {
+    if (JSON.stringify(previous) === JSON.stringify(settings)) return;
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
     for (const doc of documents.all()) scheduler.publish(doc);
   }
 
   connection.onInitialized(async () => {
+    const previous = settings;
     await pullSettings();
-    republishAll();
+    republishAll(previous);
     // In the background: open documents are checked at once and again when the index is ready.
     void workspaceSync.scan(folders).catch((error) => runtime.logger.error('workspace scan failed', error));
   });
   connection.onDidChangeConfiguration(async (change) => {
+    const previous = settings;
     if (canPullConfiguration) await pullSettings();
     else settings = readSettings((change.settings as { podLens?: unknown } | undefined)?.podLens, facts);
-    republishAll();
+    republishAll(previous);
     // Lenses depend on settings too (podLens.startupLens): ask the editor to fetch them again.
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => runtime.logger.error('codeLens/refresh failed', error));
   });

@@ -19,10 +19,26 @@ export interface BrowserRun {
 
 const STEP_MS = 60_000;
 
+/** Built-in themes of each kind and the class VS Code puts on a webview's body for it. */
+const PREVIEW_THEMES: Array<[string, string]> = [
+  ['Default Light Modern', 'vscode-light'],
+  ['Default Dark Modern', 'vscode-dark'],
+  ['Default High Contrast', 'vscode-high-contrast'],
+];
+
 /** Opens a file as a person would: a click on it in the Explorer (keyboard focus may sit in a webview). */
 async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: STEP_MS });
   await page.locator(`.tab[aria-label^="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: STEP_MS });
+}
+
+/** Runs a command from the command palette by its title, as a person would. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_MS });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: STEP_MS });
 }
 
 /** The editor's rendered text of the line containing `needle`. */
@@ -93,6 +109,18 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
     await frame.locator('svg').first().waitFor({ timeout: STEP_MS });
     await shot(page, 'preview');
     const previewOpened = true;
+    // The preview in each kind of theme, chosen as a person would (Preferences: Color Theme), with the panel
+    // closed and the charts in view: the webview's body carries the theme kind once VS Code has applied it.
+    await runCommand(page, 'View: Close Panel');
+    for (const [theme, kind] of PREVIEW_THEMES) {
+      await runCommand(page, 'Preferences: Color Theme');
+      await page.locator('.quick-input-widget input').fill(theme);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: STEP_MS });
+      await page.keyboard.press('Enter');
+      await frame.locator(`body.${kind}`).waitFor({ timeout: STEP_MS });
+      await frame.locator('svg[aria-label="memory requests by phase"]').scrollIntoViewIfNeeded({ timeout: STEP_MS });
+      await shot(page, `preview-${kind.replace('vscode-', '')}`);
+    }
 
     // Pin to digest from the light bulb.
     await openFile(page, 'pin.yaml');

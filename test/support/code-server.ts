@@ -38,11 +38,16 @@ const USER_SETTINGS = {
   'editor.stickyScroll.enabled': false,
 };
 
+/** Writes the user settings (the quiet ones plus `extra`); the running workbench applies a change at once. */
+export function writeUserSettings(home: string, extra: Record<string, unknown> = {}): void {
+  mkdirSync(join(home, 'ud', 'User'), { recursive: true });
+  writeFileSync(join(home, 'ud', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extra }, null, 2));
+}
+
 function baseArgs(home: string): string[] {
   const config = join(home, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
-  mkdirSync(join(home, 'ud', 'User'), { recursive: true });
-  writeFileSync(join(home, 'ud', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeUserSettings(home);
   return ['--config', config, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', join(home, 'ud'), '--extensions-dir', join(home, 'ext')];
 }
 

@@ -1,7 +1,7 @@
 /** The preview's HTML: a strict content security policy, no script, escaped names, the bars and the chart. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderPreview } from '../../client/src/preview/render';
+import { renderPreview, requestsChartSvg } from '../../client/src/preview/render';
 
 test('renders the timeline and the chart with a strict CSP and no script', () => {
   const html = renderPreview(
@@ -34,4 +34,44 @@ test('renders the timeline and the chart with a strict CSP and no script', () =>
   assert.match(html, /class="ready"/);
   assert.equal((html.match(/<polyline/g) ?? []).length, 2);
   assert.match(html, /var\(--vscode-charts-blue\)/);
+  assert.match(html, /<p><strong>If an init container fails:<\/strong> retried<\/p>/);
+});
+
+test('the requests chart: one scale per resource, the axis top at the largest value, each step labelled with its value', () => {
+  const phases = [
+    { label: 'init', cpuMillis: 500, memoryBytes: 64 * 2 ** 20, requests: { cpu: '500m', memory: '64Mi' } },
+    { label: 'app containers', cpuMillis: 250, memoryBytes: 384 * 2 ** 20, requests: { cpu: '250m', memory: '384Mi' } },
+  ];
+  const svg = requestsChartSvg(phases);
+  const charts = svg.split('</svg>').filter((c) => c.includes('<svg'));
+  assert.deepEqual(
+    charts.map((c) => [/aria-label="([^"]+)"/.exec(c)?.[1], [...c.matchAll(/class="tick"[^>]*>([^<]*)</g)].map((m) => m[1]), [...c.matchAll(/class="value"[^>]*>([^<]*)</g)].map((m) => m[1])]),
+    [
+      ['cpu requests by phase', ['500m', '0'], ['500m', '250m']],
+      ['memory requests by phase', ['384Mi', '0'], ['64Mi', '384Mi']],
+    ],
+  );
+  assert.deepEqual([...svg.matchAll(/class="phase"[^>]*>([^<]*)</g)].map((m) => m[1]), ['init', 'app containers', 'init', 'app containers']);
+  // A resource nobody requests gets no chart rather than a flat line at an invented scale.
+  assert.equal(requestsChartSvg(phases.map((p) => ({ ...p, memoryBytes: 0, requests: { cpu: p.requests.cpu } }))).split('<svg').length - 1, 1);
+});
+
+test('a Pod without init containers gets no init-container text', () => {
+  const html = renderPreview(
+    {
+      workloads: [
+        {
+          title: 'CronJob nightly',
+          line: 0,
+          summary: 'job',
+          steps: [{ position: 1, name: 'job', type: 'app', waitsFor: 'all', keepsRunning: true }],
+          shutdown: [],
+          readyWhen: 'job is ready',
+          phases: [],
+        },
+      ],
+    },
+    'Pod startup: cron.yaml',
+  );
+  assert.doesNotMatch(html, /init container/i);
 });

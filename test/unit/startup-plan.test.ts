@@ -20,7 +20,7 @@ test('docs: myapp-pod waits for init-myservice then init-mydb', () => {
     [2, 'init-mydb', 'init', false],
     [3, 'myapp-container', 'app', true],
   ]);
-  assert.match(plan.onInitFailure, /retried with back-off/);
+  assert.equal(plan.onInitFailure, 'the init container is retried with back-off (restartPolicy Always acts as OnFailure for init containers)');
 });
 
 test('docs: a sidecar Deployment starts logshipper first and stops it last', () => {
@@ -28,6 +28,19 @@ test('docs: a sidecar Deployment starts logshipper first and stops it last', () 
   assert.equal(plan.summary, 'logshipper (sidecar, keeps running) → myapp');
   assert.deepEqual(plan.shutdownOrder.map((s) => s.names), [['myapp'], ['logshipper']]);
   assert.equal(plan.jobNote, undefined);
+  assert.equal(plan.readyWhen, 'myapp is ready (sidecars count through their readinessProbe)');
+});
+
+test('a Pod with only app containers: no init-container text at all', () => {
+  const plan = startupPlan({ initContainers: [], containers: [{ name: 'web', hasReadinessProbe: true }], isJob: false });
+  assert.equal(plan.onInitFailure, undefined);
+  assert.equal(plan.readyWhen, 'web is ready');
+});
+
+test('restartPolicy Never: a failing init container fails the whole Pod', () => {
+  const plan = startupPlan({ initContainers: [{ name: 'i', isSidecar: false, hasStartupProbe: false, hasReadinessProbe: false }], containers: [{ name: 'a', hasReadinessProbe: false }], isJob: true, restartPolicy: 'Never' });
+  assert.equal(plan.onInitFailure, 'restartPolicy Never: a failing init container fails the whole Pod');
+  assert.equal(plan.readyWhen, 'all init containers have succeeded and a is ready');
 });
 
 test('docs: in a Job, sidecars do not hold up completion', () => {
@@ -44,7 +57,7 @@ spec:
       restartPolicy: Never
 `);
   assert.match(plan.jobNote ?? '', /do not hold up completion/);
-  assert.match(plan.onInitFailure, /fails the whole Pod/);
+  assert.equal(plan.onInitFailure, 'a sidecar that exits is restarted with back-off, whatever the restartPolicy');
 });
 
 test('sidecars stop in reverse order after all app containers; startupProbe gates the next step', () => {

@@ -7,12 +7,11 @@ function esc(s: string): string {
 
 const ROW = 26;
 const LABEL = 170;
-const SLOT = 90;
+const SLOT = 120;
 
 /** The timeline: init containers as consecutive bars, sidecars running on, app containers in parallel, Ready. */
 export function timelineSvg(w: PreviewWorkload): string {
   const initSteps = w.steps.filter((s) => s.type !== 'app');
-  const apps = w.steps.filter((s) => s.type === 'app');
   const appStart = initSteps.length;
   const slots = appStart + 2;
   const width = LABEL + slots * SLOT + 20;
@@ -30,30 +29,36 @@ export function timelineSvg(w: PreviewWorkload): string {
   const readyX = LABEL + (appStart + 1) * SLOT - 10;
   parts.push(`<line x1="${readyX}" y1="4" x2="${readyX}" y2="${10 + w.steps.length * ROW}" class="ready"/>`);
   parts.push(`<text x="${readyX + 4}" y="${22 + w.steps.length * ROW}" class="ready-text">Ready</text>`);
-  void apps;
   return `<svg role="img" aria-label="Startup timeline of ${esc(w.title)}" width="100%" style="max-width:${width}px" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }
 
-/** A step chart of effective CPU and memory requests through the phases. */
+/** One resource's requests through the phases: its own scale from 0, an axis, and the exact value on each step. */
+function resourceChart(phases: PreviewPhase[], resource: 'cpu' | 'memory', value: (p: PreviewPhase) => number): string {
+  const top = 28;
+  const base = 118;
+  const width = LABEL + phases.length * SLOT + 20;
+  const max = Math.max(...phases.map(value));
+  if (!(max > 0)) return '';
+  const y = (p: PreviewPhase) => base - (value(p) / max) * (base - top);
+  const points = phases.map((p, i) => `${LABEL + i * SLOT},${y(p).toFixed(1)} ${LABEL + (i + 1) * SLOT},${y(p).toFixed(1)}`).join(' ');
+  const values = phases
+    .map((p, i) => `<text x="${LABEL + i * SLOT + SLOT / 2}" y="${(y(p) - 6).toFixed(1)}" class="value" text-anchor="middle">${esc(p.requests[resource] ?? '0')}</text>`)
+    .join('');
+  const maxText = phases.find((p) => value(p) === max)?.requests[resource] ?? '';
+  const axis =
+    `<line x1="${LABEL - 6}" y1="${top}" x2="${LABEL - 6}" y2="${base}" class="axis"/>` +
+    `<line x1="${LABEL - 6}" y1="${base}" x2="${LABEL + phases.length * SLOT}" y2="${base}" class="axis"/>` +
+    `<text x="${LABEL - 10}" y="${top + 4}" class="tick" text-anchor="end">${esc(maxText)}</text>` +
+    `<text x="${LABEL - 10}" y="${base + 4}" class="tick" text-anchor="end">0</text>`;
+  const labels = phases.map((p, i) => `<text x="${LABEL + i * SLOT + SLOT / 2}" y="${base + 20}" class="phase" text-anchor="middle">${esc(p.label)}</text>`).join('');
+  return `<svg role="img" aria-label="${resource} requests by phase" width="100%" style="max-width:${width}px" viewBox="0 0 ${width} ${base + 30}">
+<text x="4" y="${top + 20}" class="label ${resource}-text">${resource} requests</text>${axis}<polyline points="${points}" class="${resource}"/>${values}${labels}</svg>`;
+}
+
+/** Effective cpu and memory requests through the phases, each on its own scale (they share no unit). */
 export function requestsChartSvg(phases: PreviewPhase[]): string {
   if (phases.length === 0) return '';
-  const width = LABEL + phases.length * SLOT + 20;
-  const height = 150;
-  const maxCpu = Math.max(1, ...phases.map((p) => p.cpuMillis));
-  const maxMem = Math.max(1, ...phases.map((p) => p.memoryBytes));
-  const step = (value: (p: PreviewPhase) => number, max: number) =>
-    phases
-      .map((p, i) => {
-        const y = 110 - (value(p) / max) * 90;
-        return `${LABEL + i * SLOT},${y.toFixed(1)} ${LABEL + (i + 1) * SLOT},${y.toFixed(1)}`;
-      })
-      .join(' ');
-  const labels = phases
-    .map((p, i) => `<text x="${LABEL + i * SLOT + 4}" y="135" class="phase">${esc(p.label)}</text><title>${esc(Object.entries(p.requests).map(([k, v]) => `${k} ${v}`).join(', '))}</title>`)
-    .join('');
-  return `<svg role="img" aria-label="Effective requests by phase" width="100%" style="max-width:${width}px" viewBox="0 0 ${width} ${height}">
-<text x="4" y="40" class="label cpu-text">cpu requests</text><text x="4" y="60" class="label mem-text">memory requests</text>
-<polyline points="${step((p) => p.cpuMillis, maxCpu)}" class="cpu"/><polyline points="${step((p) => p.memoryBytes, maxMem)}" class="mem"/>${labels}</svg>`;
+  return resourceChart(phases, 'cpu', (p) => p.cpuMillis) + resourceChart(phases, 'memory', (p) => p.memoryBytes);
 }
 
 function table(record: Record<string, string> | undefined): string {
@@ -67,7 +72,7 @@ function workloadSection(w: PreviewWorkload): string {
 <p class="summary">${esc(w.summary)}</p>
 ${timelineSvg(w)}
 <p><strong>Ready:</strong> ${esc(w.readyWhen)}</p>
-<p><strong>If an init container fails:</strong> ${esc(w.onInitFailure)}</p>
+${w.onInitFailure ? `<p><strong>If an init container fails:</strong> ${esc(w.onInitFailure)}</p>` : ''}
 ${w.jobNote ? `<p><strong>Job:</strong> ${esc(w.jobNote)}</p>` : ''}
 <h3>Shutdown order</h3>
 <ol>${w.shutdown.map((s) => `<li>${esc(s.names.join(', '))} — ${esc(s.note)}</li>`).join('')}</ol>
@@ -86,15 +91,19 @@ export function renderPreview(plan: StartupPlanResult, title: string): string {
 <style>
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px; }
 h2 { font-size: 1.2em; border-bottom: 1px solid var(--vscode-panel-border); }
-.label, .phase, .bar-text, .ready-text { fill: var(--vscode-foreground); font-size: 12px; }
+.label, .phase, .bar-text, .ready-text, .value, .tick { fill: var(--vscode-foreground); font-size: 14px; }
+.tick { font-size: 12px; opacity: 0.85; }
+.axis { stroke: var(--vscode-foreground); stroke-width: 1; opacity: 0.6; }
 .bar-text { fill: var(--vscode-button-foreground); }
+/* High-contrast themes: outlines that do not rely on colour alone. */
+.vscode-high-contrast .bar, .vscode-high-contrast-light .bar { stroke: var(--vscode-contrastBorder); stroke-width: 1; }
 .bar.init { fill: var(--vscode-charts-blue); }
 .bar.sidecar { fill: var(--vscode-charts-purple); }
 .bar.app { fill: var(--vscode-charts-green); }
 .ready { stroke: var(--vscode-charts-orange); stroke-width: 2; stroke-dasharray: 4 3; }
 .cpu { fill: none; stroke: var(--vscode-charts-blue); stroke-width: 2; }
-.mem { fill: none; stroke: var(--vscode-charts-orange); stroke-width: 2; }
-.cpu-text { fill: var(--vscode-charts-blue); } .mem-text { fill: var(--vscode-charts-orange); }
+.memory { fill: none; stroke: var(--vscode-charts-orange); stroke-width: 2; }
+.cpu-text { fill: var(--vscode-charts-blue); } .memory-text { fill: var(--vscode-charts-orange); }
 .summary { font-family: var(--vscode-editor-font-family); }
 </style></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
 }

@@ -23,7 +23,7 @@ export function startupPlanFor(doc: TextDocument, cache: DocumentCache): Startup
       steps: plan.startup.startupOrder,
       shutdown: plan.startup.shutdownOrder,
       readyWhen: plan.startup.readyWhen,
-      onInitFailure: plan.startup.onInitFailure,
+      ...(plan.startup.onInitFailure ? { onInitFailure: plan.startup.onInitFailure } : {}),
       ...(plan.startup.jobNote ? { jobNote: plan.startup.jobNote } : {}),
       phases: plan.resources.phases.map((p) => ({ label: p.name, cpuMillis: approx(p.requests.cpu, true), memoryBytes: approx(p.requests.memory, false), requests: p.requests })),
       qos: plan.qos.qos,

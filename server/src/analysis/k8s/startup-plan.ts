@@ -30,7 +30,8 @@ export interface StartupPlan {
   startupOrder: StartupStep[];
   shutdownOrder: ShutdownStep[];
   readyWhen: string;
-  onInitFailure: string;
+  /** What a failing init container does; absent when the Pod has no init containers (sidecars aside). */
+  onInitFailure?: string;
   jobNote?: string;
   summary: string;
 }
@@ -58,14 +59,24 @@ export function startupPlan(input: StartupInput): StartupPlan {
   if (sidecars.length && grace === 0) shutdownOrder.push({ position: shutdownOrder.length + 1, names: [], note: 'terminationGracePeriodSeconds is 0: nothing waits, everything is killed at once' });
 
   const readinessOf = [...input.containers.map((c) => c.name), ...sidecars.filter((s) => s.hasReadinessProbe).map((s) => s.name)];
-  const readyWhen = `all init containers have succeeded and ${readinessOf.length ? `${readinessOf.join(', ')} ${readinessOf.length === 1 ? 'is' : 'are'} ready` : 'the app containers are ready'} (sidecars count through their readinessProbe)`;
-  const onInitFailure =
-    input.restartPolicy === 'Never'
+  const ready = readinessOf.length ? `${readinessOf.join(', ')} ${readinessOf.length === 1 ? 'is' : 'are'} ready` : 'the app containers are ready';
+  // Only what this Pod has: no init-container text for a Pod without init containers.
+  const readyWhen =
+    input.initContainers.length === 0
+      ? ready
+      : `${input.initContainers.some((c) => !c.isSidecar) ? 'all init containers have succeeded and ' : ''}${ready}${sidecars.length ? ' (sidecars count through their readinessProbe)' : ''}`;
+  const hasInit = input.initContainers.some((c) => !c.isSidecar);
+  // Sidecars are restarted whatever the Pod's restartPolicy (KEP-753; kuberuntime_manager.go computeInitContainerActions).
+  const onInitFailure = !hasInit
+    ? sidecars.length
+      ? 'a sidecar that exits is restarted with back-off, whatever the restartPolicy'
+      : undefined
+    : input.restartPolicy === 'Never'
       ? 'restartPolicy Never: a failing init container fails the whole Pod'
-      : `the init container is retried with back-off (restartPolicy ${input.restartPolicy ?? 'Always'}${input.restartPolicy === 'OnFailure' ? '' : ' acts as OnFailure for init containers'}); sidecars are always restarted`;
+      : `the init container is retried with back-off (restartPolicy ${input.restartPolicy ?? 'Always'}${input.restartPolicy === 'OnFailure' ? '' : ' acts as OnFailure for init containers'})${sidecars.length ? '; sidecars are always restarted' : ''}`;
   const jobNote = input.isJob ? 'sidecars do not hold up completion: the Pod completes when the app containers finish, then the sidecars are stopped' : undefined;
   const initPart = input.initContainers.map((c) => (c.isSidecar ? `${c.name} (sidecar, keeps running)` : c.name));
   const appPart = input.containers.map((c) => c.name).join(' + ');
   const summary = [...initPart, ...(appPart ? [appPart] : [])].join(' → ');
-  return { startupOrder, shutdownOrder, readyWhen, onInitFailure, ...(jobNote ? { jobNote } : {}), summary };
+  return { startupOrder, shutdownOrder, readyWhen, ...(onInitFailure ? { onInitFailure } : {}), ...(jobNote ? { jobNote } : {}), summary };
 }
