@@ -1,5 +1,4 @@
 /** The pod-lens command: check | inspect | pin | resolve | lsp — the same engine as the editor, for CI. */
-import { readFileSync } from 'node:fs';
 import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
 import { formatInspect, inspectInputs } from './cli/inspect';
