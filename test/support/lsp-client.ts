@@ -86,7 +86,7 @@ export class LspClient {
   otherSections: Record<string, unknown> = {};
 
   constructor(extraArgs: string[] = [], env: NodeJS.ProcessEnv = isolatedEnv(), command: string[] = [SERVER, '--stdio']) {
-    this.child = spawn(process.execPath, [...command, ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.child = spawn(process.execPath, ['--enable-source-maps', ...command, ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
