@@ -1,4 +1,4 @@
-/** The built language server over stdio, driven by a real JSON-RPC client: the foundation's lifecycle. */
+/** The language server (in process) driven by a real JSON-RPC client: the foundation's lifecycle. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServer } from '../support/lsp-client';
