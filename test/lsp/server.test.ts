@@ -68,7 +68,8 @@ test('ignore comments silence one place or the whole file', async () => {
     const above = DEPLOYMENT.replace('        - name: web', '        # pod-lens-ignore container-image-required\n        - name: web');
     assert.deepEqual(await client.open('file:///work/i2.yaml', above), []);
     const other = DEPLOYMENT.replace('- name: web', '- name: web # pod-lens-ignore image-tag-mutable');
-    assert.equal((await client.open('file:///work/i3.yaml', other)).length, 1);
+    // Another rule's ignore leaves this one reported.
+    assert.deepEqual((await client.open('file:///work/i3.yaml', other)).map((d) => d.code), ['container-image-required']);
     assert.deepEqual(await client.open('file:///work/i4.yaml', `# pod-lens-ignore-file\n${DEPLOYMENT}`), []);
   });
 });
@@ -102,6 +103,6 @@ test('bad input over the wire: binary, huge and nested text give notes, never a 
       [['yaml-syntax', 1, 'This document cannot be read: it is nested too deeply.', { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }]],
     );
     // Still alive.
-    assert.equal((await client.open('file:///work/after.yaml', DEPLOYMENT)).length, 1);
+    assert.deepEqual((await client.open('file:///work/after.yaml', DEPLOYMENT)).map((d) => d.code), ['container-image-required']);
   });
 });
