@@ -74,7 +74,7 @@ async function editLatency(client: LspClient, uri: string, text: string, edits: 
 }
 
 async function serverFigures(input: Input, command?: string[], otherSections?: Record<string, unknown>) {
-  const client = await LspClient.start({ command, otherSections });
+  const client = await LspClient.start({ process: true, command, otherSections });
   const uri = `file:///bench/${input.name.replace(/[^a-z0-9.]+/gi, '-')}.yaml`;
   try {
     const t = now();
@@ -116,7 +116,7 @@ async function indexFigures(count: number) {
     const text = i % 3 === 0 ? `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s-${i}\ntype: Opaque\nstringData:\n  k: v\n` : i % 3 === 1 ? `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c-${i}\ndata:\n  a: b\n` : deployment(i);
     writeFileSync(join(sub, `m-${i}.yaml`), text);
   }
-  const client = await LspClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'bench' }] });
+  const client = await LspClient.start({ process: true, workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'bench' }] });
   try {
     const t = now();
     const line = await client.log(/indexed \d+ files/, 120_000);

@@ -1,22 +1,24 @@
 /**
- * Writes the current findings of a fixture as expectation comments under their lines, for a person to review before
- * committing (a starting point for new fixtures, never a substitute for reading them).
+ * Writes the current findings of a fixture as expectation comments under their lines (whole messages, and a
+ * `# ^ fix: <title>` marker for each fix offered), for a person to review before committing (a starting point for
+ * new fixtures, never a substitute for reading them). Hover and lens expectations are kept where they are.
  * Usage: node --import tsx scripts/annotate-fixture.ts test/fixtures/rules/<file>.yaml
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze } from '../server/src/analysis/analyze';
+import { resolve } from 'node:path';
 import { LineIndex } from '../server/src/analysis/model/line-index';
-import { parseManifests } from '../server/src/analysis/model/manifest';
 import { isExpectationLine } from '../test/support/expectations';
-import { WorkspaceIndex } from '../server/src/workspace/index';
+import { analyzeFixture } from '../test/support/fixture-analysis';
+
+/** Finding and fix lines are written anew; hover and lens lines are a person's and stay. */
+function isGenerated(line: string): boolean {
+  return isExpectationLine(line) && /\^+[ \t]+((error|warning|information|hint)\[|fix:)/.test(line);
+}
 
 for (const file of process.argv.slice(2)) {
   const original = readFileSync(file, 'utf8');
-  const text = original.split('\n').filter((l) => !(isExpectationLine(l) && /(error|warning|information|hint)\[/.test(l))).join('\n');
-  const options = /^#\s*pod-lens-fixture:\s*(\{.*\})\s*$/m.exec(text);
-  const index = new WorkspaceIndex();
-  index.update(file, text);
-  const findings = analyze(parseManifests(text), { ...(options ? JSON.parse(options[1]!) : {}), workspace: index }).findings;
+  const text = original.split('\n').filter((l) => !isGenerated(l)).join('\n');
+  const { findings } = analyzeFixture(resolve(file), text).result;
   const lines = new LineIndex(text);
   const byLine = new Map<number, string[]>();
   for (const f of findings) {
@@ -24,14 +26,14 @@ for (const file of process.argv.slice(2)) {
     const col = f.span.start - lines.lineStart(line);
     const lineEnd = lines.lineStart(line) + lines.lineText(line).length;
     const width = Math.max(1, Math.min(f.span.end, lineEnd) - f.span.start);
-    const words = f.message.replace(/^[^:]*: /, '').slice(0, 60).replace(/\s+\S*$/, '');
-    const caret = `#${' '.repeat(Math.max(0, col - 1))}${'^'.repeat(width)} ${f.severity}[${f.rule}]: ${words}`;
-    byLine.set(line, [...(byLine.get(line) ?? []), caret]);
+    const indent = '#' + ' '.repeat(Math.max(0, col - 1));
+    const comments = [`${indent}${'^'.repeat(width)} ${f.severity}[${f.rule}]: ${f.message}`, ...(f.fixes ?? []).map((fix) => `${indent}^ fix: ${fix.title}`)];
+    byLine.set(line, [...(byLine.get(line) ?? []), ...comments]);
   }
   const out: string[] = [];
   text.split('\n').forEach((l, i) => {
     out.push(l);
-    // Expectations go under the last line of a hover/lens block: keep existing feature lines right after their code.
+    // Expectations go right under their code line, before the hover and lens lines that were already there.
     for (const c of byLine.get(i) ?? []) out.push(c);
   });
   writeFileSync(file, out.join('\n'));

@@ -13,8 +13,9 @@ import { documentSelector, serverFacts } from './config';
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    // The bundle is minified: its source map turns stack traces in the log back into TypeScript files and lines.
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--enable-source-maps'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--enable-source-maps', '--nolazy', '--inspect=6010'] } },
   };
   let restarts = 0;
   const clientOptions: LanguageClientOptions = {

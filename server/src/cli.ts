@@ -1,5 +1,4 @@
 /** The pod-lens command: check | inspect | pin | resolve | lsp — the same engine as the editor, for CI. */
-import { readFileSync } from 'node:fs';
 import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
 import { formatInspect, inspectInputs } from './cli/inspect';
@@ -7,7 +6,8 @@ import { readInputs } from './cli/inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
 import { digestFor, pinInputs } from './cli/pin';
-import type { DigestResolver } from './analysis/ports';
+import { createCredentialSource, realCredentialEnvironment } from './registry/credentials';
+import { createDigestResolver } from './registry/resolver';
 
 const USAGE = `pod-lens ${VERSION}
 
@@ -21,15 +21,33 @@ Paths are files, folders (searched for *.yaml and *.yml) or - for standard input
 Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved), 2 usage error.
 Registry settings come from POD_LENS_INSECURE_REGISTRIES (comma list), POD_LENS_CA_FILE and the usual proxy variables.`;
 
+/** Everything a run reads from or writes to its process: the bin shim passes the real ones, tests their own. */
 export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
   stdin: () => string;
-  /** The registry client (built lazily: check and inspect never touch the network). */
-  resolver: () => DigestResolver;
+  /** The working folder that relative paths are read from. */
+  cwd: string;
+  /** Registry settings (POD_LENS_*), proxies and where credentials live. */
+  env: NodeJS.ProcessEnv;
 }
 
+/** The registry client, built only by the commands that need it: check and inspect never touch the network. */
+function resolverFor(env: NodeJS.ProcessEnv) {
+  return createDigestResolver({
+    insecure: (env.POD_LENS_INSECURE_REGISTRIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    caFile: env.POD_LENS_CA_FILE || undefined,
+    userAgent: `pod-lens/${VERSION}`,
+    env,
+    credentials: createCredentialSource(realCredentialEnvironment(env)),
+  });
+}
+
+/** Runs one command; resolves with its exit code, or -1 when it keeps running (the language server). */
 export async function main(argv: string[], io: Io): Promise<number> {
+  const out = io.stdout;
+  const err = io.stderr;
+  const read = (paths: string[]) => readInputs(paths, io.stdin, io.cwd);
   try {
     const args = parseArgs(argv);
     switch (args.command) {
@@ -37,27 +55,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
         checkKnownFlags(args, ['format', 'fail-on']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
-        const report = checkInputs(readInputs(args.positionals, io.stdin), {}, io.err);
-        io.out(formatCheck(report, format, VERSION));
+        const report = checkInputs(read(args.positionals), {}, err);
+        out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
         checkKnownFlags(args, ['format']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
-        io.out(formatInspect(inspectInputs(readInputs(args.positionals, io.stdin)), format));
+        out(formatInspect(inspectInputs(read(args.positionals)), format));
         return 0;
       }
       case 'pin': {
         checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);
         const platform = args.flags.get('platform');
-        const outcome = await pinInputs(readInputs(args.positionals, io.stdin), io.resolver(), {
+        const outcome = await pinInputs(read(args.positionals), resolverFor(io.env), {
           keepTag: !args.flags.has('no-keep-tag'),
           platform: typeof platform === 'string' ? platform : undefined,
           dryRun: args.flags.has('dry-run'),
         });
-        io.out(outcome.output);
-        for (const e of outcome.errors) io.err(`pod-lens: ${e}\n`);
-        if (!args.flags.has('dry-run')) io.err(`pinned images in ${outcome.changedFiles} file(s)\n`);
+        out(outcome.output);
+        for (const e of outcome.errors) err(`pod-lens: ${e}\n`);
+        if (!args.flags.has('dry-run')) err(`pinned images in ${outcome.changedFiles} file(s)\n`);
         return outcome.errors.length ? 1 : 0;
       }
       case 'resolve': {
@@ -66,11 +84,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (!image || rest.length) throw new UsageError('resolve takes exactly one image');
         const platform = args.flags.get('platform');
         try {
-          io.out(`${await digestFor(io.resolver(), image, typeof platform === 'string' ? platform : undefined)}\n`);
+          out(`${await digestFor(resolverFor(io.env), image, typeof platform === 'string' ? platform : undefined)}\n`);
           return 0;
         } catch (error) {
           if (error instanceof UsageError) throw error;
-          io.err(`pod-lens: ${image}: ${error instanceof Error ? error.message : String(error)}\n`);
+          err(`pod-lens: ${image}: ${error instanceof Error ? error.message : String(error)}\n`);
           return 1;
         }
       }
@@ -78,23 +96,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
         runServer();
         return -1;
       case '--version':
-        io.out(`${VERSION}\n`);
+        out(`${VERSION}\n`);
         return 0;
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        io.out(`${USAGE}\n`);
+        out(`${USAGE}\n`);
         return args.command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command ${args.command}`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`pod-lens: ${error.message}\n\n${USAGE}\n`);
+      err(`pod-lens: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    io.err(`pod-lens: ${error instanceof Error ? error.message : String(error)}\n`);
+    err(`pod-lens: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }

@@ -17,40 +17,40 @@ before(async () => {
 });
 after(async () => registry.stop());
 
-test('resolve prints the digest; a missing tag exits 1 with the reason', () => {
-  const ok = runCli(['resolve', `${registry.host}/team/app:2.1`]);
+test('resolve prints the digest; a missing tag exits 1 with the reason', async () => {
+  const ok = await runCli(['resolve', `${registry.host}/team/app:2.1`]);
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(ok.stdout.trim(), app.digest);
-  const arm = runCli(['resolve', `${registry.host}/team/app:2.1`, '--platform', 'linux/arm64']);
+  const arm = await runCli(['resolve', `${registry.host}/team/app:2.1`, '--platform', 'linux/arm64']);
   assert.equal(arm.stdout.trim(), app.platforms['linux/arm64']);
-  const missing = runCli(['resolve', `${registry.host}/team/app:0.0`]);
+  const missing = await runCli(['resolve', `${registry.host}/team/app:0.0`]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /tag 0.0 not found/);
-  assert.equal(runCli(['resolve']).status, 2);
+  assert.equal((await runCli(['resolve'])).status, 2);
 });
 
-test('pin rewrites files in place, --dry-run prints a diff, re-pinning is a no-op, failures exit 1', () => {
+test('pin rewrites files in place, --dry-run prints a diff, re-pinning is a no-op, failures exit 1', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pod-lens-pin-'));
   const file = join(dir, 'pod.yaml');
   const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app # the app\n      image: ${registry.host}/team/app:2.1  # pinned by CI\n`;
   writeFileSync(file, text);
-  const dry = runCli(['pin', dir, '--dry-run']);
+  const dry = await runCli(['pin', dir, '--dry-run']);
   assert.equal(dry.status, 0, dry.stderr);
   assert.match(dry.stdout, new RegExp(`^\\+      image: ${registry.host.replace(/\./g, '\\.')}/team/app:2\\.1@${app.digest}  # pinned by CI$`, 'm'));
   assert.equal(readFileSync(file, 'utf8'), text, 'dry run leaves the file');
-  const pinned = runCli(['pin', file]);
+  const pinned = await runCli(['pin', file]);
   assert.equal(pinned.status, 0, pinned.stderr);
   const after = readFileSync(file, 'utf8');
   assert.equal(after, text.replace(`team/app:2.1`, `team/app:2.1@${app.digest}`));
-  assert.equal(runCli(['pin', file]).status, 0);
+  assert.equal((await runCli(['pin', file])).status, 0);
   assert.equal(readFileSync(file, 'utf8'), after, 're-pinning a pinned manifest changes nothing');
   const noTag = join(dir, 'notag.yaml');
   writeFileSync(noTag, text);
-  runCli(['pin', noTag, '--no-keep-tag']);
+  await runCli(['pin', noTag, '--no-keep-tag']);
   assert.match(readFileSync(noTag, 'utf8'), new RegExp(`team/app@${app.digest}`));
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, text.replace('2.1', '404'));
-  const failed = runCli(['pin', bad]);
+  const failed = await runCli(['pin', bad]);
   assert.equal(failed.status, 1);
   assert.match(failed.stderr, /tag 404 not found/);
   assert.equal(readFileSync(bad, 'utf8'), text.replace('2.1', '404'), 'a failed lookup leaves the file as it was');

@@ -1,4 +1,4 @@
-/** Startup order and effective resources through the real server: code lens, hover, and the preview's request. */
+/** Startup order and effective resources through the language server (in process): code lens, hover, and the preview's request. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,7 @@
-/** Reads expectations written as comments under the line they concern (`#   ^^^ warning[rule-id]: text`). */
+/**
+ * Reads expectations written as comments under the line they concern: `#   ^^^ warning[rule-id]: <the whole message>`,
+ * and `#   ^ fix: <title>` for each fix a finding offers (`hover:` and `lens:` match a part of the text).
+ */
 import { LineIndex } from '../../server/src/analysis/model/line-index';
 
 export interface Expectation {
@@ -9,6 +12,7 @@ export interface Expectation {
   end: number;
   severity?: string;
   rule?: string;
+  /** A finding's whole message; a fix's whole title; a part of a hover's or a lens's text. */
   text: string;
   /** Line of the comment itself, for error messages. */
   at: number;

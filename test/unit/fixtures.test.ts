@@ -1,35 +1,19 @@
-/** Runs every test/fixtures/**.yaml: expectations in comments are matched both ways; fixes against `.expected.yaml`. */
+/**
+ * Runs every test/fixtures/**.yaml: finding expectations (whole messages) and fix markers are matched both ways; fixes
+ * with edits are compared against `.expected.yaml`.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/analysis/analyze';
 import { hoverAt } from '../../server/src/analysis/hover/index';
 import { codeLenses } from '../../server/src/analysis/lens/index';
-import { parseManifests } from '../../server/src/analysis/model/manifest';
-import type { AnalysisOptions } from '../../server/src/analysis/options';
 import type { Finding } from '../../server/src/analysis/rules/types';
 import { readExpectations, fixSlug, type Expectation } from '../support/expectations';
-import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { analyzeFixture, fixtureFiles } from '../support/fixture-analysis';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) return fixtureFiles(full);
-      return /\.ya?ml$/.test(name) && !name.includes('.expected.') ? [full] : [];
-    });
-}
-
-/** `# pod-lens-fixture: {json}` on any line sets analysis options (e.g. turns an off-by-default rule on). */
-function fixtureOptions(text: string): AnalysisOptions {
-  const m = /^#\s*pod-lens-fixture:\s*(\{.*\})\s*$/m.exec(text);
-  return m ? (JSON.parse(m[1]!) as AnalysisOptions) : {};
-}
 
 function describeFinding(doc: TextDocument, f: Finding): string {
   const s = doc.positionAt(f.span.start);
@@ -37,9 +21,9 @@ function describeFinding(doc: TextDocument, f: Finding): string {
   return `${s.line + 1}:${s.character}-${e.line + 1}:${e.character} ${f.severity}[${f.rule}] ${f.message}`;
 }
 
-/** A finding matches an expectation when it starts at the first caret and ends at the last (or past the line). */
+/** A finding matches an expectation with its whole message, starting at the first caret and ending at the last (or past the line). */
 function matches(doc: TextDocument, f: Finding, x: Expectation): boolean {
-  if (f.rule !== x.rule || f.severity !== x.severity || !f.message.includes(x.text)) return false;
+  if (f.rule !== x.rule || f.severity !== x.severity || f.message !== x.text) return false;
   if (x.kind === 'file') return true;
   const s = doc.positionAt(f.span.start);
   const e = doc.positionAt(f.span.end);
@@ -51,13 +35,7 @@ for (const file of fixtureFiles(FIXTURES)) {
   test(`fixture ${file.slice(FIXTURES.length + 1)}`, () => {
     const text = readFileSync(file, 'utf8');
     const doc = TextDocument.create('file:///f.yaml', 'yaml', 1, text);
-    const model = parseManifests(text);
-    // Workspace-scoped rules read an index: of the fixture itself, or of its whole folder under fixtures/workspace/.
-    const index = new WorkspaceIndex();
-    const siblings = file.includes(`${join('fixtures', 'workspace')}`) ? fixtureFiles(dirname(file)) : [file];
-    for (const f of siblings) index.update(f, readFileSync(f, 'utf8'));
-    const options = { ...fixtureOptions(text), workspace: index };
-    const result = analyze(model, options);
+    const { model, options, result } = analyzeFixture(file, text);
     assert.deepEqual(result.failures, [], 'no rule may throw');
     const expectations = readExpectations(text);
     const unmatched = [...result.findings];
@@ -82,15 +60,32 @@ for (const file of fixtureFiles(FIXTURES)) {
         .map((l) => l.title);
       assert.ok(titles.some((t) => t.includes(x.text)), `line ${x.at + 1}: no lens with "${x.text}" on line ${x.line + 1}: ${JSON.stringify(titles)}`);
     }
-    for (const x of expectations.filter((e) => e.kind === 'fix')) {
+    // Every fix offered has its marker inside its finding's span, so a new fix cannot ship untested.
+    const marks = expectations.filter((e) => e.kind === 'fix');
+    const isMarked = (f: Finding, title: string) =>
+      marks.some((x) => x.text === title && f.span.start <= doc.offsetAt({ line: x.line, character: x.start }) && doc.offsetAt({ line: x.line, character: x.start }) <= f.span.end);
+    const unmarked = result.findings.flatMap((f) => (f.fixes ?? []).filter((fix) => !isMarked(f, fix.title)).map((fix) => `${describeFinding(doc, f)} offers "${fix.title}"`));
+    assert.deepEqual(unmarked, [], 'fixes offered with no "# ^ fix: <title>" marker');
+
+    const claimed = new Set<string>();
+    for (const x of marks) {
       const offset = doc.offsetAt({ line: x.line, character: x.start });
       const fix = result.findings
         .filter((f) => f.span.start <= offset && offset <= f.span.end)
         .flatMap((f) => f.fixes ?? [])
         .find((f) => f.title === x.text);
-      assert.ok(fix?.edits, `line ${x.at + 1}: no fix "${x.text}" with edits at ${x.line + 1}:${x.start}`);
-      const after = TextDocument.applyEdits(doc, fix.edits.map((e) => ({ range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText })));
+      assert.ok(fix, `line ${x.at + 1}: no fix "${x.text}" at ${x.line + 1}:${x.start}`);
       const expectedFile = file.replace(/\.ya?ml$/, `.${fixSlug(x.text)}.expected.yaml`);
+      // A deferred fix (a digest from the registry) has no edit until codeAction/resolve: test/lsp/pin.test.ts applies it.
+      if (!fix.edits) {
+        assert.equal(fix.deferred?.type, 'pin-digest', `line ${x.at + 1}: fix "${x.text}" has neither edits nor a deferred pin`);
+        assert.ok(!existsSync(expectedFile), `${basename(expectedFile)} belongs to a fix without edits`);
+        continue;
+      }
+      // One expected file per fix title: two edits with one title in one fixture need the fixture split (`<rule>.<case>.yaml`).
+      assert.ok(!claimed.has(expectedFile), `line ${x.at + 1}: a second "${x.text}" fix would share ${basename(expectedFile)}; split the fixture`);
+      claimed.add(expectedFile);
+      const after = TextDocument.applyEdits(doc, fix.edits.map((e) => ({ range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText })));
       assert.ok(existsSync(expectedFile), `missing ${basename(expectedFile)}`);
       assert.equal(after, readFileSync(expectedFile, 'utf8'), `fix "${x.text}" gives other text than ${basename(expectedFile)}`);
     }

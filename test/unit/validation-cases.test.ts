@@ -108,8 +108,6 @@ for (const [name, text, rule, path] of CASES) {
   });
 }
 
-test('at least 60 invalid specs', () => assert.ok(CASES.length >= 60, String(CASES.length)));
-
 const VALID: Array<[string, string]> = [
   ['a sidecar with probes and lifecycle', pod(`initContainers:\n- name: s\n  image: busybox:1.36\n  restartPolicy: Always\n  ports: [{containerPort: 9000, name: metrics}]\n  readinessProbe: {httpGet: {path: /, port: metrics}}\n  startupProbe: {exec: {command: ["true"]}}\n  lifecycle: {preStop: {exec: {command: ["true"]}}}\n${app}`)],
   ['env building on itself', pod(`${app}\n  env:\n  - {name: P, value: /a}\n  - {name: P, value: "$(P):/b"}\n  - {name: Q, value: "$$(LITERAL) $(P)"}`)],

@@ -1,20 +1,8 @@
-/** Bundle entry of dist/cli.js (the `pod-lens` command). */
-import { readFileSync } from 'node:fs';
-import { main } from '../cli';
-import { VERSION } from '../real-runtime';
-import { createDigestResolver } from '../registry/resolver';
-
-void main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  stdin: () => readFileSync(0, 'utf8'),
-  resolver: () =>
-    createDigestResolver({
-      insecure: (process.env.POD_LENS_INSECURE_REGISTRIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-      caFile: process.env.POD_LENS_CA_FILE || undefined,
-      userAgent: `pod-lens/${VERSION}`,
-    }),
-}).then((code) => {
-  // -1: the command keeps running (the language server).
-  if (code >= 0) process.exitCode = code;
-});
+/**
+ * dist/cli.js, the `pod-lens` bin: turns source maps on before the minified bundle loads, so stack traces name the
+ * TypeScript files (Node reads a file's source map only if maps were on when it was loaded).
+ */
+process.setSourceMapsEnabled(true);
+// Kept external by esbuild.mjs: the bundle must load after the line above, which a hoisted import would not.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('./cli-bundle.js');

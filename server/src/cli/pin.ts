@@ -56,9 +56,9 @@ export async function pinInputs(inputs: Input[], resolver: DigestResolver, optio
     if (options.dryRun || input.path === '-') diffs.push(options.dryRun ? unifiedDiff(input.path, input.text, next) : next);
     else {
       // Write next to the file and rename over it: a failure never leaves a half-written manifest.
-      const tmp = `${input.path}.pod-lens-${process.pid}.tmp`;
+      const tmp = `${input.file}.pod-lens-${process.pid}.tmp`;
       writeFileSync(tmp, next);
-      renameSync(tmp, input.path);
+      renameSync(tmp, input.file);
     }
   }
   return { output: diffs.join(''), errors, changedFiles };

@@ -1,9 +1,11 @@
 /** Builds the registry client from the user's settings and the client's facts (trust, proxy). */
 import type { DigestResolver } from '../analysis/ports';
 import type { ClientFacts, Settings } from '../lsp/settings';
+import { createCredentialSource, realCredentialEnvironment } from './credentials';
 import { createDigestResolver } from './resolver';
 
-export function createRegistryResolver(settings: Settings, facts: ClientFacts, version: string, log: (message: string) => void): DigestResolver {
+/** `env` supplies the proxy variables and where credentials live (DOCKER_CONFIG, REGISTRY_AUTH_FILE…). */
+export function createRegistryResolver(settings: Settings, facts: ClientFacts, version: string, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): DigestResolver {
   return createDigestResolver({
     mirrors: settings.registry.mirrors,
     insecure: settings.registry.insecure,
@@ -15,5 +17,7 @@ export function createRegistryResolver(settings: Settings, facts: ClientFacts, v
     // Trust as the client reported it; a client that says nothing (another LSP editor) is trusted.
     isTrusted: () => facts.workspaceTrusted !== false,
     log,
+    env,
+    credentials: createCredentialSource(realCredentialEnvironment(env)),
   });
 }

@@ -165,7 +165,7 @@ export function effectiveResources(input: PodResourcesInput, options: { applyPod
         if (isPodLevelResource(k)) result.set(k, { value: q, decidedBy: { phase: 'pod-level', description: `pod-level spec.resources.${which}` } });
       }
     }
-    for (const [k, q] of overhead) if (!result.has(k) && which === 'requests') result.set(k, { value: ZERO, decidedBy: { phase: 'app', description: 'pod overhead only' } });
+    for (const [k] of overhead) if (!result.has(k) && which === 'requests') result.set(k, { value: ZERO, decidedBy: { phase: 'app', description: 'pod overhead only' } });
     for (const [k, c] of result) {
       const o = overhead.get(k);
       // Overhead: added to every request; to a limit only when the limit exists and is non-zero.

@@ -1,0 +1,14 @@
+/** The bundle of the `pod-lens` command (dist/cli-bundle.js), loaded by the bin shim dist/cli.js once source maps are on. */
+import { readFileSync } from 'node:fs';
+import { main } from '../cli';
+
+void main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stdin: () => readFileSync(0, 'utf8'),
+  cwd: process.cwd(),
+  env: process.env,
+}).then((code) => {
+  // -1: the command keeps running (the language server).
+  if (code >= 0) process.exitCode = code;
+});

@@ -1,0 +1,41 @@
+/** Analyses a fixture as the fixture test and the annotate script both must: its options line and its workspace index. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { analyze, type AnalysisResult } from '../../server/src/analysis/analyze';
+import { parseManifests, type ManifestModel } from '../../server/src/analysis/model/manifest';
+import type { AnalysisOptions } from '../../server/src/analysis/options';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+
+/** The fixture files under `dir` (`.expected.yaml` files are the results of fixes, not fixtures). */
+export function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) return fixtureFiles(full);
+      return /\.ya?ml$/.test(name) && !name.includes('.expected.') ? [full] : [];
+    });
+}
+
+/** `# pod-lens-fixture: {json}` on any line sets analysis options (e.g. turns an off-by-default rule on). */
+function fixtureOptions(text: string): AnalysisOptions {
+  const m = /^#\s*pod-lens-fixture:\s*(\{.*\})\s*$/m.exec(text);
+  return m ? (JSON.parse(m[1]!) as AnalysisOptions) : {};
+}
+
+export interface FixtureAnalysis {
+  model: ManifestModel;
+  options: AnalysisOptions;
+  result: AnalysisResult;
+}
+
+/** `text` is the fixture's content (the annotate script passes it without its old expectations). */
+export function analyzeFixture(file: string, text: string): FixtureAnalysis {
+  const model = parseManifests(text);
+  // Workspace-scoped rules read an index: of the fixture itself, or of its whole folder under fixtures/workspace/.
+  const index = new WorkspaceIndex();
+  const siblings = file.includes(`${sep}fixtures${sep}workspace${sep}`) ? fixtureFiles(dirname(file)) : [file];
+  for (const f of siblings) index.update(f, f === file ? text : readFileSync(f, 'utf8'));
+  const options = { ...fixtureOptions(text), workspace: index };
+  return { model, options, result: analyze(model, options) };
+}

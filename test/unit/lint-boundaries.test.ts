@@ -1,0 +1,40 @@
+/** The architecture's import boundaries live in eslint.config.mjs; this proves the rules fire where they should and only there. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+
+const ROOT = join(__dirname, '..', '..');
+const eslint = new ESLint({ cwd: ROOT });
+
+/** The boundary messages ESLint reports for `code` as if it were the file at `path` (other rules are ignored). */
+async function boundaryMessages(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, path) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => `${m.line}: ${m.message}`);
+}
+
+const PURE = 'analysis/ is pure: it imports only `yaml` and files inside analysis/ (I/O lives in lsp/, registry/, cli/).';
+const CLIENT = 'client/ talks to the server over LSP only; shared types live in protocol/.';
+
+const cases: [path: string, code: string, want: string[]][] = [
+  ['server/src/analysis/analyze.ts', "import { parse } from 'yaml';\nimport { x } from './model/manifest';\nexport { parse, x };\n", []],
+  ['server/src/analysis/rules/support/ports.ts', "import { x } from '../../model/span';\nexport { x };\n", []],
+  ['server/src/analysis/rules/foo.ts', "import { readFileSync } from 'node:fs';\nexport { readFileSync };\n", [`1: '${'node:fs'}' import is restricted from being used by a pattern. ${PURE}`]],
+  ['server/src/analysis/rules/foo.ts', "import { x } from '../../lsp/convert';\nexport { x };\n", [`1: '../../lsp/convert' import is restricted from being used by a pattern. ${PURE}`]],
+  ['server/src/analysis/analyze.ts', "export { main } from '../main';\n", [`1: '../main' import is restricted from being used by a pattern. ${PURE}`]],
+  ['server/src/analysis/rules/support/ports.ts', "import { x } from '../../../registry/http';\nexport { x };\n", [`1: '../../../registry/http' import is restricted from being used by a pattern. ${PURE}`]],
+  ['server/src/analysis/k8s/qos.ts', "import type { Hover } from 'vscode-languageserver';\nexport type { Hover };\n", [`1: 'vscode-languageserver' import is restricted from being used by a pattern. ${PURE}`]],
+  ['server/src/analysis/k8s/qos.ts', "export const load = () => import('./names');\n", ['1: analysis/ is pure: no dynamic import().']],
+  ['client/src/commands.ts', "import { x } from '../../server/src/lsp/command-ids';\nexport { x };\n", [`1: '../../server/src/lsp/command-ids' import is restricted from being used by a pattern. ${CLIENT}`]],
+  ['client/src/commands.ts', "import type { StartupPlan } from '../../protocol/startup-plan';\nexport type { StartupPlan };\n", []],
+  // Outside analysis/ the edges may import anything.
+  ['server/src/lsp/hover.ts', "import { readFileSync } from 'node:fs';\nexport { readFileSync };\n", []],
+];
+
+for (const [path, code, want] of cases) {
+  test(`boundaries: ${path} ${JSON.stringify(code.split('\n')[0])}`, async () => {
+    assert.deepEqual(await boundaryMessages(path, code), want);
+  });
+}
