@@ -29,6 +29,7 @@ try {
   ensureEditor();
   run('npm', ['run', 'package']);
   run('npm', ['run', 'typecheck']);
+  run('npm', ['run', 'lint']);
   const main = await runTests(['test/run.mjs']);
   const editor = await runTests(['test/run.mjs', 'test/e2e']);
   const passed = main.pass + editor.pass;

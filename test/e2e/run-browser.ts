@@ -111,7 +111,8 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
     const previewOpened = true;
     // The preview in each kind of theme, chosen as a person would (Preferences: Color Theme), with the panel
     // closed and the charts in view: the webview's body carries the theme kind once VS Code has applied it.
-    await runCommand(page, 'View: Close Panel');
+    await runCommand(page, 'View: Toggle Panel Visibility');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP_MS });
     for (const [theme, kind] of PREVIEW_THEMES) {
       await runCommand(page, 'Preferences: Color Theme');
       await page.locator('.quick-input-widget input').fill(theme);

@@ -13,7 +13,8 @@ test('a handler that throws answers empty, is logged, and later requests still w
     const at = client.positionOf(uri, 'nginx');
     assert.equal(await client.hover(uri, at), null);
     assert.equal(await client.hover(uri, at), null);
-    // Other features and new documents keep working after the failures.
+    // Other features, settings and new documents keep working after the failures.
+    await client.setSettings({ startupLens: 'always' }, uri);
     assert.deepEqual((await client.codeLens(uri))?.map((l) => l.command?.title), ['Startup: a']);
     const next = await client.open('file:///work/after.yaml', POD.replace('nginx:latest', 'nginx:1.27'));
     assert.deepEqual(next, []);

@@ -80,10 +80,8 @@ test('requests on any text answer without errors (hover, code lens, code actions
     await client.open(uri, DEPLOYMENT);
     const p = client.positionOf(uri, 'web', 0, 1);
     assert.equal(await client.hover(uri, p), null);
-    assert.deepEqual(
-      (await client.codeLens(uri))?.map((l) => [l.command?.title, l.range]),
-      [['Startup: web', { start: client.positionOf(uri, 'containers:'), end: client.positionOf(uri, 'containers:', 10) }]],
-    );
+    // One app container and no init containers: no startup lens under podLens.startupLens "auto".
+    assert.deepEqual(await client.codeLens(uri), []);
     assert.deepEqual(await client.codeActions(uri, p), []);
     assert.deepEqual(await client.completion(uri, p), []);
     // A request for a document the server does not know answers empty rather than failing.
