@@ -60,7 +60,7 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
   };
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: STEP_MS });
     await page.locator('.monaco-workbench').waitFor({ timeout: STEP_MS });
 
     await openFile(page, 'pod.yaml');

@@ -30,7 +30,7 @@ export async function runExtensionHostSuite(editor: CodeServerPaths, workspace: 
       ['extensionTestsPath', remote(suiteFile)],
       ['skipWelcome', 'true'],
     ];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 120_000 });
     const timeout = new Promise<number>((_resolve, reject) =>
       setTimeout(() => reject(new Error(`the extension-host suite did not finish in ${deadlineMs} ms\n${log.join('\n')}\n${server.log()}`)), deadlineMs).unref(),
     );
