@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
 import { formatInspect, inspectInputs } from './cli/inspect';
-import { readInputs } from './cli/inputs';
+import { readInputs, type Input } from './cli/inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
 import { digestFor, pinInputs } from './cli/pin';
@@ -18,7 +18,9 @@ Usage:
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
-Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved), 2 usage error.
+Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved or a file not
+written or read), 2 usage error or no file could be read. Files that cannot be read (FIFOs, devices, broken links,
+unreadable files) are reported on stderr and skipped; for check and inspect the findings decide the exit code.
 Registry settings come from POD_LENS_INSECURE_REGISTRIES (comma list), POD_LENS_CA_FILE and the usual proxy variables.`;
 
 export interface Io {
@@ -29,6 +31,14 @@ export interface Io {
   resolver: () => DigestResolver;
 }
 
+/** Reads the inputs, says which could not be read, and stops (exit 2) only when none could. */
+async function readReported(positionals: string[], io: Io): Promise<{ inputs: Input[]; unreadable: number }> {
+  const { inputs, unreadable } = await readInputs(positionals, io.stdin);
+  for (const u of unreadable) io.err(`pod-lens: ${u.path}: skipped: ${u.reason}\n`);
+  if (inputs.length === 0 && unreadable.length > 0) throw new Error('no file could be read');
+  return { inputs, unreadable: unreadable.length };
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -37,28 +47,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
         checkKnownFlags(args, ['format', 'fail-on']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
-        const report = checkInputs(readInputs(args.positionals, io.stdin), {}, io.err);
+        const report = checkInputs((await readReported(args.positionals, io)).inputs, {}, io.err);
         io.out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
         checkKnownFlags(args, ['format']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
-        io.out(formatInspect(inspectInputs(readInputs(args.positionals, io.stdin)), format));
+        io.out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs), format));
         return 0;
       }
       case 'pin': {
         checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);
         const platform = args.flags.get('platform');
-        const outcome = await pinInputs(readInputs(args.positionals, io.stdin), io.resolver(), {
+        const read = await readReported(args.positionals, io);
+        const outcome = await pinInputs(read.inputs, io.resolver(), {
           keepTag: !args.flags.has('no-keep-tag'),
           platform: typeof platform === 'string' ? platform : undefined,
           dryRun: args.flags.has('dry-run'),
         });
         io.out(outcome.output);
         for (const e of outcome.errors) io.err(`pod-lens: ${e}\n`);
+        for (const path of outcome.written) io.err(`pinned ${path}\n`);
         if (!args.flags.has('dry-run')) io.err(`pinned images in ${outcome.changedFiles} file(s)\n`);
-        return outcome.errors.length ? 1 : 0;
+        return outcome.errors.length || read.unreadable ? 1 : 0;
       }
       case 'resolve': {
         checkKnownFlags(args, ['platform']);

@@ -2,13 +2,17 @@
  * Keeps the workspace index current: an initial scan of the workspace folders (in the background), the client's file
  * watcher, and the text of open documents (which wins over the file on disk while the document is open).
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
 import type { ManifestModel } from '../analysis/model/manifest';
 import type { Runtime } from '../runtime';
+import { compileExcludes } from '../fs/glob';
+import { readRegularFile } from '../fs/read-file';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
+
+/** Enough to see what went wrong without flooding the output channel from a hostile tree. */
+const MAX_LOGGED_SKIPS = 20;
 
 export interface WorkspaceSyncDeps {
   connection: Connection;
@@ -23,6 +27,8 @@ export interface WorkspaceSyncDeps {
 export class WorkspaceSync {
   readonly index = new WorkspaceIndex();
   private timer: unknown;
+  /** Bad exclude patterns are said once per session, not on every scan. */
+  private readonly reportedPatterns = new Set<string>();
 
   constructor(private readonly deps: WorkspaceSyncDeps) {}
 
@@ -35,13 +41,34 @@ export class WorkspaceSync {
   }
 
   async scan(folders: WorkspaceFolder[] | null | undefined): Promise<void> {
+    const logger = this.deps.runtime.logger;
+    const exclude = compileExcludes(this.deps.exclude());
+    for (const problem of exclude.problems) {
+      if (this.reportedPatterns.has(problem)) continue;
+      this.reportedPatterns.add(problem);
+      logger.info(`[warning] podLens.exclude / files.exclude: ${problem}`);
+    }
     for (const folder of folders ?? []) {
       if (!folder.uri.startsWith('file:')) continue;
       const started = Date.now();
-      const result = await scanFolder(fileURLToPath(folder.uri), this.index, { exclude: this.deps.exclude(), maxFileSize: this.deps.maxFileSize() });
-      this.deps.runtime.logger.info(`indexed ${result.files} files of ${folder.name} in ${Date.now() - started} ms (${this.index.size} objects, ${result.skipped} skipped)`);
+      const result = await scanFolder(fileURLToPath(folder.uri), this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
+      logger.info(`indexed ${result.files} files of ${folder.name} in ${Date.now() - started} ms (${this.index.size} objects, ${result.skipped.length} skipped)`);
+      for (const s of result.skipped.slice(0, MAX_LOGGED_SKIPS)) logger.info(`  skipped ${s.path}: ${s.reason}`);
+      if (result.skipped.length > MAX_LOGGED_SKIPS) logger.info(`  … and ${result.skipped.length - MAX_LOGGED_SKIPS} more skipped`);
     }
     this.changed();
+  }
+
+  /** The index entry for a file on disk: its text when it is a readable manifest within the size limit, else none. */
+  private async indexFromDisk(uri: string): Promise<boolean> {
+    let path: string | undefined;
+    try {
+      path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      path = undefined; // file://host/… and other URIs this machine cannot open
+    }
+    const read = path === undefined ? undefined : await readRegularFile(path, this.deps.maxFileSize());
+    return read?.ok && !read.text.includes('{{') ? this.index.update(uri, read.text) : this.index.remove(uri);
   }
 
   /** An open document's text is what counts while it is open. */
@@ -51,14 +78,7 @@ export class WorkspaceSync {
 
   /** A closed document counts as what is on disk again (or nothing, for an unsaved one). */
   async documentClosed(uri: string): Promise<void> {
-    let changed: boolean;
-    try {
-      const text = uri.startsWith('file:') ? await readFile(fileURLToPath(uri), 'utf8') : undefined;
-      changed = text !== undefined && text.length <= this.deps.maxFileSize() && !text.includes('{{') ? this.index.update(uri, text) : this.index.remove(uri);
-    } catch {
-      changed = this.index.remove(uri);
-    }
-    if (changed) this.changed();
+    if (await this.indexFromDisk(uri)) this.changed();
   }
 
   listen(): void {
@@ -67,14 +87,7 @@ export class WorkspaceSync {
       for (const change of params.changes) {
         if (this.deps.isOpen(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) any = this.index.remove(change.uri) || any;
-        else {
-          try {
-            const text = await readFile(fileURLToPath(change.uri), 'utf8');
-            if (text.length <= this.deps.maxFileSize() && !text.includes('{{')) any = this.index.update(change.uri, text) || any;
-          } catch {
-            any = this.index.remove(change.uri) || any;
-          }
-        }
+        else any = (await this.indexFromDisk(change.uri)) || any;
       }
       if (any) this.changed();
     });
