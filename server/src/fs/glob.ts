@@ -33,7 +33,9 @@ function compileOne(pattern: string): RegExp | string {
   try {
     return picomatch.makeRe(pattern, OPTIONS);
   } catch (error) {
-    return `it is not a valid glob (${error instanceof Error ? error.message : String(error)})`;
+    // picomatch's RegExp error quotes the generated expression, which tells a user nothing: keep the reason.
+    const message = error instanceof Error ? error.message : String(error);
+    return `it is not a valid glob (${message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})`;
   }
 }
 
