@@ -52,9 +52,10 @@ export class WorkspaceSync {
       if (!folder.uri.startsWith('file:')) continue;
       const started = Date.now();
       const result = await scanFolder(fileURLToPath(folder.uri), this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
-      logger.info(`indexed ${result.files} files of ${folder.name} in ${Date.now() - started} ms (${this.index.size} objects, ${result.skipped.length} skipped)`);
+      // The details first, so the summary line ends the folder's report.
       for (const s of result.skipped.slice(0, MAX_LOGGED_SKIPS)) logger.info(`  skipped ${s.path}: ${s.reason}`);
       if (result.skipped.length > MAX_LOGGED_SKIPS) logger.info(`  … and ${result.skipped.length - MAX_LOGGED_SKIPS} more skipped`);
+      logger.info(`indexed ${result.files} files of ${folder.name} in ${Date.now() - started} ms (${this.index.size} objects, ${result.skipped.length} skipped)`);
     }
     this.changed();
   }
