@@ -103,3 +103,10 @@ test('a folder past the depth limit is reported, not searched', () => {
   assert.equal(r.stdout, '1 file(s): 0 error(s), 0 warning(s), 0 information\n');
   assert.equal(r.stderr, `pod-lens: ${join(dir, ...Array(41).fill('d'))}: skipped: not searched: it is more than 40 folders deep\n`);
 });
+
+test('standard input past the read limit is refused with a message, not buffered whole', () => {
+  const r = runCli(['check', '-'], { input: `# ${'x'.repeat(15 * 1024 * 1024)}\n` });
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'pod-lens: standard input is larger than 15728640 bytes; not read\n');
+});
