@@ -1,6 +1,6 @@
 /** Reads a manifest only if it is a regular file of bounded size: never blocks on a FIFO, never streams a device. */
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 
 export type ReadResult = { ok: true; text: string; stats: Stats } | { ok: false; reason: string };
@@ -28,6 +28,7 @@ export function describeError(error: unknown): string {
     ENOSPC: 'no space left on the device',
     EROFS: 'the file system is read-only',
     ENAMETOOLONG: 'the path is too long',
+    ENXIO: 'it is a socket or a device with nothing behind it',
   };
   if (e && typeof e.code === 'string') return `${words[e.code] ?? e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')} (${e.code})`;
   return error instanceof Error ? error.message : String(error);
@@ -50,12 +51,15 @@ async function readBounded(handle: FileHandle, maxBytes: number): Promise<Buffer
 
 /**
  * The text of `path` (symbolic links followed) when it is a regular file of at most `maxBytes` bytes; otherwise why not.
- * O_NONBLOCK makes opening a FIFO return at once (a blocking open waits for a writer forever); the type is then checked
- * on the open descriptor, so a file swapped for a FIFO between a directory listing and the read is still refused.
+ * The type is checked before opening and again on the open descriptor; O_NONBLOCK makes opening a FIFO that replaced the
+ * file in between return at once (a blocking open waits for a writer forever), and the second check then refuses it.
  */
 export async function readRegularFile(path: string, maxBytes: number): Promise<ReadResult> {
   let handle: FileHandle;
   try {
+    // Type first: opening some devices does something (a watchdog starts counting, a tape rewinds).
+    const before = await stat(path);
+    if (!before.isFile()) return { ok: false, reason: `it is ${fileKind(before)}, not a regular file` };
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
     return { ok: false, reason: describeError(error) };
