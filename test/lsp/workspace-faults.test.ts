@@ -63,6 +63,16 @@ test('an untrusted workspace with FIFOs, devices, link loops and a typo in an ex
       const missing = diagnostics.filter((d) => d.code === 'image-pull-secret-not-found').map((d) => d.message);
       assert.equal(missing.length, 1, JSON.stringify(missing));
       assert.match(missing[0]!, /Secret "excluded" is not defined/);
+
+      // The file watcher skips what the scan excluded: a change there is not indexed; one outside it is.
+      writeFileSync(join(dir, 'secret.yaml'), SECRET('renamed'));
+      const names = (d: Array<{ code?: unknown; message: string }>) => d.filter((x) => x.code === 'image-pull-secret-not-found').map((x) => x.message.match(/Secret "[^"]+"/)?.[0]);
+      const updated = client.nextDiagnostics(deploy, (p) => names(p.diagnostics).includes('Secret "top"'), 15_000);
+      await client.filesChanged([
+        { uri: pathToFileURL(join(dir, 'excluded', 'secret.yaml')).toString(), type: 2 },
+        { uri: pathToFileURL(join(dir, 'secret.yaml')).toString(), type: 2 },
+      ]);
+      assert.deepEqual(names(await updated), ['Secret "top"', 'Secret "excluded"']);
     },
   );
 });

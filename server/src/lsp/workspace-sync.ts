@@ -2,17 +2,28 @@
  * Keeps the workspace index current: an initial scan of the workspace folders (in the background), the client's file
  * watcher, and the text of open documents (which wins over the file on disk while the document is open).
  */
+import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
 import type { ManifestModel } from '../analysis/model/manifest';
 import type { Runtime } from '../runtime';
-import { compileExcludes } from '../fs/glob';
+import { compileExcludes, type ExcludeMatcher } from '../fs/glob';
 import { readRegularFile } from '../fs/read-file';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
 
 /** Enough to see what went wrong without flooding the output channel from a hostile tree. */
 const MAX_LOGGED_SKIPS = 20;
+
+/** The local path of a file: URI, or undefined for other schemes and for file://host/… that this machine cannot open. */
+function toPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface WorkspaceSyncDeps {
   connection: Connection;
@@ -29,6 +40,8 @@ export class WorkspaceSync {
   private timer: unknown;
   /** Bad exclude patterns are said once per session, not on every scan. */
   private readonly reportedPatterns = new Set<string>();
+  /** What the last scan excluded, so the file watcher skips the same files. */
+  private excluded: { folders: string[]; matcher: ExcludeMatcher } | undefined;
 
   constructor(private readonly deps: WorkspaceSyncDeps) {}
 
@@ -48,10 +61,14 @@ export class WorkspaceSync {
       this.reportedPatterns.add(problem);
       logger.info(`[warning] podLens.exclude / files.exclude: ${problem}`);
     }
-    for (const folder of folders ?? []) {
-      if (!folder.uri.startsWith('file:')) continue;
+    const local = (folders ?? []).flatMap((folder) => {
+      const path = toPath(folder.uri);
+      return path === undefined ? [] : [{ folder, path }];
+    });
+    this.excluded = { folders: local.map((l) => l.path), matcher: exclude };
+    for (const { folder, path } of local) {
       const started = Date.now();
-      const result = await scanFolder(fileURLToPath(folder.uri), this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
+      const result = await scanFolder(path, this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
       // The details first, so the summary line ends the folder's report.
       for (const s of result.skipped.slice(0, MAX_LOGGED_SKIPS)) logger.info(`  skipped ${s.path}: ${s.reason}`);
       if (result.skipped.length > MAX_LOGGED_SKIPS) logger.info(`  … and ${result.skipped.length - MAX_LOGGED_SKIPS} more skipped`);
@@ -62,14 +79,19 @@ export class WorkspaceSync {
 
   /** The index entry for a file on disk: its text when it is a readable manifest within the size limit, else none. */
   private async indexFromDisk(uri: string): Promise<boolean> {
-    let path: string | undefined;
-    try {
-      path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      path = undefined; // file://host/… and other URIs this machine cannot open
-    }
-    const read = path === undefined ? undefined : await readRegularFile(path, this.deps.maxFileSize());
+    const path = toPath(uri);
+    const read = path === undefined || this.isExcluded(path) ? undefined : await readRegularFile(path, this.deps.maxFileSize());
     return read?.ok && !read.text.includes('{{') ? this.index.update(uri, read.text) : this.index.remove(uri);
+  }
+
+  private isExcluded(path: string): boolean {
+    const excluded = this.excluded;
+    if (!excluded) return false;
+    return excluded.folders.some((folder) => {
+      const rel = relative(folder, path);
+      const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+      return !outside && excluded.matcher.isExcluded(rel.split(sep).join('/'));
+    });
   }
 
   /** An open document's text is what counts while it is open. */
