@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withServer } from '../support/lsp-client';
+import { SERVER, withServer } from '../support/lsp-client';
 
 const SECRET = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\ntype: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: '{"auths": {}}'\n`;
 const DEPLOY = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      imagePullSecrets:\n        - name: top\n        - name: in-foo-git\n        - name: excluded\n      containers:\n        - name: app\n          image: registry.example.com/app:1.0\n`;
@@ -103,5 +103,26 @@ test('a FIFO that the file watcher reports, or that a closed document turns into
       { uri: pathToFileURL(join(dir, 'secret.yaml')).toString(), type: 2 },
     ]);
     assert.deepEqual(missing(await updated), ['Secret "top"', 'Secret "excluded"']);
+  });
+});
+
+test('an unreadable file is skipped with the reason and the rest is indexed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-ws-eacces-'));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'secret.yaml'), SECRET('top'));
+  writeFileSync(join(dir, 'locked.yaml'), SECRET('in-foo-git'), { mode: 0o000 });
+  chmodSync(join(dir, 'locked.yaml'), 0o000);
+  // Root reads files whatever their mode: as root, the server drops to nobody before it starts (a preloaded module).
+  const command = [SERVER, '--stdio'];
+  if (process.getuid?.() === 0) {
+    const drop = join(mkdtempSync(join(tmpdir(), 'pod-lens-drop-')), 'drop.js');
+    writeFileSync(drop, 'process.setgroups([]); process.setgid(65534); process.setuid(65534);\n');
+    chmodSync(join(drop, '..'), 0o755);
+    command.unshift('--require', drop);
+  }
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], command }, async (client) => {
+    const indexed = await client.log(/^indexed \d+ files of ws/, 30_000);
+    assert.match(indexed, /^indexed 1 files of ws in \d+ ms \(1 objects, 1 skipped\)$/);
+    assert.deepEqual(client.logs.filter((m) => m.startsWith('  skipped ')), [`  skipped ${join(dir, 'locked.yaml')}: permission denied (EACCES)`]);
   });
 });
