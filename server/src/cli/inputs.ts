@@ -23,9 +23,17 @@ export interface InputSet {
  * (four for a pair of UTF-16 units), so every file that could be analysed is read and nothing larger is buffered.
  */
 export const MAX_INPUT_BYTES = 3 * DEFAULT_MAX_FILE_SIZE;
+/** Every text is held until the run ends (files index each other), so the run as a whole is bounded too. */
+export const MAX_TOTAL_INPUT_BYTES = 16 * MAX_INPUT_BYTES;
 
-export async function readInputs(paths: string[], readStdin: () => string): Promise<InputSet> {
+export interface ReadLimits {
+  fileBytes: number;
+  totalBytes: number;
+}
+
+export async function readInputs(paths: string[], readStdin: () => string, limits: ReadLimits = { fileBytes: MAX_INPUT_BYTES, totalBytes: MAX_TOTAL_INPUT_BYTES }): Promise<InputSet> {
   const set: InputSet = { inputs: [], unreadable: [] };
+  let total = 0;
   for (const p of paths.length ? paths : ['.']) {
     if (p === '-') {
       set.inputs.push({ path: '-', text: readStdin() });
@@ -46,9 +54,15 @@ export async function readInputs(paths: string[], readStdin: () => string): Prom
       files = found.files;
     }
     for (const file of files) {
-      const read = await readRegularFile(file, MAX_INPUT_BYTES);
-      if (read.ok) set.inputs.push({ path: file, text: read.text });
-      else set.unreadable.push({ path: file, reason: read.reason });
+      const read = await readRegularFile(file, limits.fileBytes);
+      if (!read.ok) set.unreadable.push({ path: file, reason: read.reason });
+      else if (total + Buffer.byteLength(read.text) > limits.totalBytes) {
+        set.unreadable.push({ path: file, reason: `not read: this run already holds ${total} bytes of manifests, and ${limits.totalBytes} is the most one run reads` });
+      } else {
+        // Counted as read, not as the size stat claims (files in /proc claim 0).
+        total += Buffer.byteLength(read.text);
+        set.inputs.push({ path: file, text: read.text });
+      }
     }
   }
   return set;
