@@ -21,6 +21,8 @@ test('patterns match as in VS Code: ** across folders, {a,b}, [...], dot files, 
     ['**/*', '.hidden.yaml', true],
     ['vendor', 'vendor/x/y.yaml', true],
     ['vendor', 'sub/vendor/y.yaml', false],
+    ['odd[{]name.yaml', 'odd{name.yaml', true],
+    ['odd\\{name.yaml', 'odd{name.yaml', true],
   ];
   for (const [pattern, path, want] of cases) {
     const matcher = compileExcludes([pattern]);

@@ -25,7 +25,8 @@ function compileOne(pattern: string): RegExp | string {
   const wildcards = pattern.match(/\*+/g)?.length ?? 0;
   if (wildcards > MAX_WILDCARDS) return `it has ${wildcards} wildcards; at most ${MAX_WILDCARDS} are allowed, as matching slows down with each`;
   let depth = 0;
-  for (const ch of pattern.replace(/\\./g, '')) {
+  // Escaped braces and braces inside a class (`[{]`) are characters, not groups.
+  for (const ch of pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '')) {
     if (ch === '{') depth++;
     else if (ch === '}' && --depth < 0) return 'it has a "}" without a "{"';
   }
