@@ -2,7 +2,7 @@
 import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
 import { formatInspect, inspectInputs } from './cli/inspect';
-import { readInputs } from './cli/inputs';
+import { readInputs, type Input } from './cli/inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
 import { digestFor, pinInputs } from './cli/pin';
@@ -18,7 +18,9 @@ Usage:
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
-Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved), 2 usage error.
+Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved or a file not
+written or read), 2 usage error or no file could be read. Files that cannot be read (FIFOs, devices, broken links,
+unreadable files) are reported on stderr and skipped; for check and inspect the findings decide the exit code.
 Registry settings come from POD_LENS_INSECURE_REGISTRIES (comma list), POD_LENS_CA_FILE and the usual proxy variables.`;
 
 /** Everything a run reads from or writes to its process: the bin shim passes the real ones, tests their own. */
@@ -43,11 +45,18 @@ function resolverFor(env: NodeJS.ProcessEnv) {
   });
 }
 
+/** Reads the inputs, says which could not be read, and stops (exit 2) only when none could. */
+async function readReported(positionals: string[], io: Io): Promise<{ inputs: Input[]; unreadable: number }> {
+  const { inputs, unreadable } = await readInputs(positionals, io.stdin, io.cwd);
+  for (const u of unreadable) io.stderr(`pod-lens: ${u.path}: skipped: ${u.reason}\n`);
+  if (inputs.length === 0 && unreadable.length > 0) throw new Error('no file could be read');
+  return { inputs, unreadable: unreadable.length };
+}
+
 /** Runs one command; resolves with its exit code, or -1 when it keeps running (the language server). */
 export async function main(argv: string[], io: Io): Promise<number> {
   const out = io.stdout;
   const err = io.stderr;
-  const read = (paths: string[]) => readInputs(paths, io.stdin, io.cwd);
   try {
     const args = parseArgs(argv);
     switch (args.command) {
@@ -55,28 +64,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
         checkKnownFlags(args, ['format', 'fail-on']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
-        const report = checkInputs(read(args.positionals), {}, err);
+        const report = checkInputs((await readReported(args.positionals, io)).inputs, {}, err);
         out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
         checkKnownFlags(args, ['format']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
-        out(formatInspect(inspectInputs(read(args.positionals)), format));
+        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs), format));
         return 0;
       }
       case 'pin': {
         checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);
         const platform = args.flags.get('platform');
-        const outcome = await pinInputs(read(args.positionals), resolverFor(io.env), {
+        const read = await readReported(args.positionals, io);
+        const outcome = await pinInputs(read.inputs, resolverFor(io.env), {
           keepTag: !args.flags.has('no-keep-tag'),
           platform: typeof platform === 'string' ? platform : undefined,
           dryRun: args.flags.has('dry-run'),
         });
         out(outcome.output);
         for (const e of outcome.errors) err(`pod-lens: ${e}\n`);
+        for (const path of outcome.written) err(`pinned ${path}\n`);
         if (!args.flags.has('dry-run')) err(`pinned images in ${outcome.changedFiles} file(s)\n`);
-        return outcome.errors.length ? 1 : 0;
+        return outcome.errors.length || read.unreadable ? 1 : 0;
       }
       case 'resolve': {
         checkKnownFlags(args, ['platform']);

@@ -1,11 +1,12 @@
 /** The bundle of the `pod-lens` command (dist/cli-bundle.js), loaded by the bin shim dist/cli.js once source maps are on. */
-import { readFileSync } from 'node:fs';
 import { main } from '../cli';
+import { MAX_INPUT_BYTES } from '../cli/inputs';
+import { readStdinBounded } from '../fs/read-stdin';
 
 void main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  stdin: () => readFileSync(0, 'utf8'),
+  stdin: () => readStdinBounded(MAX_INPUT_BYTES),
   cwd: process.cwd(),
   env: process.env,
 }).then((code) => {

@@ -1,9 +1,9 @@
 /** `pod-lens pin` and `pod-lens resolve`: rewrite image tags to digests in files, or print one digest. */
-import { renameSync, writeFileSync } from 'node:fs';
 import { imageFields } from '../analysis/fixes/image-fields';
 import { digestRequestFor, mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
 import { parseManifests } from '../analysis/model/manifest';
 import type { DigestResolver } from '../analysis/ports';
+import { replaceFileText } from '../fs/replace-file';
 import { UsageError } from './args';
 import { unifiedDiff } from './diff';
 import type { Input } from './inputs';
@@ -18,6 +18,8 @@ export interface PinOutcome {
   output: string;
   errors: string[];
   changedFiles: number;
+  /** Files written, in order, for the per-file report. */
+  written: string[];
 }
 
 export async function digestFor(resolver: DigestResolver, image: string, platform?: string): Promise<string> {
@@ -48,18 +50,24 @@ export async function pinText(text: string, resolver: DigestResolver, options: P
 export async function pinInputs(inputs: Input[], resolver: DigestResolver, options: PinOptions): Promise<PinOutcome> {
   const errors: string[] = [];
   const diffs: string[] = [];
+  const written: string[] = [];
   let changedFiles = 0;
   for (const input of inputs) {
     const next = await pinText(input.text, resolver, options, errors, input.path);
     if (next === input.text) continue;
-    changedFiles++;
-    if (options.dryRun || input.path === '-') diffs.push(options.dryRun ? unifiedDiff(input.path, input.text, next) : next);
-    else {
-      // Write next to the file and rename over it: a failure never leaves a half-written manifest.
-      const tmp = `${input.file}.pod-lens-${process.pid}.tmp`;
-      writeFileSync(tmp, next);
-      renameSync(tmp, input.file);
+    if (options.dryRun || input.path === '-') {
+      changedFiles++;
+      diffs.push(options.dryRun ? unifiedDiff(input.path, input.text, next) : next);
+      continue;
+    }
+    // One file's failure (changed meanwhile, a full disk) is reported and the others are still written.
+    try {
+      await replaceFileText(input.file, input.text, next);
+      changedFiles++;
+      written.push(input.path);
+    } catch (error) {
+      errors.push(`${input.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { output: diffs.join(''), errors, changedFiles };
+  return { output: diffs.join(''), errors, changedFiles, written };
 }

@@ -2,13 +2,28 @@
  * Keeps the workspace index current: an initial scan of the workspace folders (in the background), the client's file
  * watcher, and the text of open documents (which wins over the file on disk while the document is open).
  */
-import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
 import type { ManifestModel } from '../analysis/model/manifest';
 import type { Runtime } from '../runtime';
+import { compileExcludes, type ExcludeMatcher } from '../fs/glob';
+import { readRegularFile } from '../fs/read-file';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
+
+/** Enough to see what went wrong without flooding the output channel from a hostile tree. */
+const MAX_LOGGED_SKIPS = 20;
+
+/** The local path of a file: URI, or undefined for other schemes and for file://host/… that this machine cannot open. */
+function toPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface WorkspaceSyncDeps {
   connection: Connection;
@@ -23,6 +38,10 @@ export interface WorkspaceSyncDeps {
 export class WorkspaceSync {
   readonly index = new WorkspaceIndex();
   private timer: unknown;
+  /** Bad exclude patterns are said once per session, not on every scan. */
+  private readonly reportedPatterns = new Set<string>();
+  /** What the last scan excluded, so the file watcher skips the same files. */
+  private excluded: { folders: string[]; matcher: ExcludeMatcher } | undefined;
 
   constructor(private readonly deps: WorkspaceSyncDeps) {}
 
@@ -35,13 +54,44 @@ export class WorkspaceSync {
   }
 
   async scan(folders: WorkspaceFolder[] | null | undefined): Promise<void> {
-    for (const folder of folders ?? []) {
-      if (!folder.uri.startsWith('file:')) continue;
+    const logger = this.deps.runtime.logger;
+    const exclude = compileExcludes(this.deps.exclude());
+    for (const problem of exclude.problems) {
+      if (this.reportedPatterns.has(problem)) continue;
+      this.reportedPatterns.add(problem);
+      logger.info(`[warning] podLens.exclude / files.exclude: ${problem}`);
+    }
+    const local = (folders ?? []).flatMap((folder) => {
+      const path = toPath(folder.uri);
+      return path === undefined ? [] : [{ folder, path }];
+    });
+    this.excluded = { folders: local.map((l) => l.path), matcher: exclude };
+    for (const { folder, path } of local) {
       const started = Date.now();
-      const result = await scanFolder(fileURLToPath(folder.uri), this.index, { exclude: this.deps.exclude(), maxFileSize: this.deps.maxFileSize() });
-      this.deps.runtime.logger.info(`indexed ${result.files} files of ${folder.name} in ${Date.now() - started} ms (${this.index.size} objects, ${result.skipped} skipped)`);
+      const result = await scanFolder(path, this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
+      // The details first, so the summary line ends the folder's report.
+      for (const s of result.skipped.slice(0, MAX_LOGGED_SKIPS)) logger.info(`  skipped ${s.path}: ${s.reason}`);
+      if (result.skipped.length > MAX_LOGGED_SKIPS) logger.info(`  … and ${result.skipped.length - MAX_LOGGED_SKIPS} more skipped`);
+      logger.info(`indexed ${result.files} files of ${folder.name} in ${Date.now() - started} ms (${this.index.size} objects, ${result.skipped.length} skipped)`);
     }
     this.changed();
+  }
+
+  /** The index entry for a file on disk: its text when it is a readable manifest within the size limit, else none. */
+  private async indexFromDisk(uri: string): Promise<boolean> {
+    const path = toPath(uri);
+    const read = path === undefined || this.isExcluded(path) ? undefined : await readRegularFile(path, this.deps.maxFileSize());
+    return read?.ok && !read.text.includes('{{') ? this.index.update(uri, read.text) : this.index.remove(uri);
+  }
+
+  private isExcluded(path: string): boolean {
+    const excluded = this.excluded;
+    if (!excluded) return false;
+    return excluded.folders.some((folder) => {
+      const rel = relative(folder, path);
+      const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+      return !outside && excluded.matcher.isExcluded(rel.split(sep).join('/'));
+    });
   }
 
   /** An open document's text is what counts while it is open. */
@@ -51,14 +101,7 @@ export class WorkspaceSync {
 
   /** A closed document counts as what is on disk again (or nothing, for an unsaved one). */
   async documentClosed(uri: string): Promise<void> {
-    let changed: boolean;
-    try {
-      const text = uri.startsWith('file:') ? await readFile(fileURLToPath(uri), 'utf8') : undefined;
-      changed = text !== undefined && text.length <= this.deps.maxFileSize() && !text.includes('{{') ? this.index.update(uri, text) : this.index.remove(uri);
-    } catch {
-      changed = this.index.remove(uri);
-    }
-    if (changed) this.changed();
+    if (await this.indexFromDisk(uri)) this.changed();
   }
 
   listen(): void {
@@ -67,14 +110,7 @@ export class WorkspaceSync {
       for (const change of params.changes) {
         if (this.deps.isOpen(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) any = this.index.remove(change.uri) || any;
-        else {
-          try {
-            const text = await readFile(fileURLToPath(change.uri), 'utf8');
-            if (text.length <= this.deps.maxFileSize() && !text.includes('{{')) any = this.index.update(change.uri, text) || any;
-          } catch {
-            any = this.index.remove(change.uri) || any;
-          }
-        }
+        else any = (await this.indexFromDisk(change.uri)) || any;
       }
       if (any) this.changed();
     });
