@@ -8,6 +8,10 @@ function ns(namespace: string | undefined): string {
   return namespace && namespace !== '' ? namespace : 'default';
 }
 
+function byPlace(a: IndexedObject, b: IndexedObject): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start;
+}
+
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
@@ -35,7 +39,9 @@ export class WorkspaceIndex implements WorkspaceView {
     if (objects.length) this.byUri.set(uri, objects);
     for (const o of objects) {
       const key = `${o.kind}/${ns(o.namespace)}/${o.name}`;
-      this.byKey.set(key, [...(this.byKey.get(key) ?? []), o]);
+      // Definitions of one name in a fixed order (file, then position), whatever order the files came in: every
+      // answer that reads the first one is then the same in the editor and in the CLI.
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), o].sort(byPlace));
       this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 0) + 1);
     }
     this.generation++;

@@ -25,6 +25,8 @@ export function containerImages(document: ManifestDocument): ContainerImage[] {
   const cached = cache.get(document.doc);
   if (cached) return cached;
   const out: ContainerImage[] = [];
+  // One parse per distinct image: aliases can repeat a long image string in every container.
+  const parses = new Map<string, ImageReferenceResult>();
   for (const container of spec.all) {
     const field = container.view.get('image');
     if (!field || typeof field.value !== 'string' || field.value === '' || !isScalar(field.node)) continue;
@@ -34,7 +36,7 @@ export function containerImages(document: ManifestDocument): ContainerImage[] {
       field,
       raw: field.value,
       contentStart: scalarContentStart(field.node),
-      parsed: parseImageReference(field.value),
+      parsed: parses.get(field.value) ?? parses.set(field.value, parseImageReference(field.value)).get(field.value)!,
     });
   }
   cache.set(document.doc, out);
