@@ -7,7 +7,8 @@ import {
   type InitializeResult,
   type CancellationToken,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SYNCED_TEXT_DOCUMENTS } from './lsp/text-document';
 import { complete } from './lsp/completion';
 import { listCodeActions, resolveWithProgress } from './lsp/code-actions';
 import { abortSignalOf, guarded } from './lsp/guard';
@@ -31,7 +32,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let folders: InitializeParams['workspaceFolders'] = null;
-  const documents = new TextDocuments(TextDocument);
+  // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
+  const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
   const pin = createPinResolver(runtime, () => settings, () => facts);
   const republishOpen = () => {
     for (const doc of documents.all()) scheduler.publish(doc);
@@ -47,13 +49,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
   const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
   const options = () => context.options();
-  const cache = new DocumentCache(context.generation);
+  const cache = new DocumentCache(context.generation, () => settings.maxFileSize);
   const scheduler = new DiagnosticsScheduler({
     connection,
     runtime,
     cache,
     options,
-    maxFileSize: () => settings.maxFileSize,
     getDocument: (uri) => documents.get(uri),
     generation: context.generation,
     afterPublish: (doc) => online.check(cache.model(doc)),

@@ -2,7 +2,7 @@
  * Keeps the workspace index current: an initial scan of the workspace folders (in the background), the client's file
  * watcher, and the text of open documents (which wins over the file on disk while the document is open).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
 import type { ManifestModel } from '../analysis/model/manifest';
@@ -53,12 +53,24 @@ export class WorkspaceSync {
   async documentClosed(uri: string): Promise<void> {
     let changed: boolean;
     try {
-      const text = uri.startsWith('file:') ? await readFile(fileURLToPath(uri), 'utf8') : undefined;
-      changed = text !== undefined && text.length <= this.deps.maxFileSize() && !text.includes('{{') ? this.index.update(uri, text) : this.index.remove(uri);
+      const text = uri.startsWith('file:') ? await this.readIndexable(uri) : undefined;
+      changed = text !== undefined ? this.index.update(uri, text) : this.index.remove(uri);
     } catch {
       changed = this.index.remove(uri);
     }
     if (changed) this.changed();
+  }
+
+  /**
+   * A file's text when the index should read it: a regular file within podLens.maxFileSize (checked before reading,
+   * so a huge file is never loaded) and not a Go template; else undefined.
+   */
+  private async readIndexable(uri: string): Promise<string | undefined> {
+    const path = fileURLToPath(uri);
+    const st = await stat(path);
+    if (!st.isFile() || st.size > this.deps.maxFileSize()) return undefined;
+    const text = await readFile(path, 'utf8');
+    return text.length <= this.deps.maxFileSize() && !text.includes('{{') ? text : undefined;
   }
 
   listen(): void {
@@ -69,8 +81,8 @@ export class WorkspaceSync {
         if (change.type === FileChangeType.Deleted) any = this.index.remove(change.uri) || any;
         else {
           try {
-            const text = await readFile(fileURLToPath(change.uri), 'utf8');
-            if (text.length <= this.deps.maxFileSize() && !text.includes('{{')) any = this.index.update(change.uri, text) || any;
+            const text = await this.readIndexable(change.uri);
+            any = (text !== undefined ? this.index.update(change.uri, text) : this.index.remove(change.uri)) || any;
           } catch {
             any = this.index.remove(change.uri) || any;
           }
