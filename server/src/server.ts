@@ -91,7 +91,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   function republishAll(): void {
     cache.invalidateAnalyses();
-    for (const doc of documents.all()) scheduler.publish(doc);
+    for (const doc of documents.all()) {
+      // A new podLens.maxFileSize can change whether an open file counts for the index.
+      workspaceSync.documentChanged(doc.uri, cache.model(doc));
+      scheduler.publish(doc);
+    }
   }
 
   connection.onInitialized(async () => {
