@@ -33,7 +33,7 @@ test('two ConfigMaps of one name: the same answer whichever file is listed first
     'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  k: "1"\n',
     'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      env:\n        - name: V\n          valueFrom: {configMapKeyRef: {name: cm, key: k}}\n',
   });
-  const [a, b, pod] = ['a.yaml', 'b.yaml', 'pod.yaml'].map((f) => join(dir, f));
+  const [a, b, pod] = [join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'pod.yaml')] as const;
   const forward = runCli(['check', a, b, pod, '--format', 'json']);
   const backward = runCli(['check', b, a, pod, '--format', 'json']);
   const podFindings = (out: string) => (JSON.parse(out) as { files: Array<{ path: string; findings: Array<{ message: string }> }> }).files.find((f) => f.path === pod)!.findings.map((f) => f.message);

@@ -1,0 +1,21 @@
+/**
+ * Bundled and run with plain node by the bench, one child per file, so its peak memory is its own: `pod-lens check
+ * --format json` in-process on one file, then the time and process.resourceUsage().maxRSS as JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { main } from '../server/src/cli';
+
+const file = process.argv[2]!;
+const start = Number(process.hrtime.bigint()) / 1e6;
+let jsonBytes = 0;
+void main(['check', file, '--format', 'json', '--fail-on', 'never'], {
+  out: (s) => (jsonBytes += s.length),
+  err: () => undefined,
+  stdin: () => readFileSync(0, 'utf8'),
+  resolver: () => {
+    throw new Error('check never resolves digests');
+  },
+}).then((status) => {
+  const ms = Number(process.hrtime.bigint()) / 1e6 - start;
+  process.stdout.write(JSON.stringify({ status, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, jsonBytes }));
+});
