@@ -18,7 +18,7 @@ export const referenceNotFound: Rule = {
   source:
     'kubelet: a missing ConfigMap or Secret (not optional) keeps the container in CreateContainerConfigError, a missing volume source keeps the Pod in ContainerCreating; ServiceAccount admission rejects a Pod whose service account does not exist; a missing RuntimeClass fails the Pod (RuntimeClass admission / kubelet).',
   description:
-    'The pod spec names a ServiceAccount, RuntimeClass, ConfigMap, Secret or PersistentVolumeClaim (or a key in one) that this workspace does not define in that namespace. Reported as information only when the workspace defines objects of that kind at all — otherwise they are clearly managed elsewhere — and never for references marked `optional: true`. A missing RuntimeClass is a warning: the Pod cannot start.',
+    'The pod spec names a ServiceAccount, RuntimeClass, ConfigMap, Secret or PersistentVolumeClaim (or a key in one) that this workspace does not define in that namespace. Reported as information only when the workspace defines objects of that kind at all — otherwise they are clearly managed elsewhere — and never for references marked `optional: true`. A missing RuntimeClass is a warning: the Pod cannot start. When the workspace defines an object twice (same kind, namespace and name, e.g. in two files), every definition counts: a key is missing only when none has it, and a key that only some have gets a note, since the cluster keeps whichever is applied last.',
   howToFix: 'Add the object to the manifests, fix the name, or mark the reference `optional: true` if the container can run without it.',
   check({ document, options, report }) {
     const ws = options.workspace;
