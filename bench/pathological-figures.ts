@@ -49,11 +49,14 @@ async function serverFigures(name: string, text: string) {
     r = now();
     await client.change(uri, [{ range: { start: middle, end: middle }, newText: ' ' }], GIVE_UP_MS);
     const editMs = now() - r;
-    return { openMs: round(openMs), requestsMs: round(requestsMs), editMs: round(editMs), totalMs: round(now() - t), diagnostics: diagnostics.length, peakMb: peakRssMb(client.pid) };
+    const figures = { openMs: round(openMs), requestsMs: round(requestsMs), editMs: round(editMs), totalMs: round(now() - t), diagnostics: diagnostics.length, peakMb: peakRssMb(client.pid) };
+    await client.stop();
+    return figures;
   } catch (error) {
-    return { error: String(error).split('\n')[0]!, peakMb: peakRssMb(client.pid) };
-  } finally {
-    await client.stop().catch(() => undefined);
+    const peakMb = peakRssMb(client.pid);
+    // A server still busy would not answer shutdown: end the process this bench started, by its id.
+    if (client.pid) process.kill(client.pid, 'SIGKILL');
+    return { error: String(error).split('\n')[0]!, peakMb };
   }
 }
 
