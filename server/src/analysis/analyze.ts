@@ -106,6 +106,7 @@ export function analyze(
   // Document-scoped findings can be reused while a document is unchanged; the others are computed every time.
   const byScope = { local: rules.filter((r) => (r.scope ?? 'document') === 'document'), fileScoped: rules.filter((r) => (r.scope ?? 'document') !== 'document') };
   for (const document of model.documents) {
+    if (isInert(document)) continue;
     const own = documentFindings(model, document, options, failures, byScope, cache, optionsKey);
     const shown: Finding[] = [];
     for (const local of quietTemplates(document, own)) {
@@ -121,6 +122,14 @@ export function analyze(
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { findings, failures };
+}
+
+/**
+ * A document no rule can say anything about: no mapping at its root (empty, a scalar or a list), and nothing the
+ * parser complained of. Skipping these keeps a file of a million `---` lines as cheap as its parse.
+ */
+function isInert(document: ManifestDocument): boolean {
+  return !document.root && document.syntaxErrors.length === 0 && document.duplicateKeys.length === 0 && !document.isTemplated;
 }
 
 function clampSpan(span: Span, length: number): Span {
