@@ -31,6 +31,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let settingsRead = false;
   let folders: InitializeParams['workspaceFolders'] = null;
   // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
   const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
@@ -100,6 +101,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onInitialized(async () => {
     await pullSettings();
+    settingsRead = true;
     republishAll();
     // In the background: open documents are checked at once and again when the index is ready.
     void workspaceSync.scan(folders).catch((error) => runtime.logger.error('workspace scan failed', error));
@@ -110,8 +112,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     republishAll();
   });
 
-  documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+  // Until the user's settings are read, documents are neither parsed nor checked (their podLens.maxFileSize and
+  // rules are not known yet): the first republishAll covers every document opened by then.
+  documents.onDidOpen((e) => {
+    if (settingsRead) scheduler.schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent((e) => {
+    if (!settingsRead) return;
     workspaceSync.documentChanged(e.document.uri, cache.model(e.document));
     scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS);
   });

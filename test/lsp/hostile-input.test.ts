@@ -36,7 +36,10 @@ test('a file over podLens.maxFileSize gets one note and nothing else: no hover, 
   await withServer({ settings: { maxFileSize: 2000 } }, async (client) => {
     const bigUri = 'file:///work/big.yaml';
     const big = `${POD}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  k: v\n# ${'x'.repeat(3000)}\n`;
-    const diagnostics = await client.open(bigUri, big);
+    // The first publication can come before the server has read the settings: wait for the one under 2000.
+    const skipped = client.nextDiagnostics(bigUri, (p) => p.diagnostics.some((d) => d.code === 'file-skipped'), 30_000);
+    await client.open(bigUri, big);
+    const diagnostics = await skipped;
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.message, d.range]),
       [['file-skipped', `Pod Lens skipped this file: ${big.length} characters is over the 2000-character limit (podLens.maxFileSize).`, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],

@@ -15,10 +15,18 @@ function isLineStart(text: string, at: number): boolean {
   return before === LF || (before === CR && text.charCodeAt(at) !== LF);
 }
 
-/** Line starts in `from..to` (inclusive), for offsets past 0. */
+/** Line starts in `from..to` (inclusive), for offsets past 0: the few around an edit. */
 function lineStartsIn(text: string, from: number, to: number): number[] {
   const out: number[] = [];
   for (let at = Math.max(from, 1); at <= to; at++) if (isLineStart(text, at)) out.push(at);
+  return out;
+}
+
+/** Every line start of a text, found by the regular expression engine (a whole file at once). */
+function allLineStarts(text: string): number[] {
+  const out = [0];
+  const breaks = /\r\n|\r|\n/g;
+  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) out.push(m.index + m[0].length);
   return out;
 }
 
@@ -49,7 +57,7 @@ export class SyncedTextDocument implements TextDocument {
     private currentVersion: number,
     private content: string,
   ) {
-    this.lineStarts = [0, ...lineStartsIn(content, 1, content.length)];
+    this.lineStarts = allLineStarts(content);
   }
 
   get version(): number {
@@ -91,7 +99,7 @@ export class SyncedTextDocument implements TextDocument {
     for (const change of changes) {
       if (!('range' in change) || change.range === undefined) {
         this.content = change.text;
-        this.lineStarts = [0, ...lineStartsIn(this.content, 1, this.content.length)];
+        this.lineStarts = allLineStarts(this.content);
         continue;
       }
       let start = this.offsetAt(change.range.start);
@@ -104,9 +112,11 @@ export class SyncedTextDocument implements TextDocument {
       const keepBefore = lowerBound(this.lineStarts, Math.max(start, 1));
       const keepAfter = lowerBound(this.lineStarts, end + 1);
       const fresh = lineStartsIn(this.content, start, start + change.text.length);
-      const after = this.lineStarts.slice(keepAfter);
-      if (delta !== 0) for (let i = 0; i < after.length; i++) after[i]! += delta;
-      this.lineStarts = [...this.lineStarts.slice(0, keepBefore), ...fresh, ...after];
+      const starts = this.lineStarts;
+      // In place for a few new starts; a copy for many (a call takes only so many arguments).
+      if (fresh.length < 10_000) starts.splice(keepBefore, keepAfter - keepBefore, ...fresh);
+      else this.lineStarts = [...starts.slice(0, keepBefore), ...fresh, ...starts.slice(keepAfter)];
+      if (delta !== 0) for (let i = keepBefore + fresh.length; i < this.lineStarts.length; i++) this.lineStarts[i]! += delta;
     }
     this.currentVersion = version;
   }
