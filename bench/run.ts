@@ -130,7 +130,7 @@ async function indexFigures(count: number) {
 /** `npm run bench -- --pathological`: only the pathological files (quicker; printed, results.json untouched). */
 async function pathologicalOnly(): Promise<void> {
   const rows = await pathologicalFigures();
-  console.table(rows.map((r) => ({ input: r.input, MB: r.megabytes, 'cli ms': r.cliMs, 'cli MB': r.cliPeakMb, 'server ms': r.serverTotalMs ?? r.serverError, 'server MB': r.serverPeakMb, ok: r.withinLimits })));
+  console.table(rows.map((r) => ({ input: r.input, MB: r.megabytes, 'cli ms': r.cliMs, 'cli cpu': r.cliCpuMs, 'cli MB': r.cliPeakMb, 'server ms': r.serverTotalMs ?? r.serverError, 'server cpu': r.serverCpuMs, 'server MB': r.serverPeakMb, ok: r.withinLimits })));
 }
 
 async function main() {

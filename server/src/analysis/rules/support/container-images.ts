@@ -30,13 +30,15 @@ export function containerImages(document: ManifestDocument): ContainerImage[] {
   for (const container of spec.all) {
     const field = container.view.get('image');
     if (!field || typeof field.value !== 'string' || field.value === '' || !isScalar(field.node)) continue;
+    let parsed = parses.get(field.value);
+    if (!parsed) parses.set(field.value, (parsed = parseImageReference(field.value)));
     out.push({
       container,
       spec,
       field,
       raw: field.value,
       contentStart: scalarContentStart(field.node),
-      parsed: parses.get(field.value) ?? parses.set(field.value, parseImageReference(field.value)).get(field.value)!,
+      parsed,
     });
   }
   cache.set(document.doc, out);
