@@ -22,7 +22,8 @@ export const imagePullPolicyInvalid: Rule = {
       // An empty value is treated as unset and defaulted before validation.
       if (value === '' || (typeof value === 'string' && (PULL_POLICIES as readonly string[]).includes(value))) continue;
       const shown = typeof value === 'string' ? quote(value) : isScalar(field.node) ? String(value) : 'a non-string value';
-      const nearest = typeof value === 'string' ? nearestPullPolicy(value) : undefined;
+      // Near misses are at most two edits from a 12-letter word: longer values are not compared (the cost grows with length).
+      const nearest = typeof value === 'string' && value.length <= 16 ? nearestPullPolicy(value) : undefined;
       const mark = quoteOf(field.node);
       report({
         message: `${field.path}: Unsupported value: ${shown}: supported values: "Always", "IfNotPresent", "Never". The API server rejects the object${nearest ? `; did you mean ${nearest}?` : '.'}`,
