@@ -1,6 +1,7 @@
 /**
  * Pathological files (issue 17) through the CLI and the real server: time and peak memory of each, measured in child
- * processes (the CLI's process.resourceUsage().maxRSS; the server's VmHWM). The target is under 5 s and 500 MB.
+ * processes (the CLI's process.resourceUsage(); the server's /proc figures). The target is under 5 s of CPU time and
+ * 500 MB each; wall times are listed too.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +82,8 @@ export async function pathologicalFigures(): Promise<Record<string, unknown>[]> 
     writeFileSync(file, text);
     const cli = await cliFigures(bundle, file);
     const server = await serverFigures(name, text);
-    const times = ['ms' in cli ? cli.ms : Infinity, ('totalMs' in server ? server.totalMs : undefined) ?? Infinity];
+    // Judged on CPU time: on a shared machine the wall clock mostly measures the other processes (both are listed).
+    const times = ['cpuMs' in cli ? cli.cpuMs : Infinity, ('cpuMs' in server ? server.cpuMs : undefined) ?? Infinity];
     const peaks = ['peakMb' in cli ? cli.peakMb : Infinity, server.peakMb ?? Infinity];
     const row = {
       input: name,
