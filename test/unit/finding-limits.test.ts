@@ -76,3 +76,12 @@ test('every rule over every pathological file: no message longer than 1,000 char
     assert.ok(findings.every((f) => f.message.length <= 1001), name);
   }
 });
+
+test('a 1 MB imagePullPolicy: quoted in 80 characters, and no "did you mean" for a value that long', () => {
+  const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n      imagePullPolicy: ${'Always'.repeat(200_000)}\n`;
+  const { findings } = analyze(parseManifests(text), only('image-pull-policy-invalid'));
+  assert.deepEqual(
+    findings.map((f) => f.message),
+    [`spec.containers[0].imagePullPolicy: Unsupported value: "${'Always'.repeat(13)}Al…": supported values: "Always", "IfNotPresent", "Never". The API server rejects the object.`],
+  );
+});
