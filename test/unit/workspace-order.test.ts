@@ -56,3 +56,17 @@ test('find lists the definitions of a name by file, whatever order the files wer
     assert.deepEqual(index.find('ConfigMap', 'cm', undefined).map((o) => o.uri), ['a.yaml', 'b.yaml']);
   }
 });
+
+test('a file defining one name 5,000 times is indexed, replaced and removed in one pass per name', () => {
+  const text = Array.from({ length: 5000 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  k${i}: v\n`).join('');
+  const index = new WorkspaceIndex();
+  index.update('many.yaml', text);
+  index.update('a.yaml', CM_X);
+  const found = index.find('ConfigMap', 'cm', undefined);
+  assert.equal(found.length, 5001);
+  assert.equal(found[0]!.uri, 'a.yaml');
+  index.update('many.yaml', CM_K);
+  assert.deepEqual(index.find('ConfigMap', 'cm', undefined).map((o) => o.uri), ['a.yaml', 'many.yaml']);
+  index.remove('many.yaml');
+  assert.deepEqual(index.find('ConfigMap', 'cm', undefined).map((o) => o.uri), ['a.yaml']);
+});
