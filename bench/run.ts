@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { LspClient, ROOT } from '../test/support/lsp-client';
 import { anchors, deployment, deployments } from './generate';
+import { pathologicalFigures } from './pathological-figures';
 import { median, now, percentile, round } from './stats';
 
 interface Input {
@@ -126,7 +127,14 @@ async function indexFigures(count: number) {
   }
 }
 
+/** `npm run bench -- --pathological`: only the pathological files (quicker; printed, results.json untouched). */
+async function pathologicalOnly(): Promise<void> {
+  const rows = await pathologicalFigures();
+  console.table(rows.map((r) => ({ input: r.input, MB: r.megabytes, 'cli ms': r.cliMs, 'cli cpu': r.cliCpuMs, 'cli MB': r.cliPeakMb, 'server ms': r.serverTotalMs ?? r.serverError, 'server cpu': r.serverCpuMs, 'server MB': r.serverPeakMb, ok: r.withinLimits })));
+}
+
 async function main() {
+  if (process.argv.includes('--pathological')) return pathologicalOnly();
   const inputs: Input[] = [
     { name: 'deployments-10k', text: deployments(10_000) },
     { name: 'deployments-50k', text: deployments(50_000) },
@@ -171,6 +179,7 @@ async function main() {
   }
   const indexing = await indexFigures(5000);
   console.log(JSON.stringify(indexing));
+  const pathological = await pathologicalFigures();
   const vsix = readdirSync(ROOT).find((f) => f.endsWith('.vsix'));
   const summary = {
     date: new Date().toISOString(),
@@ -178,6 +187,7 @@ async function main() {
     vsixBytes: vsix ? statSync(join(ROOT, vsix)).size : null,
     indexing,
     results,
+    pathological,
   };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.table(results.map((r) => ({ input: r.input, lines: r.lines, parse: r.parseMs, check: r.checkMs, 'check/parse': r.checkOverParse, open: r.openToDiagnosticsMs, edit: r.editToDiagnosticsMedianMs, 'hover p95': r.hoverP95Ms, 'lens p95': r.lensP95Ms, rss: r.serverRssMb, 'yaml-ls edit': r.yamlLsEditMs ?? '' })));

@@ -8,7 +8,8 @@ import {
   type InitializeResult,
   type CancellationToken,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SYNCED_TEXT_DOCUMENTS } from './lsp/text-document';
 import { complete } from './lsp/completion';
 import { listCodeActions, resolveWithProgress } from './lsp/code-actions';
 import { abortSignalOf, guarded } from './lsp/guard';
@@ -32,8 +33,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRefreshLenses = false;
+  let settingsRead = false;
   let folders: InitializeParams['workspaceFolders'] = null;
-  const documents = new TextDocuments(TextDocument);
+  // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
+  const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
   const pin = createPinResolver(runtime, () => settings, () => facts);
   const republishOpen = () => {
     for (const doc of documents.all()) scheduler.publish(doc);
@@ -49,13 +52,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
   const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
   const options = () => context.options();
-  const cache = new DocumentCache(context.generation);
+  const cache = new DocumentCache(context.generation, () => settings.maxFileSize);
   const scheduler = new DiagnosticsScheduler({
     connection,
     runtime,
     cache,
     options,
-    maxFileSize: () => settings.maxFileSize,
     getDocument: (uri) => documents.get(uri),
     generation: context.generation,
     afterPublish: (doc) => online.check(cache.model(doc)),
@@ -92,21 +94,25 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }
 
   /**
-   * After settings were read again: when they changed, every open document is checked and published again. When
-   * they did not (the first pull usually returns the defaults), nothing is sent: a second copy of a version's
-   * diagnostics would reach the client after the ones it already has.
+   * After settings were read: the first time (`previous` undefined) every open document is checked; later only when
+   * they changed. A pull that changed nothing sends nothing: a second copy of a version's diagnostics would reach the
+   * client after the ones it already has.
    */
-  function republishAll(previous: Settings): void {
-    if (JSON.stringify(previous) === JSON.stringify(settings)) return;
+  function republishAll(previous: Settings | undefined): void {
+    if (previous && JSON.stringify(previous) === JSON.stringify(settings)) return;
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
-    for (const doc of documents.all()) scheduler.publish(doc);
+    for (const doc of documents.all()) {
+      // A new podLens.maxFileSize can change whether an open file counts for the index.
+      workspaceSync.documentChanged(doc.uri, cache.model(doc));
+      scheduler.publish(doc);
+    }
   }
 
   connection.onInitialized(async () => {
-    const previous = settings;
     await pullSettings();
-    republishAll(previous);
+    settingsRead = true;
+    republishAll(undefined);
     // In the background: open documents are checked at once and again when the index is ready.
     void workspaceSync.scan(folders).catch((error) => runtime.logger.error('workspace scan failed', error));
   });
@@ -119,8 +125,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => runtime.logger.error('codeLens/refresh failed', error));
   });
 
-  documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+  // Until the user's settings are read, documents are neither parsed nor checked (their podLens.maxFileSize and
+  // rules are not known yet): the first republishAll covers every document opened by then.
+  documents.onDidOpen((e) => {
+    if (settingsRead) scheduler.schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent((e) => {
+    if (!settingsRead) return;
     workspaceSync.documentChanged(e.document.uri, cache.model(e.document));
     scheduler.schedule(e.document.uri, CHANGE_DEBOUNCE_MS);
   });

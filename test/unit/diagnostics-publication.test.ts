@@ -24,9 +24,8 @@ function setup() {
   const scheduler = new DiagnosticsScheduler({
     connection,
     runtime,
-    cache: new DocumentCache(() => generation),
+    cache: new DocumentCache(() => generation, () => 1_000_000),
     options: () => analysisOptions(DEFAULT_SETTINGS),
-    maxFileSize: () => 1_000_000,
     getDocument: () => doc,
     generation: () => generation,
   });

@@ -2,6 +2,7 @@
 import type { ManifestDocument, ManifestModel } from './model/manifest';
 import type { Span } from './model/span';
 import type { AnalysisOptions } from './options';
+import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
 import { RULES } from './rules/index';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
@@ -53,7 +54,7 @@ export function analyzeDocument(
         model,
         document,
         options,
-        report: (f) => findings.push({ ...f, message: withConsequence(f.message, rule.consequence), rule: rule.id, severity: f.severity ?? severity }),
+        report: (f) => findings.push({ ...f, message: boundMessage(withConsequence(f.message, rule.consequence)), rule: rule.id, severity: f.severity ?? severity }),
       });
     } catch (error) {
       failures.push({ rule: rule.id, document: document.index, error });
@@ -105,18 +106,30 @@ export function analyze(
   // Document-scoped findings can be reused while a document is unchanged; the others are computed every time.
   const byScope = { local: rules.filter((r) => (r.scope ?? 'document') === 'document'), fileScoped: rules.filter((r) => (r.scope ?? 'document') !== 'document') };
   for (const document of model.documents) {
+    if (isInert(document)) continue;
     const own = documentFindings(model, document, options, failures, byScope, cache, optionsKey);
+    const shown: Finding[] = [];
     for (const local of quietTemplates(document, own)) {
       const f: Finding = {
         ...local,
         span: clampSpan(shiftSpan(local.span, document.offset), model.text.length),
         fixes: local.fixes?.map((fix) => shiftFix(fix, document.offset)),
       };
-      if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
+      if (!ignores.isIgnored(f.rule, f.span.start)) shown.push(f);
     }
+    // The note goes where the document's content starts, so it is visible next to the first findings.
+    for (const f of limitFindings(shown, clampSpan(shiftSpan(document.span, document.offset), model.text.length).start)) findings.push(f);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { findings, failures };
+}
+
+/**
+ * A document no rule can say anything about: no mapping at its root (empty, a scalar or a list), and nothing the
+ * parser complained of. Skipping these keeps a file of a million `---` lines as cheap as its parse.
+ */
+function isInert(document: ManifestDocument): boolean {
+  return !document.root && document.syntaxErrors.length === 0 && document.duplicateKeys.length === 0 && !document.isTemplated;
 }
 
 function clampSpan(span: Span, length: number): Span {

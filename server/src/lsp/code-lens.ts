@@ -7,6 +7,7 @@ import type { DocumentCache } from './document-cache';
 import type { AnalysisOptions } from '../analysis/options';
 
 export function lenses(doc: TextDocument, cache: DocumentCache, options: AnalysisOptions = {}): CodeLens[] {
+  if (cache.skipped(doc)) return [];
   return codeLenses(cache.model(doc), options).map((lens) => ({
     range: toRange(doc, lens.span),
     command: lens.command

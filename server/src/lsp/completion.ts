@@ -6,6 +6,7 @@ import { toOffset, toRange } from './convert';
 import type { DocumentCache } from './document-cache';
 
 export function complete(doc: TextDocument, params: CompletionParams, cache: DocumentCache): CompletionItem[] {
+  if (cache.skipped(doc)) return [];
   return completionsAt(cache.model(doc), toOffset(doc, params.position)).map((item) => ({
     label: item.label,
     kind: CompletionItemKind.EnumMember,

@@ -9,6 +9,7 @@ import { toOffset, toRange } from './convert';
 import type { DocumentCache } from './document-cache';
 
 export function definition(doc: TextDocument, params: DefinitionParams, cache: DocumentCache, ws: WorkspaceView, openDocument: (uri: string) => TextDocument | undefined): Location[] {
+  if (cache.skipped(doc)) return [];
   return definitionAt(cache.model(doc), toOffset(doc, params.position), ws).flatMap((d) => {
     let target = openDocument(d.uri);
     if (!target) {

@@ -2,7 +2,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
-import { guardInput } from '../analysis/input-guard';
 import { docsUrl, type Finding, type Severity } from '../analysis/rules/types';
 import type { Runtime } from '../runtime';
 import { toRange } from './convert';
@@ -38,7 +37,6 @@ export interface DiagnosticsDeps {
   generation?: () => number;
   /** Background work after a publication (online digest checks). */
   afterPublish?: (doc: TextDocument) => void;
-  maxFileSize: () => number;
   getDocument: (uri: string) => TextDocument | undefined;
 }
 
@@ -82,17 +80,12 @@ export class DiagnosticsScheduler {
     if (this.published.get(doc.uri) === key) return;
     let diagnostics: Diagnostic[];
     try {
-      const text = doc.getText();
-      const skipped = guardInput(text, this.deps.maxFileSize());
-      if (skipped) {
-        diagnostics = [toDiagnostic(doc, skipped)];
-      } else {
-        const result = this.deps.cache.analysis(doc, this.deps.options(), this.deps.generation?.() ?? 0);
-        for (const failure of result.failures) {
-          this.deps.runtime.logger.error(`rule ${failure.rule} failed on document ${failure.document} of ${doc.uri}`, failure.error);
-        }
-        diagnostics = result.findings.map((f) => toDiagnostic(doc, f));
+      // A file over podLens.maxFileSize (or binary) gives the cache's one note instead of an analysis.
+      const result = this.deps.cache.analysis(doc, this.deps.options(), this.deps.generation?.() ?? 0);
+      for (const failure of result.failures) {
+        this.deps.runtime.logger.error(`rule ${failure.rule} failed on document ${failure.document} of ${doc.uri}`, failure.error);
       }
+      diagnostics = result.findings.map((f) => toDiagnostic(doc, f));
     } catch (error) {
       this.deps.runtime.logger.error(`analysis of ${doc.uri} failed`, error);
       return;

@@ -7,6 +7,8 @@ import { toOffset, toRange } from './convert';
 import type { DocumentCache } from './document-cache';
 
 export function hover(doc: TextDocument, params: HoverParams, cache: DocumentCache, options: AnalysisOptions): Hover | null {
+  // A skipped file (over podLens.maxFileSize, or binary) has no hovers: not even its positions are computed.
+  if (cache.skipped(doc)) return null;
   const model = cache.model(doc);
   const found = hoverAt(model, toOffset(doc, params.position), options);
   if (!found) return null;

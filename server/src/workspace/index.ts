@@ -8,6 +8,10 @@ function ns(namespace: string | undefined): string {
   return namespace && namespace !== '' ? namespace : 'default';
 }
 
+function byPlace(a: IndexedObject, b: IndexedObject): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start;
+}
+
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
@@ -33,11 +37,18 @@ export class WorkspaceIndex implements WorkspaceView {
     if (JSON.stringify(before) === JSON.stringify(objects)) return false;
     this.remove(uri, false);
     if (objects.length) this.byUri.set(uri, objects);
+    const touched = new Set<string>();
     for (const o of objects) {
       const key = `${o.kind}/${ns(o.namespace)}/${o.name}`;
-      this.byKey.set(key, [...(this.byKey.get(key) ?? []), o]);
+      const list = this.byKey.get(key);
+      if (list) list.push(o);
+      else this.byKey.set(key, [o]);
+      touched.add(key);
       this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 0) + 1);
     }
+    // Definitions of one name in a fixed order (file, then position), whatever order the files came in: every
+    // answer that reads the first one is then the same in the editor and in the CLI. Sorted once per name.
+    for (const key of touched) this.byKey.get(key)!.sort(byPlace);
     this.generation++;
     return true;
   }
@@ -46,12 +57,17 @@ export class WorkspaceIndex implements WorkspaceView {
     const objects = this.byUri.get(uri);
     if (!objects) return false;
     this.byUri.delete(uri);
+    // One pass per name, however many times the file defines it.
+    const gone = new Set(objects);
+    const keys = new Set<string>();
     for (const o of objects) {
-      const key = `${o.kind}/${ns(o.namespace)}/${o.name}`;
-      const rest = (this.byKey.get(key) ?? []).filter((x) => x !== o);
+      keys.add(`${o.kind}/${ns(o.namespace)}/${o.name}`);
+      this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 1) - 1);
+    }
+    for (const key of keys) {
+      const rest = (this.byKey.get(key) ?? []).filter((x) => !gone.has(x));
       if (rest.length) this.byKey.set(key, rest);
       else this.byKey.delete(key);
-      this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 1) - 1);
     }
     if (bump) this.generation++;
     return true;

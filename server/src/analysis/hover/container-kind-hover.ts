@@ -3,6 +3,7 @@
  * Ready; the next init container waits for its startupProbe) and the ephemeralContainers key (kubectl debug only).
  */
 import { contains, type HoverProvider } from './types';
+import { mdText } from './markdown';
 
 const SIDECAR_DOC = 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/';
 const EPHEMERAL_DOC = 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/';
@@ -20,7 +21,7 @@ export const containerKindHover: HoverProvider = ({ document, offset }) => {
   for (const c of spec.sidecars) {
     for (const [key, text] of Object.entries(SIDECAR_PROBES)) {
       const f = c.view.get(key);
-      if (f && contains(f.keySpan, offset)) return { markdown: `**${key} of sidecar ${c.name ?? ''}**\n\n${text}\n\n[Sidecar containers](${SIDECAR_DOC})`, span: f.keySpan };
+      if (f && contains(f.keySpan, offset)) return { markdown: `**${key} of sidecar ${mdText(c.name ?? '')}**\n\n${text}\n\n[Sidecar containers](${SIDECAR_DOC})`, span: f.keySpan };
     }
   }
   const eph = spec.view.get('ephemeralContainers');

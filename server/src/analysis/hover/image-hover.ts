@@ -3,6 +3,8 @@ import { kubeletTag, parseImageReference } from '../k8s/image-reference';
 import { containerFieldAt } from './container-field';
 import { BACKOFF_DOC, DEFAULT_IS_FIXED, effectivePolicy, IMAGES_DOC, kubeletAction, PULL_FAILURE, PULL_POLICY_DOC } from './pull-behaviour';
 import type { HoverProvider } from './types';
+import { mdCode, mdText } from './markdown';
+import { unparsableImageMessage } from '../rules/support/quote';
 
 export const imageHover: HoverProvider = ({ document, offset }) => {
   const found = containerFieldAt(document, offset, 'image');
@@ -11,25 +13,25 @@ export const imageHover: HoverProvider = ({ document, offset }) => {
   const parsed = parseImageReference(raw);
   const written = found.container.view.get('imagePullPolicy')?.value;
   const policy = effectivePolicy(raw, written);
-  const lines = [`**Image** \`${raw}\``, ''];
+  const lines = [`**Image** ${mdCode(raw)}`, ''];
   if (parsed.ok) {
     const r = parsed.ref;
     lines.push(
       '| part | value |',
       '|---|---|',
-      `| registry | \`${r.registry}\` |`,
-      `| repository | \`${r.repository}\` |`,
-      `| tag | ${r.tag !== null ? `\`${r.tag}\`` : r.digest ? '— (digest only)' : `— (the kubelet pulls \`${kubeletTag(r)}\`)`} |`,
-      `| digest | ${r.digest ? `\`${r.digest}\`` : '—'} |`,
-      `| full name | \`${r.fullName}${r.tag !== null ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}\` |`,
+      `| registry | ${mdCode(r.registry, true)} |`,
+      `| repository | ${mdCode(r.repository, true)} |`,
+      `| tag | ${r.tag !== null ? mdCode(r.tag, true) : r.digest ? '— (digest only)' : `— (the kubelet pulls ${mdCode(kubeletTag(r), true)})`} |`,
+      `| digest | ${r.digest ? mdCode(r.digest, true) : '—'} |`,
+      `| full name | ${mdCode(`${r.fullName}${r.tag !== null ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`, true)} |`,
       '',
     );
-    if (r.digest) lines.push(`Pinned: the kubelet runs exactly \`${r.digest}\`${r.tag !== null ? `; the tag \`${r.tag}\` is only for readers` : ''}.`, '');
+    if (r.digest) lines.push(`Pinned: the kubelet runs exactly ${mdCode(r.digest)}${r.tag !== null ? `; the tag ${mdCode(r.tag)} is only for readers` : ''}.`, '');
   } else {
-    lines.push(`**Not a valid image reference**: ${parsed.error.kubeletMessage}. The kubelet will fail the container with \`InvalidImageName\`.`, '');
+    lines.push(`**Not a valid image reference**: ${mdText(unparsableImageMessage(raw, parsed.error.message))}. The kubelet will fail the container with \`InvalidImageName\`.`, '');
   }
   lines.push(
-    `**imagePullPolicy: ${policy.value}** — ${policy.defaulted ? `defaulted: ${policy.reason}` : 'written in the manifest'}.`,
+    `**imagePullPolicy: ${mdText(policy.value)}** — ${policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest'}.`,
     '',
     kubeletAction(policy.value),
     '',

@@ -3,19 +3,20 @@ import { defaultPullPolicy } from '../k8s/pull-policy';
 import { containerFieldAt } from './container-field';
 import { BACKOFF_DOC, kubeletAction, PULL_FAILURE, PULL_POLICY_DOC } from './pull-behaviour';
 import type { HoverProvider } from './types';
+import { mdText } from './markdown';
 
 export const pullPolicyHover: HoverProvider = ({ document, offset }) => {
   const found = containerFieldAt(document, offset, 'imagePullPolicy');
   if (!found) return undefined;
   const value = typeof found.field.value === 'string' ? found.field.value : String(found.field.value);
   const image = found.container.view.get('image')?.value;
-  const lines = [`**imagePullPolicy: ${value}**`, '', kubeletAction(value), ''];
+  const lines = [`**imagePullPolicy: ${mdText(value)}**`, '', kubeletAction(value), ''];
   if (typeof image === 'string') {
     const d = defaultPullPolicy(image);
     lines.push(
       d.policy === value
-        ? `Without this line the API server would default to the same: ${d.reason}.`
-        : `Without this line the API server would default to **${d.policy}**: ${d.reason}.`,
+        ? `Without this line the API server would default to the same: ${mdText(d.reason)}.`
+        : `Without this line the API server would default to **${d.policy}**: ${mdText(d.reason)}.`,
       '',
     );
   }

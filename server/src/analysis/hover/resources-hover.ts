@@ -9,6 +9,7 @@ import { podResourcesInput } from '../inputs/pod-inputs';
 import type { ManifestDocument } from '../model/manifest';
 import type { Span } from '../model/span';
 import { contains, type HoverProvider } from './types';
+import { mdCode, mdText } from './markdown';
 
 const RESOURCES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
 const QOS_DOC = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/';
@@ -36,9 +37,9 @@ function target(document: ManifestDocument, offset: number): { span: Span; conta
 }
 
 function row(name: string, req: EffectiveValue | undefined, lim: EffectiveValue | undefined): string {
-  const r = req ? `${req.canonical}${req.overheadAdded ? ' (+overhead)' : ''}` : '—';
-  const l = lim ? `${lim.canonical}${lim.overheadAdded ? ' (+overhead)' : ''}` : '— (no limit)';
-  return `| ${name} | ${r} | ${l} | ${req ? req.decidedBy.description : ''} |`;
+  const r = req ? `${mdText(req.canonical)}${req.overheadAdded ? ' (+overhead)' : ''}` : '—';
+  const l = lim ? `${mdText(lim.canonical)}${lim.overheadAdded ? ' (+overhead)' : ''}` : '— (no limit)';
+  return `| ${mdText(name)} | ${r} | ${l} | ${req ? mdText(req.decidedBy.description) : ''} |`;
 }
 
 export const resourcesHover: HoverProvider = ({ document, offset, options }) => {
@@ -55,25 +56,25 @@ export const resourcesHover: HoverProvider = ({ document, offset, options }) => 
   if (names.length === 0) lines.push('No container requests or limits anything.', '');
   else {
     lines.push('| resource | request | limit | decided |', '|---|---|---|---|', ...names.map((n) => row(n, requests[n], limits[n])), '');
-    const appPhase = names.filter((n) => requests[n]).map((n) => `${n} ${formatQuantity(requests[n]!.appPhase)}`);
+    const appPhase = names.filter((n) => requests[n]).map((n) => `${mdText(n)} ${mdText(formatQuantity(requests[n]!.appPhase))}`);
     if (appPhase.length) lines.push(`App phase (app containers + sidecars): ${appPhase.join(', ')}.`, '');
-    const unbounded = names.filter((n) => limits[n] && limits[n]!.missingIn.length > 0).map((n) => `${n} (no limit in ${limits[n]!.missingIn.join(', ')})`);
+    const unbounded = names.filter((n) => limits[n] && limits[n]!.missingIn.length > 0).map((n) => `${mdText(n)} (no limit in ${limits[n]!.missingIn.map(mdText).join(', ')})`);
     if (unbounded.length) lines.push(`A missing limit counts as 0 in this sum, but the container itself is unbounded: ${unbounded.join('; ')}.`, '');
   }
-  if (runtimeOverhead && !w.podSpec.view.has('overhead')) lines.push(`Includes the overhead of RuntimeClass ${runtimeClass} (handler \`${String(rc?.facts.handler)}\`), which admission copies into spec.overhead.`, '');
+  if (runtimeOverhead && !w.podSpec.view.has('overhead')) lines.push(`Includes the overhead of RuntimeClass ${mdText(runtimeClass)} (handler ${mdCode(String(rc?.facts.handler))}), which admission copies into spec.overhead.`, '');
   lines.push(`**QoS ${plan.qos.qos}**: ${plan.qos.reason}.`, '');
   if (w.replicas !== undefined && w.replicas > 1 && names.length) {
-    const total = names.filter((n) => requests[n]).map((n) => `${n} ${formatQuantity(multiply(requests[n]!.value, w.replicas!))}`);
+    const total = names.filter((n) => requests[n]).map((n) => `${mdText(n)} ${mdText(formatQuantity(multiply(requests[n]!.value, w.replicas!)))}`);
     lines.push(`For ${w.replicas} replicas: ${total.join(', ')} requested in total.`, '');
   }
   if (t.container) {
     const share = containerShare(podResourcesInput(w.podSpec), t.container, plan.resources);
     if (share) {
-      const part = (xs: typeof share.requests) => xs.map((x) => `${x.resource} ${x.value}${x.percent !== undefined ? ` (${x.percent}% of ${x.effective})` : ''}`).join(', ') || '—';
-      lines.push(`**${share.name}**: requests ${part(share.requests)}; limits ${part(share.limits)}.`, '');
+      const part = (xs: typeof share.requests) => xs.map((x) => `${mdText(x.resource)} ${mdText(x.value)}${x.percent !== undefined ? ` (${x.percent}% of ${mdText(x.effective)})` : ''}`).join(', ') || '—';
+      lines.push(`**${mdText(share.name)}**: requests ${part(share.requests)}; limits ${part(share.limits)}.`, '');
     }
   }
-  if (plan.resources.invalid.length) lines.push(`Not counted (invalid quantities): ${plan.resources.invalid.map((i) => `${i.container} ${i.resource}`).join(', ')}.`, '');
+  if (plan.resources.invalid.length) lines.push(`Not counted (invalid quantities): ${plan.resources.invalid.map((i) => `${mdText(i.container)} ${mdText(i.resource)}`).join(', ')}.`, '');
   lines.push(`[Resource management](${RESOURCES_DOC}) · [Pod QoS classes](${QOS_DOC})`);
   return { markdown: lines.join('\n'), span: t.span };
 };

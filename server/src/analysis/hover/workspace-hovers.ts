@@ -2,9 +2,10 @@
 import { effectivePullSecrets } from '../pull-secrets';
 import type { IndexedObject } from '../workspace-view';
 import { contains, type HoverProvider } from './types';
+import { mdCode, mdText } from './markdown';
 
 function where(o: IndexedObject): string {
-  return `${o.uri.replace(/^file:\/\//, '')}`;
+  return mdText(o.uri.replace(/^file:\/\//, ''));
 }
 
 export const workspaceHover: HoverProvider = ({ document, offset, options }) => {
@@ -17,16 +18,16 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
     if (!name || typeof name.value !== 'string' || !contains(name.span, offset)) continue;
     const secret = ws.find('Secret', name.value, namespace)[0];
     const text = secret
-      ? `**Secret ${name.value}** (${String(secret.facts.type)}) in ${where(secret)}\n\nHolds credentials for: ${Array.isArray(secret.facts.registries) && secret.facts.registries.length ? (secret.facts.registries as string[]).map((h) => `\`${h}\``).join(', ') : 'no registry (not a docker config)'}.`
-      : `**Secret ${name.value}** is not in this workspace (namespace ${namespace ?? 'default'}).`;
+      ? `**Secret ${mdText(name.value)}** (${mdText(String(secret.facts.type))}) in ${where(secret)}\n\nHolds credentials for: ${Array.isArray(secret.facts.registries) && secret.facts.registries.length ? (secret.facts.registries as string[]).slice(0, 20).map((h) => mdCode(h)).join(', ') : 'no registry (not a docker config)'}.`
+      : `**Secret ${mdText(name.value)}** is not in this workspace (namespace ${mdText(namespace ?? 'default')}).`;
     return { markdown: text, span: name.span };
   }
   const sa = spec.view.get('serviceAccountName');
   if (sa && typeof sa.value === 'string' && contains(sa.span, offset)) {
     const found = ws.find('ServiceAccount', sa.value, namespace)[0];
     const pulls = effectivePullSecrets(spec, namespace, ws);
-    const lines = [found ? `**ServiceAccount ${sa.value}** in ${where(found)}` : `**ServiceAccount ${sa.value}** is not in this workspace.`, ''];
-    lines.push(`Pull secrets the Pod will use (the Pod's own, then the service account's, as the ServiceAccount admission plugin adds them): ${[...pulls.own, ...pulls.fromServiceAccount].map((n) => `\`${n}\``).join(', ') || 'none'}.`);
+    const lines = [found ? `**ServiceAccount ${mdText(sa.value)}** in ${where(found)}` : `**ServiceAccount ${mdText(sa.value)}** is not in this workspace.`, ''];
+    lines.push(`Pull secrets the Pod will use (the Pod's own, then the service account's, as the ServiceAccount admission plugin adds them): ${[...pulls.own, ...pulls.fromServiceAccount].slice(0, 20).map((n) => mdCode(n)).join(', ') || 'none'}.`);
     return { markdown: lines.join('\n'), span: sa.span };
   }
   const rc = spec.view.get('runtimeClassName');
@@ -34,8 +35,8 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
     const found = ws.find('RuntimeClass', rc.value, undefined)[0];
     const overhead = found?.facts.overhead as Record<string, unknown> | undefined;
     const text = found
-      ? `**RuntimeClass ${rc.value}**: handler \`${String(found.facts.handler)}\`${overhead ? `; overhead added to the Pod's requests: ${Object.entries(overhead).map(([k, v]) => `${k} ${String(v)}`).join(', ')}` : ''}.`
-      : `**RuntimeClass ${rc.value}** is not in this workspace; the Pod does not start unless the cluster has it.`;
+      ? `**RuntimeClass ${mdText(rc.value)}**: handler ${mdCode(String(found.facts.handler))}${overhead ? `; overhead added to the Pod's requests: ${Object.entries(overhead).map(([k, v]) => `${mdText(k)} ${mdText(String(v))}`).join(', ')}` : ''}.`
+      : `**RuntimeClass ${mdText(rc.value)}** is not in this workspace; the Pod does not start unless the cluster has it.`;
     return { markdown: text, span: rc.span };
   }
   // Service environment variables and init containers waiting for a Service.
@@ -47,14 +48,14 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
         const service = envVar[1]!.toLowerCase().replace(/_/g, '-');
         const found = ws.find('Service', service, namespace)[0];
         return {
-          markdown: `**${envVar[0]}**: set by the kubelet for every Service that exists in the Pod's namespace *when the Pod starts* (here: Service \`${service}\`, ${found ? `defined in ${where(found)}` : 'not in this workspace'}). A Service created after the Pod has no such variable; DNS (\`${service}.${namespace ?? 'default'}.svc\`) has no such ordering problem.`,
+          markdown: `**${mdText(envVar[0])}**: set by the kubelet for every Service that exists in the Pod's namespace *when the Pod starts* (here: Service ${mdCode(service)}, ${found ? `defined in ${where(found)}` : 'not in this workspace'}). A Service created after the Pod has no such variable; DNS (${mdCode(`${service}.${namespace ?? 'default'}.svc`)}) has no such ordering problem.`,
           span: item.span,
         };
       }
       const waits = /nslookup\s+([a-z0-9-]+)/.exec(item.value);
       if (waits && c.type === 'init') {
         const found = ws.find('Service', waits[1]!, namespace)[0];
-        return { markdown: `**${c.name}** waits until Service \`${waits[1]}\` resolves in DNS; ${found ? `it is defined in ${where(found)}` : 'it is not in this workspace, so make sure it is created, or the Pod stays in Init'}.`, span: item.span };
+        return { markdown: `**${mdText(c.name ?? '')}** waits until Service ${mdCode(waits[1])} resolves in DNS; ${found ? `it is defined in ${where(found)}` : 'it is not in this workspace, so make sure it is created, or the Pod stays in Init'}.`, span: item.span };
       }
     }
   }

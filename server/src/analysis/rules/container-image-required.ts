@@ -1,6 +1,7 @@
 /** container-image-required: every container needs an image. */
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const containerImageRequired: Rule = {
   id: 'container-image-required',
@@ -20,7 +21,7 @@ export const containerImageRequired: Rule = {
       if (image && (typeof value !== 'string' || value.length > 0) && value !== null) continue;
       // An empty image is underlined itself; a missing one at the container's name, where the user looks for it.
       const where = image ? (image.node ? image.span : image.keySpan) : (c.view.get('name')?.entrySpan ?? c.span);
-      const who = c.name ? `container "${c.name}"` : 'this container';
+      const who = c.name ? `container ${quote(c.name)}` : 'this container';
       report({
         message: `${containerFieldPath(c, 'image')}: Required value: ${who} has no image; the API server rejects the object.`,
         span: where,

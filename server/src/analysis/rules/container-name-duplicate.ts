@@ -1,6 +1,7 @@
 /** container-name-duplicate: names are unique across containers, initContainers and ephemeralContainers. */
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const containerNameDuplicate: Rule = {
   id: 'container-name-duplicate',
@@ -18,6 +19,7 @@ export const containerNameDuplicate: Rule = {
     const ordered = [...spec.containers, ...spec.initContainers, ...spec.ephemeralContainers];
     const taken = new Set(ordered.map((c) => c.name).filter((n): n is string => n !== undefined));
     const seen = new Map<string, string>();
+    const nextSuffix = new Map<string, number>();
     for (const c of ordered) {
       if (!c.name) continue;
       const first = seen.get(c.name);
@@ -26,12 +28,14 @@ export const containerNameDuplicate: Rule = {
         continue;
       }
       const field = c.view.get('name')!;
-      let n = 2;
+      // Each name's search resumes where it stopped: thousands of copies of one name stay linear.
+      let n = nextSuffix.get(c.name) ?? 2;
       while (taken.has(`${c.name}-${n}`)) n++;
+      nextSuffix.set(c.name, n + 1);
       const fresh = `${c.name}-${n}`;
       taken.add(fresh);
       report({
-        message: `${containerFieldPath(c, 'name')}: Duplicate value: ${JSON.stringify(c.name)}: ${first} has this name already; names must be unique across containers, initContainers and ephemeralContainers, and the API server rejects the object.`,
+        message: `${containerFieldPath(c, 'name')}: Duplicate value: ${quote(c.name)}: ${first} has this name already; names must be unique across containers, initContainers and ephemeralContainers, and the API server rejects the object.`,
         span: field.span,
         path: containerFieldPath(c, 'name'),
         fixes: [{ title: `Rename to ${fresh}`, kind: 'quickfix', isPreferred: true, edits: [{ span: field.span, newText: fresh }] }],

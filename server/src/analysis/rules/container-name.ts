@@ -2,6 +2,7 @@
 import { dns1123LabelProblems } from '../k8s/names';
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const containerName: Rule = {
   id: 'container-name',
@@ -21,7 +22,7 @@ export const containerName: Rule = {
       }
       const value = typeof field.value === 'string' ? field.value : String(field.value);
       const problems = dns1123LabelProblems(value);
-      if (problems.length) report({ message: `${path}: Invalid value: ${JSON.stringify(value)}: ${problems.join(', ')}`, span: field.span, path });
+      if (problems.length) report({ message: `${path}: Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: field.span, path });
     }
   },
 };

@@ -1,5 +1,6 @@
 /** env-duplicate: a later env entry hides an earlier one of the same name (the API server's warning). */
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const envDuplicate: Rule = {
   id: 'env-duplicate',
@@ -23,7 +24,7 @@ export const envDuplicate: Rule = {
           // warnings.go: only a definition that hides the previous one, not one that builds on it.
           const hides = view.has('valueFrom') || value === ref || typeof value !== 'string' || !value.includes(ref);
           if (hides) {
-            report({ message: `${view.path}: hides previous definition of ${JSON.stringify(name)}, which may be dropped when using apply`, span: view.get('name')!.span, path: view.path });
+            report({ message: `${view.path}: hides previous definition of ${quote(name)}, which may be dropped when using apply`, span: view.get('name')!.span, path: view.path });
           }
         }
         seen.add(name);

@@ -1,5 +1,6 @@
 /** env-name-invalid: environment variable names: required, no `=`; the strict C-identifier-like form for older clusters. */
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 // validation.go validateEnvVarName: the strict regex, or with RelaxedEnvironmentVariableValidation any printable ASCII but '='.
 const STRICT = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -31,9 +32,9 @@ export const envNameInvalid: Rule = {
         if (typeof f.value !== 'string') continue;
         if (f.value === '' && f.path.endsWith('.prefix')) continue;
         if (f.value === '' || !RELAXED.test(f.value)) {
-          report({ message: `${f.path}: Invalid value: ${JSON.stringify(f.value)}: must not be empty, contain '=' or non-printable characters`, span: f.span, path: f.path });
+          report({ message: `${f.path}: Invalid value: ${quote(f.value)}: must not be empty, contain '=' or non-printable characters`, span: f.span, path: f.path });
         } else if (!STRICT.test(f.value) || f.value === '.' || f.value === '..' || f.value.startsWith('..')) {
-          report({ severity: 'warning', message: `${f.path}: Invalid value: ${JSON.stringify(f.value)}: ${STRICT_MESSAGE} — accepted only where RelaxedEnvironmentVariableValidation is enabled.`, span: f.span, path: f.path });
+          report({ severity: 'warning', message: `${f.path}: Invalid value: ${quote(f.value)}: ${STRICT_MESSAGE} — accepted only where RelaxedEnvironmentVariableValidation is enabled.`, span: f.span, path: f.path });
         }
       }
     }

@@ -1,6 +1,7 @@
 /** env-reference-undefined: `$(VAR)` naming no variable defined before it stays literal text (kubelet expansion). */
 import { fieldPath } from '../model/node-view';
 import type { ContainerView } from '../model/pod-spec';
+import { excerpt } from './support/quote';
 import type { Rule } from './types';
 
 /** The `$(NAME)` references of a string, with `$$` as the escape (third_party/forked/golang/expansion). */
@@ -35,7 +36,7 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'])
       for (const r of references(value.value)) {
         if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(r.name) || defined.has(r.name) || serviceLink.test(r.name)) continue;
         const later = all.has(r.name) ? ' (it is defined later in the list, which is too late)' : '';
-        report({ message: `${view.path}.value: $(${r.name}) refers to no variable defined before it${later}; the kubelet leaves it as the literal text "$(${r.name})". Write $$(${r.name}) if you mean that text.`, span: value.span, path: fieldPath(view.path, 'value') });
+        report({ message: `${view.path}.value: $(${excerpt(r.name)}) refers to no variable defined before it${later}; the kubelet leaves it as the literal text "$(${excerpt(r.name)})". Write $$(${excerpt(r.name)}) if you mean that text.`, span: value.span, path: fieldPath(view.path, 'value') });
       }
     }
     const name = view.string('name');
@@ -49,7 +50,7 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'])
         // `$(date)` in a shell command is command substitution the kubelet passes through on purpose: only
         // variable-looking names (upper case) are reported here.
         if (!/^[A-Z_][A-Z0-9_]*$/.test(r.name) || all.has(r.name) || serviceLink.test(r.name)) continue;
-        report({ message: `${item.path}: $(${r.name}) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(${r.name}) to mean that text, or use the shell's $${r.name}.`, span: item.span, path: item.path });
+        report({ message: `${item.path}: $(${excerpt(r.name)}) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(${excerpt(r.name)}) to mean that text, or use the shell's $${excerpt(r.name)}.`, span: item.span, path: item.path });
       }
     }
   }

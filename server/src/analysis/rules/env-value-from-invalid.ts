@@ -1,6 +1,7 @@
 /** env-value-from-invalid: valueFrom with a value, with no source, or with several; downward-API field paths. */
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
 /** validation.go validEnvDownwardAPIFieldPathExpressions (plus the annotation/label subscripts checked apart). */
@@ -34,11 +35,11 @@ export const envValueFromInvalid: Rule = {
         }
         const fp = from.map('fieldRef')?.get('fieldPath');
         if (fp && typeof fp.value === 'string' && !FIELD_PATHS.has(fp.value) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(fp.value)) {
-          report({ message: `${fp.path}: Unsupported value: ${JSON.stringify(fp.value)}: the downward API offers env only metadata.name, metadata.namespace, metadata.uid, metadata.labels['<key>'], metadata.annotations['<key>'], spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs`, span: fp.span, path: fp.path });
+          report({ message: `${fp.path}: Unsupported value: ${quote(fp.value)}: the downward API offers env only metadata.name, metadata.namespace, metadata.uid, metadata.labels['<key>'], metadata.annotations['<key>'], spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs`, span: fp.span, path: fp.path });
         }
         const rf = from.map('resourceFieldRef')?.get('resource');
         if (rf && typeof rf.value === 'string' && !RESOURCE_FIELDS.has(rf.value) && !/^(limits|requests)\.hugepages-/.test(rf.value)) {
-          report({ message: `${rf.path}: Unsupported value: ${JSON.stringify(rf.value)}: supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"`, span: rf.span, path: rf.path });
+          report({ message: `${rf.path}: Unsupported value: ${quote(rf.value)}: supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"`, span: rf.span, path: rf.path });
         }
       }
     }

@@ -2,6 +2,7 @@
 import { fieldPath } from '../model/node-view';
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 /** Fields an ephemeral container may set (validation.go validateEphemeralContainers); every other one is Forbidden. */
 const ALLOWED = new Set(['name', 'image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'volumeMounts', 'volumeDevices', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty', 'targetContainerName']);
@@ -30,7 +31,7 @@ export const ephemeralContainers: Rule = {
       }
       const target = c.view.get('targetContainerName');
       if (target && typeof target.value === 'string' && !targets.has(target.value)) {
-        report({ message: `${containerFieldPath(c, 'targetContainerName')}: Not found: ${JSON.stringify(target.value)}: it must name a container or init container of this Pod; the API server rejects it.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
+        report({ message: `${containerFieldPath(c, 'targetContainerName')}: Not found: ${quote(target.value)}: it must name a container or init container of this Pod; the API server rejects it.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
       }
     }
   },

@@ -1,5 +1,6 @@
 /** host-network-fields: hostIP without hostPort, and duplicate hostAliases IPs (API warnings of warnings.go). */
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const hostNetworkFields: Rule = {
   id: 'host-network-fields',
@@ -25,7 +26,7 @@ export const hostNetworkFields: Rule = {
     for (const { view } of spec.view.seq('hostAliases')?.maps() ?? []) {
       const ip = view.get('ip');
       if (!ip || typeof ip.value !== 'string') continue;
-      if (seen.has(ip.value)) report({ message: `${ip.path}: duplicate ip ${JSON.stringify(ip.value)}`, span: ip.span, path: ip.path });
+      if (seen.has(ip.value)) report({ message: `${ip.path}: duplicate ip ${quote(ip.value)}`, span: ip.span, path: ip.path });
       seen.add(ip.value);
     }
   },

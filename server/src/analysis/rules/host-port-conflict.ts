@@ -2,6 +2,7 @@
 import { fieldPath } from '../model/node-view';
 import { portsOf, type PortEntry } from './support/ports';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const hostPortConflict: Rule = {
   id: 'host-port-conflict',
@@ -25,7 +26,7 @@ export const hostPortConflict: Rule = {
           continue;
         }
         const field = p.field('hostPort')!;
-        report({ message: `${fieldPath(p.path, 'hostPort')}: Duplicate value: ${JSON.stringify(key)}: ${first} takes this host port already; the API server rejects the object.`, span: field.span, path: fieldPath(p.path, 'hostPort') });
+        report({ message: `${fieldPath(p.path, 'hostPort')}: Duplicate value: ${quote(key)}: ${first} takes this host port already; the API server rejects the object.`, span: field.span, path: fieldPath(p.path, 'hostPort') });
       }
     }
   },

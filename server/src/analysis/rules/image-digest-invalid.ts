@@ -1,6 +1,7 @@
 /** image-digest-invalid: a digest of the wrong length, case or algorithm; the kubelet rejects the image. */
 import { containerImages, imagePartSpan } from './support/container-images';
 import type { Rule } from './types';
+import { unparsableImageMessage } from './support/quote';
 
 export const imageDigestInvalid: Rule = {
   id: 'image-digest-invalid',
@@ -15,7 +16,7 @@ export const imageDigestInvalid: Rule = {
     for (const image of containerImages(document)) {
       if (image.parsed.ok || image.parsed.error.kind !== 'digest') continue;
       report({
-        message: `${image.field.path}: ${image.parsed.error.kubeletMessage}. The kubelet cannot use this digest: the container waits with reason InvalidImageName.`,
+        message: `${image.field.path}: ${unparsableImageMessage(image.raw, image.parsed.error.message)}. The kubelet cannot use this digest: the container waits with reason InvalidImageName.`,
         span: imagePartSpan(image, image.parsed.error.span),
         path: image.field.path,
       });

@@ -2,6 +2,7 @@
 import { containerImages } from './support/container-images';
 import { pinFix } from './support/pin-fix';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const imageNotPinned: Rule = {
   id: 'image-not-pinned',
@@ -17,7 +18,7 @@ export const imageNotPinned: Rule = {
     for (const image of containerImages(document)) {
       if (!image.parsed.ok || image.parsed.ref.digest) continue;
       report({
-        message: `Image "${image.raw}" is not pinned to a digest: the tag can point to other bytes tomorrow.`,
+        message: `Image ${quote(image.raw)} is not pinned to a digest: the tag can point to other bytes tomorrow.`,
         span: image.field.span,
         path: image.field.path,
         fixes: [pinFix(document, image, 'quickfix')].filter((f) => f !== undefined),

@@ -3,6 +3,7 @@ import { isScalar } from 'yaml';
 import { quoteOf } from '../model/node-view';
 import { nearestPullPolicy, PULL_POLICIES } from '../k8s/pull-policy';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const imagePullPolicyInvalid: Rule = {
   id: 'image-pull-policy-invalid',
@@ -20,16 +21,17 @@ export const imagePullPolicyInvalid: Rule = {
       const value = field.value;
       // An empty value is treated as unset and defaulted before validation.
       if (value === '' || (typeof value === 'string' && (PULL_POLICIES as readonly string[]).includes(value))) continue;
-      const shown = typeof value === 'string' ? JSON.stringify(value) : isScalar(field.node) ? String(value) : 'a non-string value';
-      const nearest = typeof value === 'string' ? nearestPullPolicy(value) : undefined;
-      const quote = quoteOf(field.node);
+      const shown = typeof value === 'string' ? quote(value) : isScalar(field.node) ? String(value) : 'a non-string value';
+      // Near misses are at most two edits from a 12-letter word: longer values are not compared (the cost grows with length).
+      const nearest = typeof value === 'string' && value.length <= 16 ? nearestPullPolicy(value) : undefined;
+      const mark = quoteOf(field.node);
       report({
         message: `${field.path}: Unsupported value: ${shown}: supported values: "Always", "IfNotPresent", "Never". The API server rejects the object${nearest ? `; did you mean ${nearest}?` : '.'}`,
         span: field.span,
         path: field.path,
         fixes: nearest
-          ? [{ title: `Change to ${nearest}`, kind: 'quickfix', isPreferred: true, edits: [{ span: field.span, newText: `${quote}${nearest}${quote}` }] }]
-          : PULL_POLICIES.map((p) => ({ title: `Change to ${p}`, kind: 'quickfix' as const, edits: [{ span: field.span, newText: `${quote}${p}${quote}` }] })),
+          ? [{ title: `Change to ${nearest}`, kind: 'quickfix', isPreferred: true, edits: [{ span: field.span, newText: `${mark}${nearest}${mark}` }] }]
+          : PULL_POLICIES.map((p) => ({ title: `Change to ${p}`, kind: 'quickfix' as const, edits: [{ span: field.span, newText: `${mark}${p}${mark}` }] })),
       });
     }
   },

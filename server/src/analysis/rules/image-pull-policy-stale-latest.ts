@@ -1,6 +1,7 @@
 /** image-pull-policy-stale-latest: IfNotPresent with a mutable tag; each node keeps whatever it pulled first. */
 import { containerImages, pullPolicyField } from './support/container-images';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const imagePullPolicyStaleLatest: Rule = {
   id: 'image-pull-policy-stale-latest',
@@ -18,7 +19,7 @@ export const imagePullPolicyStaleLatest: Rule = {
       const ref = image.parsed.ref;
       if (ref.digest || (ref.tag !== null && ref.tag !== 'latest')) continue;
       report({
-        message: `imagePullPolicy IfNotPresent with "${image.raw}": a node that already has a "latest" image keeps using it, so nodes run whatever they pulled first and new pushes never arrive there.`,
+        message: `imagePullPolicy IfNotPresent with ${quote(image.raw)}: a node that already has a "latest" image keeps using it, so nodes run whatever they pulled first and new pushes never arrive there.`,
         span: policy.span,
         path: policy.path,
       });

@@ -1,5 +1,6 @@
 /** image-pull-secret-name: empty or duplicate imagePullSecrets names (API warnings), extra fields (error). */
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const imagePullSecretName: Rule = {
   id: 'image-pull-secret-name',
@@ -22,7 +23,7 @@ export const imagePullSecretName: Rule = {
       const value = typeof name?.value === 'string' ? name.value : '';
       const path = `${view.path}.name`;
       if (value === '') report({ message: `${path}: invalid empty name ""`, span: name?.span ?? view.span, path });
-      else if (seen.has(value)) report({ message: `${path}: duplicate name ${JSON.stringify(value)}`, span: name!.span, path });
+      else if (seen.has(value)) report({ message: `${path}: duplicate name ${quote(value)}`, span: name!.span, path });
       seen.add(value);
     }
   },

@@ -1,5 +1,7 @@
 /** image-pull-secret-not-found / wrong type: pull secrets resolved against the Secrets of the workspace. */
+import { excerpt } from './support/quote';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 const PULL_SECRET_TYPES = ['kubernetes.io/dockerconfigjson', 'kubernetes.io/dockercfg'];
 
@@ -23,12 +25,14 @@ export const imagePullSecretNotFound: Rule = {
       const found = ws.find('Secret', name.value, document.namespace);
       if (found.length === 0) {
         if (!ws.hasKind('Secret')) continue;
-        report({ message: `Secret ${JSON.stringify(name.value)} is not defined in namespace ${document.namespace ?? 'default'} in this workspace; if it does not exist in the cluster, the kubelet pulls without credentials.`, span: name.span, path: name.path });
+        report({ message: `Secret ${quote(name.value)} is not defined in namespace ${document.namespace ?? 'default'} in this workspace; if it does not exist in the cluster, the kubelet pulls without credentials.`, span: name.span, path: name.path });
         continue;
       }
-      const type = String(found[0]!.facts.type ?? 'Opaque');
-      if (!PULL_SECRET_TYPES.includes(type)) {
-        report({ severity: 'warning', message: `Secret ${JSON.stringify(name.value)} has type ${type}, not kubernetes.io/dockerconfigjson: the kubelet ignores it for pulls and private images fail with ImagePullBackOff.`, span: name.span, path: name.path });
+      // Every definition counts (the answer must not depend on file order): one of a pull-secret type is enough.
+      const types = [...new Set(found.map((o) => String(o.facts.type ?? 'Opaque')))];
+      const type = types.find((t) => !PULL_SECRET_TYPES.includes(t)) ?? types[0]!;
+      if (!types.some((t) => PULL_SECRET_TYPES.includes(t))) {
+        report({ severity: 'warning', message: `Secret ${quote(name.value)} has type ${excerpt(type)}, not kubernetes.io/dockerconfigjson: the kubelet ignores it for pulls and private images fail with ImagePullBackOff.`, span: name.span, path: name.path });
       }
     }
   },

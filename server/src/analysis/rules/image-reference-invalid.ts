@@ -2,6 +2,7 @@
 import { hasOuterWhitespace } from '../k8s/image-reference';
 import { containerImages, imagePartSpan } from './support/container-images';
 import type { Rule } from './types';
+import { unparsableImageMessage } from './support/quote';
 
 export const imageReferenceInvalid: Rule = {
   id: 'image-reference-invalid',
@@ -18,7 +19,7 @@ export const imageReferenceInvalid: Rule = {
       // Whitespace in a Pod is rejected by the API server already: image-whitespace says so.
       if (hasOuterWhitespace(image.raw) && !image.spec.isTemplate) continue;
       report({
-        message: `${image.field.path}: ${image.parsed.error.kubeletMessage}. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
+        message: `${image.field.path}: ${unparsableImageMessage(image.raw, image.parsed.error.message)}. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
         span: imagePartSpan(image, image.parsed.error.span),
         path: image.field.path,
       });

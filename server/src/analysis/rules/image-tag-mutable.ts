@@ -3,6 +3,7 @@ import { defaultPullPolicy } from '../k8s/pull-policy';
 import { containerImages, imagePartSpan, pullPolicyField } from './support/container-images';
 import { pinFix } from './support/pin-fix';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const imageTagMutable: Rule = {
   id: 'image-tag-mutable',
@@ -22,7 +23,7 @@ export const imageTagMutable: Rule = {
       const policy = typeof written === 'string' && written !== '' ? `imagePullPolicy ${written}` : `the default imagePullPolicy ${defaultPullPolicy(image.raw).policy}`;
       const what = ref.tag === 'latest' ? `uses the mutable tag "latest"` : `has no tag, so the kubelet pulls "latest"`;
       report({
-        message: `Image "${image.raw}" ${what}: with ${policy}, a restart or another node can run different code, and a rollback cannot bring the old image back. Pin a version tag or a digest.`,
+        message: `Image ${quote(image.raw)} ${what}: with ${policy}, a restart or another node can run different code, and a rollback cannot bring the old image back. Pin a version tag or a digest.`,
         span: ref.tag === 'latest' ? imagePartSpan(image, ref.tagSpan) : image.field.span,
         path: image.field.path,
         fixes: [pinFix(document, image, 'quickfix')].filter((f) => f !== undefined),

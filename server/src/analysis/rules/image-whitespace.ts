@@ -3,6 +3,7 @@ import { hasOuterWhitespace } from '../k8s/image-reference';
 import { plainQuote } from '../model/node-view';
 import { containerImages } from './support/container-images';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const imageWhitespace: Rule = {
   id: 'image-whitespace',
@@ -16,14 +17,14 @@ export const imageWhitespace: Rule = {
   check({ document, report }) {
     for (const image of containerImages(document)) {
       if (image.spec.isTemplate || !hasOuterWhitespace(image.raw)) continue;
-      const quote = plainQuote(document.text, image.field);
-      const canEdit = quote !== undefined;
+      const mark = plainQuote(document.text, image.field);
+      const canEdit = mark !== undefined;
       report({
-        message: `${image.field.path}: Invalid value: ${JSON.stringify(image.raw)}: must not have leading or trailing whitespace. The API server rejects the Pod.`,
+        message: `${image.field.path}: Invalid value: ${quote(image.raw)}: must not have leading or trailing whitespace. The API server rejects the Pod.`,
         span: image.field.span,
         path: image.field.path,
         fixes: canEdit
-          ? [{ title: 'Remove the whitespace', kind: 'quickfix', isPreferred: true, edits: [{ span: image.field.span, newText: `${quote}${image.raw.trim()}${quote}` }] }]
+          ? [{ title: 'Remove the whitespace', kind: 'quickfix', isPreferred: true, edits: [{ span: image.field.span, newText: `${mark}${image.raw.trim()}${mark}` }] }]
           : undefined,
       });
     }

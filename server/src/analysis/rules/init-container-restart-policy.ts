@@ -2,6 +2,7 @@
 import { quoteOf } from '../model/node-view';
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const initContainerRestartPolicy: Rule = {
   id: 'init-container-restart-policy',
@@ -16,12 +17,12 @@ export const initContainerRestartPolicy: Rule = {
     for (const c of document.workload?.podSpec.initContainers ?? []) {
       const field = c.view.get('restartPolicy');
       if (!field || field.value === 'Always') continue;
-      const quote = quoteOf(field.node);
+      const mark = quoteOf(field.node);
       report({
-        message: `${containerFieldPath(c, 'restartPolicy')}: Unsupported value: ${JSON.stringify(field.value ?? '')}: supported values: "Always". Only Always (a sidecar) is allowed on an init container unless the alpha ContainerRestartRules gate (v1.34+) is on.`,
+        message: `${containerFieldPath(c, 'restartPolicy')}: Unsupported value: ${quote(field.value ?? '')}: supported values: "Always". Only Always (a sidecar) is allowed on an init container unless the alpha ContainerRestartRules gate (v1.34+) is on.`,
         span: field.node ? field.span : field.keySpan,
         path: containerFieldPath(c, 'restartPolicy'),
-        fixes: field.node ? [{ title: 'Change to Always (make it a sidecar)', kind: 'quickfix', edits: [{ span: field.span, newText: `${quote}Always${quote}` }] }] : undefined,
+        fixes: field.node ? [{ title: 'Change to Always (make it a sidecar)', kind: 'quickfix', edits: [{ span: field.span, newText: `${mark}Always${mark}` }] }] : undefined,
       });
     }
   },

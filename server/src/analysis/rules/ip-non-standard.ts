@@ -2,6 +2,7 @@
 import { quoteOf } from '../model/node-view';
 import type { Field } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 /** The standard form of a non-standard IP, or undefined when it is standard (or not an IP at all). */
 export function standardIp(ip: string): string | undefined {
@@ -35,7 +36,7 @@ export const ipNonStandard: Rule = {
       const use = standardIp(f.value);
       if (!use) continue;
       report({
-        message: `${f.path}: non-standard IP address ${JSON.stringify(f.value)} will be considered invalid in a future Kubernetes release: use ${JSON.stringify(use)}`,
+        message: `${f.path}: non-standard IP address ${quote(f.value)} will be considered invalid in a future Kubernetes release: use ${quote(use)}`,
         span: f.span,
         path: f.path,
         fixes: [{ title: `Change to ${use}`, kind: 'quickfix', isPreferred: true, edits: [{ span: f.span, newText: `${quoteOf(f.node)}${use}${quoteOf(f.node)}` }] }],

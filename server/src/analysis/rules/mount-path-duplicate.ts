@@ -1,6 +1,7 @@
 /** mount-path-duplicate: one container mounts two volumes at the same path. */
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const mountPathDuplicate: Rule = {
   id: 'mount-path-duplicate',
@@ -17,7 +18,7 @@ export const mountPathDuplicate: Rule = {
         const mp = view.get('mountPath');
         if (!mp || typeof mp.value !== 'string') continue;
         const path = fieldPath(view.path, 'mountPath');
-        if (seen.has(mp.value)) report({ message: `${path}: Invalid value: ${JSON.stringify(mp.value)}: must be unique`, span: mp.span, path });
+        if (seen.has(mp.value)) report({ message: `${path}: Invalid value: ${quote(mp.value)}: must be unique`, span: mp.span, path });
         seen.add(mp.value);
       }
     }

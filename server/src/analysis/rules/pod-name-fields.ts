@@ -2,6 +2,7 @@
 import { dns1123LabelProblems, dns1123SubdomainProblems } from '../k8s/names';
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const podNameFields: Rule = {
   id: 'pod-name-fields',
@@ -20,7 +21,7 @@ export const podNameFields: Rule = {
       const f = spec.view.get(key);
       if (!f || typeof f.value !== 'string' || f.value === '') continue;
       const problems = problemsOf(f.value);
-      if (problems.length) report({ message: `${f.path}: Invalid value: ${JSON.stringify(f.value)}: ${problems.join(', ')}`, span: f.span, path: f.path });
+      if (problems.length) report({ message: `${f.path}: Invalid value: ${quote(f.value)}: ${problems.join(', ')}`, span: f.span, path: f.path });
     }
     const share = spec.view.get('shareProcessNamespace');
     if (share?.value === true && spec.view.get('hostPID')?.value === true) {

@@ -2,6 +2,7 @@
 import { quoteOf } from '../model/node-view';
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 const POD = ['Always', 'OnFailure', 'Never'];
 /** pkg/apis/batch/validation: a Job's template must not restart Always; apps/validation: controllers need Always. */
@@ -23,15 +24,15 @@ export const podRestartPolicy: Rule = {
     if (!w || !field || field.value === '' || field.value === null) return;
     const allowed = BY_KIND[w.kind.kind] ?? POD;
     if (typeof field.value === 'string' && allowed.includes(field.value)) return;
-    const list = allowed.map((v) => JSON.stringify(v)).join(', ');
+    const list = allowed.map((v) => quote(v)).join(', ');
     const path = fieldPath(w.podSpec.path, 'restartPolicy');
     const nearest = typeof field.value === 'string' ? allowed.find((v) => v.toLowerCase() === String(field.value).toLowerCase()) : undefined;
-    const quote = quoteOf(field.node);
+    const mark = quoteOf(field.node);
     report({
-      message: `${path}: Unsupported value: ${JSON.stringify(field.value)}: supported values: ${list}${allowed !== POD ? ` (for a ${w.kind.kind})` : ''}`,
+      message: `${path}: Unsupported value: ${quote(field.value)}: supported values: ${list}${allowed !== POD ? ` (for a ${w.kind.kind})` : ''}`,
       span: field.span,
       path,
-      fixes: (nearest ? [nearest] : allowed).map((v) => ({ title: `Change to ${v}`, kind: 'quickfix' as const, isPreferred: v === nearest, edits: [{ span: field.span, newText: `${quote}${v}${quote}` }] })),
+      fixes: (nearest ? [nearest] : allowed).map((v) => ({ title: `Change to ${v}`, kind: 'quickfix' as const, isPreferred: v === nearest, edits: [{ span: field.span, newText: `${mark}${v}${mark}` }] })),
     });
   },
 };

@@ -1,6 +1,7 @@
 /** pod-timing: activeDeadlineSeconds in 1..2147483647 (error) and a negative terminationGracePeriodSeconds (warning). */
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const podTiming: Rule = {
   id: 'pod-timing',
@@ -17,7 +18,7 @@ export const podTiming: Rule = {
     const deadline = spec.view.get('activeDeadlineSeconds');
     if (deadline && deadline.value !== null && !(typeof deadline.value === 'number' && Number.isInteger(deadline.value) && deadline.value >= 1 && deadline.value <= 2147483647)) {
       const path = fieldPath(spec.path, 'activeDeadlineSeconds');
-      report({ message: `${path}: Invalid value: ${JSON.stringify(deadline.value)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path });
+      report({ message: `${path}: Invalid value: ${quote(deadline.value)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path });
     }
     const grace = spec.view.get('terminationGracePeriodSeconds');
     if (grace && typeof grace.value === 'number' && grace.value < 0) {

@@ -1,5 +1,6 @@
 /** port-duplicate: the same containerPort/protocol twice in one Pod, the API server's warning (warnings.go). */
 import { portsOf, type PortEntry } from './support/ports';
+import { excerpt } from './support/quote';
 import type { Rule } from './types';
 
 /** warnings.go: which of the three port warnings two entries with the same containerPort/protocol give. */
@@ -23,15 +24,25 @@ export const portDuplicate: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec) return;
     const ports = portsOf(spec).filter((p) => p.containerPort !== undefined);
-    ports.forEach((p, i) => {
-      for (const earlier of ports.slice(0, i)) {
-        if (earlier.containerPort !== p.containerPort || earlier.protocol !== p.protocol) continue;
-        const what = kind(p, earlier);
+    // warnings.go compares every pair; one finding per later entry, naming the first it clashes with, keeps the
+    // output linear when thousands of containers share a port.
+    const byPort = new Map<string, PortEntry[]>();
+    for (const p of ports) {
+      const key = `${p.containerPort}/${p.protocol}`;
+      const earlier = byPort.get(key);
+      if (!earlier) {
+        byPort.set(key, [p]);
+        continue;
+      }
+      for (const first of earlier) {
+        const what = kind(p, first);
         if (!what) continue;
         const field = p.field('containerPort')!;
-        const shared = earlier.container === p.container ? 'in the same container' : `in ${earlier.container.name ?? 'another container'}: containers of a Pod share one network namespace, so only one of them can bind ${p.containerPort}/${p.protocol}`;
-        report({ message: `${p.path}: ${what} with ${earlier.path} (${shared}).`, span: field.span, path: p.path });
+        const shared = first.container === p.container ? 'in the same container' : `in ${first.container.name === undefined ? 'another container' : excerpt(first.container.name)}: containers of a Pod share one network namespace, so only one of them can bind ${p.containerPort}/${excerpt(p.protocol)}`;
+        report({ message: `${p.path}: ${what} with ${first.path} (${shared}).`, span: field.span, path: p.path });
+        break;
       }
-    });
+      earlier.push(p);
+    }
   },
 };

@@ -3,6 +3,7 @@ import { quoteOf } from '../model/node-view';
 import { fieldPath } from '../model/node-view';
 import { portsOf } from './support/ports';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const RANGE = 'must be between 1 and 65535, inclusive';
@@ -24,21 +25,21 @@ export const portInvalid: Rule = {
       if (!cp || cp.value === null || cp.value === 0) {
         report({ message: `${fieldPath(p.path, 'containerPort')}: Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.view.span, path: fieldPath(p.path, 'containerPort') });
       } else if (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535) {
-        report({ message: `${fieldPath(p.path, 'containerPort')}: Invalid value: ${JSON.stringify(cp.value)}: ${RANGE}`, span: cp.span, path: fieldPath(p.path, 'containerPort') });
+        report({ message: `${fieldPath(p.path, 'containerPort')}: Invalid value: ${quote(cp.value)}: ${RANGE}`, span: cp.span, path: fieldPath(p.path, 'containerPort') });
       }
       const hp = p.field('hostPort');
       if (hp && hp.value !== 0 && hp.value !== null && (typeof hp.value !== 'number' || !Number.isInteger(hp.value) || hp.value < 1 || hp.value > 65535)) {
-        report({ message: `${fieldPath(p.path, 'hostPort')}: Invalid value: ${JSON.stringify(hp.value)}: ${RANGE}`, span: hp.span, path: fieldPath(p.path, 'hostPort') });
+        report({ message: `${fieldPath(p.path, 'hostPort')}: Invalid value: ${quote(hp.value)}: ${RANGE}`, span: hp.span, path: fieldPath(p.path, 'hostPort') });
       }
       const proto = p.field('protocol');
       if (proto && proto.value !== null && !(typeof proto.value === 'string' && PROTOCOLS.includes(proto.value))) {
         const upper = typeof proto.value === 'string' ? proto.value.toUpperCase() : '';
-        const quote = quoteOf(proto.node);
+        const mark = quoteOf(proto.node);
         report({
-          message: `${fieldPath(p.path, 'protocol')}: Unsupported value: ${JSON.stringify(proto.value)}: supported values: "SCTP", "TCP", "UDP"`,
+          message: `${fieldPath(p.path, 'protocol')}: Unsupported value: ${quote(proto.value)}: supported values: "SCTP", "TCP", "UDP"`,
           span: proto.span,
           path: fieldPath(p.path, 'protocol'),
-          fixes: PROTOCOLS.includes(upper) ? [{ title: `Change to ${upper}`, kind: 'quickfix', isPreferred: true, edits: [{ span: proto.span, newText: `${quote}${upper}${quote}` }] }] : undefined,
+          fixes: PROTOCOLS.includes(upper) ? [{ title: `Change to ${upper}`, kind: 'quickfix', isPreferred: true, edits: [{ span: proto.span, newText: `${mark}${upper}${mark}` }] }] : undefined,
         });
       }
     }

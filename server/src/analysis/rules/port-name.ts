@@ -3,6 +3,7 @@ import { portNameProblems } from '../k8s/names';
 import { fieldPath } from '../model/node-view';
 import { portsOf } from './support/ports';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const portName: Rule = {
   id: 'port-name',
@@ -24,8 +25,8 @@ export const portName: Rule = {
         const path = fieldPath(p.path, 'name');
         const name = String(field.value);
         const problems = portNameProblems(name);
-        if (problems.length) report({ message: `${path}: Invalid value: ${JSON.stringify(name)}: ${problems.join(', ')}`, span: field.span, path });
-        else if (seen.has(name)) report({ message: `${path}: Duplicate value: ${JSON.stringify(name)}: port names must be unique within a container.`, span: field.span, path });
+        if (problems.length) report({ message: `${path}: Invalid value: ${quote(name)}: ${problems.join(', ')}`, span: field.span, path });
+        else if (seen.has(name)) report({ message: `${path}: Duplicate value: ${quote(name)}: port names must be unique within a container.`, span: field.span, path });
         seen.add(name);
       }
     }

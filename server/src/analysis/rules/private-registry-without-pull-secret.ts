@@ -1,6 +1,7 @@
 /** private-registry-without-pull-secret: images from a private registry, but no pull secret on the Pod or its service account. */
 import { containerImages } from './support/container-images';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const privateRegistryWithoutPullSecret: Rule = {
   id: 'private-registry-without-pull-secret',
@@ -23,7 +24,7 @@ export const privateRegistryWithoutPullSecret: Rule = {
     for (const image of containerImages(document)) {
       if (!image.parsed.ok || !privateRegistries.includes(image.parsed.ref.registry)) continue;
       report({
-        message: `${image.parsed.ref.registry} is a private registry, but neither this Pod nor its service account "${sa}" has an imagePullSecret: unless the nodes hold credentials for it, the pull fails with ImagePullBackOff.`,
+        message: `${image.parsed.ref.registry} is a private registry, but neither this Pod nor its service account ${quote(sa)} has an imagePullSecret: unless the nodes hold credentials for it, the pull fails with ImagePullBackOff.`,
         span: image.field.span,
         path: image.field.path,
       });

@@ -1,6 +1,7 @@
 /** probe-port-undeclared: a probe or lifecycle handler names a port the container does not declare. */
 import type { MapView } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const probePortUndeclared: Rule = {
   id: 'probe-port-undeclared',
@@ -23,7 +24,7 @@ export const probePortUndeclared: Rule = {
         for (const kind of ['httpGet', 'tcpSocket']) {
           const port = h?.map(kind)?.get('port');
           if (!port || typeof port.value !== 'string' || /^\d+$/.test(port.value) || names.has(port.value)) continue;
-          report({ message: `${port.path}: port ${JSON.stringify(port.value)} is not a port name of container ${c.name ?? ''}: the kubelet cannot resolve it and the probe always fails.`, span: port.span, path: port.path });
+          report({ message: `${port.path}: port ${quote(port.value)} is not a port name of container ${c.name ?? ''}: the kubelet cannot resolve it and the probe always fails.`, span: port.span, path: port.path });
         }
       }
     }

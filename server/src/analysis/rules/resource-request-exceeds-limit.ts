@@ -2,6 +2,7 @@
 import { compare, formatQuantity, type Quantity } from '../k8s/quantity';
 import { resourceEntries } from './support/resource-maps';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 function isStandard(name: string): boolean {
   return name === 'cpu' || name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-');
@@ -30,7 +31,7 @@ export const resourceRequestExceedsLimit: Rule = {
       if (!bad) continue;
       const path = req.map.path;
       report({
-        message: `${path}: Invalid value: ${JSON.stringify(formatQuantity(r))}: must be ${overcommitable ? 'less than or equal to' : 'equal to'} ${req.resource} limit of ${formatQuantity(l)}`,
+        message: `${path}: Invalid value: ${quote(formatQuantity(r))}: must be ${overcommitable ? 'less than or equal to' : 'equal to'} ${req.resource} limit of ${formatQuantity(l)}`,
         span: req.field.span,
         path,
       });

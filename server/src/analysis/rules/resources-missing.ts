@@ -2,6 +2,7 @@
 import { DEFAULT_RESOURCES_REQUIRED } from '../options';
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const resourcesMissing: Rule = {
   id: 'resources-missing',
@@ -30,7 +31,7 @@ export const resourcesMissing: Rule = {
       const missing = wanted.filter(([on, which, name]) => on && !resources?.map(which)?.has(name)).map(([, which, name]) => `${name} ${which === 'requests' ? 'request' : 'limit'}`);
       if (missing.length === 0) continue;
       const anchor = c.view.get('resources')?.keySpan ?? c.view.get('name')?.entrySpan ?? c.span;
-      report({ message: `${c.name ? `Container "${c.name}"` : 'This container'} has no ${missing.join(', ')}${missing.some((m) => m.includes('request')) ? ': the scheduler cannot reserve room for it' : ''}.`, span: anchor, path: containerFieldPath(c, 'resources') });
+      report({ message: `${c.name ? `Container ${quote(c.name)}` : 'This container'} has no ${missing.join(', ')}${missing.some((m) => m.includes('request')) ? ': the scheduler cannot reserve room for it' : ''}.`, span: anchor, path: containerFieldPath(c, 'resources') });
     }
   },
 };

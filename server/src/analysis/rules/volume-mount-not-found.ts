@@ -1,6 +1,7 @@
 /** volume-mount-not-found: every volumeMounts[].name names a volume of the Pod. */
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const volumeMountNotFound: Rule = {
   id: 'volume-mount-not-found',
@@ -25,7 +26,7 @@ export const volumeMountNotFound: Rule = {
         const name = view.get('name');
         if (!name || typeof name.value !== 'string' || volumes.has(name.value)) continue;
         const path = fieldPath(view.path, 'name');
-        report({ message: `${path}: Not found: ${JSON.stringify(name.value)}: the Pod has no volume of that name; the API server rejects the object.`, span: name.span, path });
+        report({ message: `${path}: Not found: ${quote(name.value)}: the Pod has no volume of that name; the API server rejects the object.`, span: name.span, path });
       }
     }
   },

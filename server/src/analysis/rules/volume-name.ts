@@ -2,6 +2,7 @@
 import { dns1123LabelProblems } from '../k8s/names';
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const volumeName: Rule = {
   id: 'volume-name',
@@ -24,8 +25,8 @@ export const volumeName: Rule = {
       }
       const value = String(name.value);
       const problems = dns1123LabelProblems(value);
-      if (problems.length) report({ message: `${path}: Invalid value: ${JSON.stringify(value)}: ${problems.join(', ')}`, span: name.span, path });
-      else if (seen.has(value)) report({ message: `${path}: Duplicate value: ${JSON.stringify(value)}: volume names must be unique in a Pod.`, span: name.span, path });
+      if (problems.length) report({ message: `${path}: Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: name.span, path });
+      else if (seen.has(value)) report({ message: `${path}: Duplicate value: ${quote(value)}: volume names must be unique in a Pod.`, span: name.span, path });
       seen.add(value);
     }
   },

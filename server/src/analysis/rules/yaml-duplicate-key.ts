@@ -1,5 +1,6 @@
 /** yaml-duplicate-key: a mapping key written twice; YAML forbids it and clients disagree on what happens. */
 import type { Rule } from './types';
+import { quote } from './support/quote';
 
 export const yamlDuplicateKey: Rule = {
   id: 'yaml-duplicate-key',
@@ -15,7 +16,7 @@ export const yamlDuplicateKey: Rule = {
     for (const d of document.duplicateKeys) {
       const key = d.key.replace(/^["']|["']$/g, '');
       report({
-        message: `Duplicate key "${key}": kubectl apply rejects it under strict validation (the default); elsewhere only this last value is kept and the earlier one is silently dropped.`,
+        message: `Duplicate key ${quote(key)}: kubectl apply rejects it under strict validation (the default); elsewhere only this last value is kept and the earlier one is silently dropped.`,
         span: d.span,
       });
     }

@@ -25,16 +25,20 @@ export function containerImages(document: ManifestDocument): ContainerImage[] {
   const cached = cache.get(document.doc);
   if (cached) return cached;
   const out: ContainerImage[] = [];
+  // One parse per distinct image: aliases can repeat a long image string in every container.
+  const parses = new Map<string, ImageReferenceResult>();
   for (const container of spec.all) {
     const field = container.view.get('image');
     if (!field || typeof field.value !== 'string' || field.value === '' || !isScalar(field.node)) continue;
+    let parsed = parses.get(field.value);
+    if (!parsed) parses.set(field.value, (parsed = parseImageReference(field.value)));
     out.push({
       container,
       spec,
       field,
       raw: field.value,
       contentStart: scalarContentStart(field.node),
-      parsed: parseImageReference(field.value),
+      parsed,
     });
   }
   cache.set(document.doc, out);

@@ -1,0 +1,72 @@
+/** Hostile values in hovers: backticks, images, links and HTML from a manifest stay literal text in the Markdown. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hoverAt } from '../../server/src/analysis/hover/index';
+import { mdCode, mdText } from '../../server/src/analysis/hover/markdown';
+import { parseManifests } from '../../server/src/analysis/model/manifest';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+
+test('mdCode fences a value with more backticks than it holds, mdText escapes what starts Markdown', () => {
+  const cases: Array<[string, string]> = [
+    ['nginx:1.27', '`nginx:1.27`'],
+    ['a`b', '``a`b``'],
+    ['x``y`', '``` x``y` ```'],
+    ['`', '`` ` ``'],
+    ['line\nbreak', '`line break`'],
+  ];
+  for (const [value, want] of cases) assert.equal(mdCode(value), want, value);
+  assert.equal(mdCode('a|b', true), '`a\\|b`');
+  const text: Array<[string, string]> = [
+    ['![x](https://evil.example/p.png)', '\\!\\[x\\](https\\://evil.example/p.png)'],
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['**bold** _it_ ~s~ a|b &amp;', '\\*\\*bold\\*\\* \\_it\\_ \\~s\\~ a\\|b \\&amp;'],
+    ['see www.evil.example or me@evil.example', 'see www\\.evil.example or me\\@evil.example'],
+    ['plain-name', 'plain-name'],
+  ];
+  for (const [value, want] of text) assert.equal(mdText(value), want, value);
+  assert.equal(mdText('x'.repeat(1000)), `${'x'.repeat(300)}…`);
+});
+
+const HOSTILE = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: p',
+  'spec:',
+  '  imagePullSecrets:',
+  '    - name: "[click](https://evil.example)"',
+  '  initContainers:',
+  '    - name: "<b>side</b>"',
+  '      image: busybox:1.36',
+  '      restartPolicy: Always',
+  '      startupProbe: {exec: {command: [true]}}',
+  '  containers:',
+  '    - name: app',
+  '      image: "evil`![x](https://evil.example/p.png)`"',
+  '      imagePullPolicy: "<img src=x onerror=alert(1)>"',
+  '',
+].join('\n');
+
+function hoverOn(text: string, needle: string, index?: WorkspaceIndex): string {
+  const found = hoverAt(parseManifests(text), text.indexOf(needle) + 1, index ? { workspace: index } : {});
+  assert.ok(found, `a hover on ${needle}`);
+  return found.markdown;
+}
+
+test('a backtick in an image cannot close the code span, and its image syntax is not rendered', () => {
+  const md = hoverOn(HOSTILE, 'evil`');
+  assert.equal(md.split('\n')[0], '**Image** `` evil`![x](https://evil.example/p.png)` ``');
+  assert.ok(md.includes('**Not a valid image reference**: couldn\'t parse image name "evil\\`\\!\\[x\\](https\\://evil.example/p.png)\\`"\\: invalid reference format.'), md);
+});
+
+test('an imagePullPolicy value with HTML is escaped in both hovers that show it', () => {
+  assert.equal(hoverOn(HOSTILE, 'imagePullPolicy').split('\n')[0], '**imagePullPolicy: \\<img src=x onerror=alert(1)\\>**');
+  assert.ok(hoverOn(HOSTILE, 'evil`').includes('**imagePullPolicy: \\<img src=x onerror=alert(1)\\>** — written in the manifest.'));
+});
+
+test('container and Secret names from the document are escaped in the sidecar and workspace hovers', () => {
+  assert.ok(hoverOn(HOSTILE, 'startupProbe').startsWith('**startupProbe of sidecar \\<b\\>side\\</b\\>**\n'));
+  const index = new WorkspaceIndex();
+  index.update('file:///ws/secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: other\ntype: Opaque\n');
+  assert.equal(hoverOn(HOSTILE, '[click]', index), '**Secret \\[click\\](https\\://evil.example)** is not in this workspace (namespace default).');
+});
