@@ -19,11 +19,11 @@ export interface BrowserRun {
 
 const STEP_MS = 60_000;
 
-/** Built-in themes of each kind and the class VS Code puts on a webview's body for it. */
+/** Built-in themes of each kind (their labels in code-server 4.139's picker) and the class a webview's body gets. */
 const PREVIEW_THEMES: Array<[string, string]> = [
-  ['Default Light Modern', 'vscode-light'],
-  ['Default Dark Modern', 'vscode-dark'],
-  ['Default High Contrast', 'vscode-high-contrast'],
+  ['Light Modern', 'vscode-light'],
+  ['Dark Modern', 'vscode-dark'],
+  ['Dark High Contrast', 'vscode-high-contrast'],
 ];
 
 /** Opens a file as a person would: a click on it in the Explorer (keyboard focus may sit in a webview). */

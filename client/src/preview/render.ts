@@ -95,15 +95,17 @@ h2 { font-size: 1.2em; border-bottom: 1px solid var(--vscode-panel-border); }
 .tick { font-size: 12px; opacity: 0.85; }
 .axis { stroke: var(--vscode-foreground); stroke-width: 1; opacity: 0.6; }
 .bar-text { fill: var(--vscode-button-foreground); }
-/* High-contrast themes: outlines that do not rely on colour alone. */
-.vscode-high-contrast .bar, .vscode-high-contrast-light .bar { stroke: var(--vscode-contrastBorder); stroke-width: 1; }
-.bar.init { fill: var(--vscode-charts-blue); }
-.bar.sidecar { fill: var(--vscode-charts-purple); }
-.bar.app { fill: var(--vscode-charts-green); }
-.ready { stroke: var(--vscode-charts-orange); stroke-width: 2; stroke-dasharray: 4 3; }
-.cpu { fill: none; stroke: var(--vscode-charts-blue); stroke-width: 2; }
-.memory { fill: none; stroke: var(--vscode-charts-orange); stroke-width: 2; }
-.cpu-text { fill: var(--vscode-charts-blue); } .memory-text { fill: var(--vscode-charts-orange); }
+/* High-contrast themes: outlines that do not rely on colour alone, and dark text on their light bars. Chart colours
+   fall back to fixed ones where a theme leaves them out (the dark high-contrast theme has no charts.orange). */
+.vscode-high-contrast .bar { stroke: var(--vscode-contrastBorder); stroke-width: 1; }
+.vscode-high-contrast:not(.vscode-high-contrast-light) .bar-text { fill: #000; }
+.bar.init { fill: var(--vscode-charts-blue, #3794ff); }
+.bar.sidecar { fill: var(--vscode-charts-purple, #b180d7); }
+.bar.app { fill: var(--vscode-charts-green, #89d185); }
+.ready { stroke: var(--vscode-charts-orange, #d18616); stroke-width: 2; stroke-dasharray: 4 3; }
+.cpu { fill: none; stroke: var(--vscode-charts-blue, #3794ff); stroke-width: 2; }
+.memory { fill: none; stroke: var(--vscode-charts-orange, #d18616); stroke-width: 2; }
+.cpu-text { fill: var(--vscode-charts-blue, #3794ff); } .memory-text { fill: var(--vscode-charts-orange, #d18616); }
 .summary { font-family: var(--vscode-editor-font-family); }
 </style></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
 }
