@@ -33,7 +33,7 @@ test('renders the timeline and the chart with a strict CSP and no script', () =>
   assert.equal((html.match(/class="bar (init|sidecar|app)"/g) ?? []).length, 3);
   assert.match(html, /class="ready"/);
   assert.equal((html.match(/<polyline/g) ?? []).length, 2);
-  assert.match(html, /var\(--vscode-charts-blue\)/);
+  assert.match(html, /var\(--vscode-charts-blue, #3794ff\)/);
   assert.match(html, /<p><strong>If an init container fails:<\/strong> retried<\/p>/);
 });
 
