@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliAsync } from '../support/cli-async';
-import { digestOf, hostileCert, MANIFEST, startConnectProxy, startHostileRegistry, type ConnectProxy, type Hostile, type HostileCert, type HostileRequest } from '../support/hostile-registry';
+import { digestOf, ENDLESS_BYTES, hostileCert, MANIFEST, startConnectProxy, startHostileRegistry, type ConnectProxy, type Hostile, type HostileCert, type HostileRequest } from '../support/hostile-registry';
 import { isolatedEnv, withServer } from '../support/lsp-client';
 
 let cert: HostileCert;
@@ -62,7 +62,7 @@ interface Case {
   platform?: string;
   expect: { digest: string } | { error: RegExp };
   /** Checked on the requests each run made (to the hostile registry and to the other origin). */
-  never?: (own: HostileRequest[], other: HostileRequest[]) => void;
+  never?: (own: HostileRequest[], other: HostileRequest[], streamed: number) => void;
   /**
    * A bound that only a hang or an unbounded read would cross (the machine may be loaded: it is generous; the messages
    * are what tell a cap from a timeout, which would say "did not answer within 10 s").
@@ -75,6 +75,9 @@ const secretNowhere = (own: HostileRequest[], other: HostileRequest[]) => {
   for (const r of other) assert.ok(!r.authorization && !r.body.includes(SECRET) && !r.body.includes(REFRESH), `the other origin got ${r.method} ${r.path} with ${r.authorization ? 'Authorization' : 'a secret body'}`);
   noAuthOverPlainHttp(own);
 };
+
+/** The client hung up long before the 64 MiB an "endless" body offers (what sits in socket buffers is a few MiB). */
+const readStopped = (_own: HostileRequest[], _other: HostileRequest[], streamed: number) => assert.ok(streamed < ENDLESS_BYTES / 2, `${(streamed / 2 ** 20).toFixed(0)} MiB were sent`);
 
 const CASES: Case[] = [
   { name: 'a correct sha256 (control)', image: () => `${hostile.host}/good/app:1`, expect: { digest: digestOf(MANIFEST) } },
@@ -95,8 +98,8 @@ const CASES: Case[] = [
   },
   { name: 'an index that is not JSON', image: () => `${hostile.host}/badindex/app:1`, platform: 'linux/amd64', expect: { error: /sent an index for .*badindex\/app:1 that is not valid JSON/ } },
   { name: 'JSON that is not an index', image: () => `${hostile.host}/notindex/app:1`, platform: 'linux/amd64', expect: { error: /without a "manifests" list/ } },
-  { name: 'an endless manifest stops at 4 MiB', image: () => `${hostile.host}/huge/app:1`, expect: { error: /larger than 4 MiB \(the limit registries use\)/ } },
-  { name: 'a manifest announced as 1 GiB is refused at once', image: () => `${hostile.host}/hugedeclared/app:1`, expect: { error: /larger than 4 MiB/ } },
+  { name: 'an endless manifest stops at 4 MiB', image: () => `${hostile.host}/huge/app:1`, expect: { error: /larger than 4 MiB \(the limit registries use\)/ }, never: readStopped },
+  { name: 'a manifest announced as 1 GiB is refused at once', image: () => `${hostile.host}/hugedeclared/app:1`, expect: { error: /larger than 4 MiB/ }, never: readStopped },
   { name: '429 says rate-limited', image: () => `${hostile.host}/ratelimited/app:1`, expect: { error: /rate-limited by 127\.0\.0\.1:\d+ \(429 Too Many Requests\) asking for .*ratelimited\/app:1; retry after a while/ } },
   { name: '500 says it is the registry’s fault', image: () => `${hostile.host}/servererror/app:1`, expect: { error: /answered 500 Internal Server Error \(a fault on the registry’s side; try again later\) for .*servererror\/app:1/ } },
   {
@@ -119,7 +122,7 @@ const CASES: Case[] = [
       secretNowhere(own, other);
     },
   },
-  { name: 'an endless token answer stops at 1 MiB', image: () => `${hostile.host}/tokenhuge/app:1`, expect: { error: /token endpoint 127\.0\.0\.1:\d+ sent an answer larger than 1 MiB/ } },
+  { name: 'an endless token answer stops at 1 MiB', image: () => `${hostile.host}/tokenhuge/app:1`, expect: { error: /token endpoint 127\.0\.0\.1:\d+ sent an answer larger than 1 MiB/ }, never: readStopped },
   { name: 'a token answer that is not JSON', image: () => `${hostile.host}/tokennotjson/app:1`, expect: { error: /token endpoint 127\.0\.0\.1:\d+ answered with something that is not JSON/ } },
   {
     name: 'HTTPS → HTTP on the same (loopback) host drops the credentials',
@@ -202,6 +205,7 @@ function settingsFor(c: Case): Record<string, unknown> {
 async function check(c: Case, run: () => Promise<{ digest?: string; error?: string }>): Promise<void> {
   const ownBefore = hostile.requests.length;
   const otherBefore = elsewhere.requests.length;
+  const streamedBefore = hostile.streamed;
   const started = Date.now();
   const outcome = await run();
   const seconds = (Date.now() - started) / 1000;
@@ -212,7 +216,7 @@ async function check(c: Case, run: () => Promise<{ digest?: string; error?: stri
   }
   for (const secret of [SECRET, REFRESH]) assert.ok(!(outcome.error ?? '').includes(secret), 'a secret in a message');
   assert.ok(seconds < (c.seconds ?? 20), `took ${seconds.toFixed(1)} s`);
-  c.never?.(hostile.requests.slice(ownBefore), elsewhere.requests.slice(otherBefore));
+  c.never?.(hostile.requests.slice(ownBefore), elsewhere.requests.slice(otherBefore), hostile.streamed - streamedBefore);
 }
 
 for (const c of CASES) {
