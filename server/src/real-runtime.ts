@@ -14,7 +14,9 @@ export function createRealRuntime(write: (message: string) => void, env: NodeJS.
       info: (m) => write(m),
       error: (m, e) => write(`[error] ${m}${e ? `: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : ''}`),
     },
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    // Unref'd: the connection keeps a server alive, and a pending debounce or online re-check must not keep a
+    // process (or a test that runs the server in process) alive after the connection ends.
+    setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
     configuredRegistries: () => configuredRegistries(realCredentialEnvironment(env)),
     createResolver: (settings, facts) => createRegistryResolver(settings, facts, VERSION, (m) => write(m), env),

@@ -103,7 +103,7 @@ test('429 says rate-limited with the Retry-After', async () => {
   try {
     const e = await code(createDigestResolver({ mirrors: { 'docker.io': stub.base } }).resolve({ registry: 'docker.io', repository: 'library/nginx', reference: '1.27' }));
     assert.equal(e.code, 'rate-limited');
-    assert.equal(e.message, 'rate-limited by Docker Hub; retry after 42 s');
+    assert.equal(e.message, 'rate-limited by Docker Hub (429 Too Many Requests) asking for docker.io/library/nginx:1.27; retry after 42 s');
   } finally {
     await stub.stop();
   }
@@ -130,11 +130,13 @@ test('resolved digests are cached for the TTL; concurrent lookups share one requ
 test('credentials are never sent to a token realm over plain HTTP unless the host is allowed', async () => {
   const stub = await startStub((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"token":"t"}'));
   try {
-    const tokens = new TokenCache(createHttpClient({ timeoutMs: 2000, userAgent: 't' }), () => 0);
-    const e = await code(tokens.token({ realm: `${stub.base}/token`, scope: 'repository:a:pull', credential: { kind: 'basic', username: 'u', password: 'p' }, allowPlainHttp: false, skipTlsVerify: false }));
+    // The stub stands for a remote host here: a trust in which no host may use plain HTTP.
+    const remote = { markedInsecure: () => false, plainHttpAllowed: () => false };
+    const tokens = new TokenCache(createHttpClient({ timeoutMs: 2000, userAgent: 't', trust: remote }), () => 0, remote);
+    const e = await code(tokens.token({ realm: `${stub.base}/token`, scope: 'repository:a:pull', credential: { kind: 'basic', username: 'u', password: 'p' } }));
     assert.equal(e.code, 'insecure-refused');
     assert.equal(stub.requests.length, 0);
-    assert.equal(await tokens.token({ realm: `${stub.base}/token`, scope: 'repository:a:pull', allowPlainHttp: false, skipTlsVerify: false }), 't');
+    assert.equal(await tokens.token({ realm: `${stub.base}/token`, scope: 'repository:a:pull' }), 't');
   } finally {
     await stub.stop();
   }

@@ -77,7 +77,11 @@ export class DiagnosticsScheduler {
    */
   publish(doc: TextDocument): void {
     const key = `${doc.version}:${this.deps.generation?.() ?? 0}:${this.settingsEpoch}`;
-    if (this.published.get(doc.uri) === key) return;
+    if (this.published.get(doc.uri) === key) {
+      // Nothing new to send, but the background work still runs: online checks re-ask expired tags from here.
+      this.afterPublish(doc);
+      return;
+    }
     let diagnostics: Diagnostic[];
     try {
       // A file over podLens.maxFileSize (or binary) gives the cache's one note instead of an analysis.
@@ -92,6 +96,10 @@ export class DiagnosticsScheduler {
     }
     this.published.set(doc.uri, key);
     void this.deps.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    this.afterPublish(doc);
+  }
+
+  private afterPublish(doc: TextDocument): void {
     try {
       this.deps.afterPublish?.(doc);
     } catch (error) {

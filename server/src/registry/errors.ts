@@ -12,6 +12,9 @@ export type RegistryErrorCode =
   | 'insecure-refused'
   | 'untrusted-workspace'
   | 'bad-response'
+  | 'too-large'
+  | 'server-error'
+  | 'configuration'
   | 'cancelled'
   | 'credential-helper';
 

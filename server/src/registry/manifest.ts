@@ -1,15 +1,22 @@
 /**
  * Asks a registry what a tag points to: HEAD /v2/<repo>/manifests/<ref> with every manifest type in Accept (without the
  * index type an OCI index answers 404; with Docker v2 only, a list answers with its amd64 child), Docker-Content-Digest
- * taken when present, else GET and sha256 of the exact body; a fetched body is always checked against the header.
+ * taken when present and a digest, else GET.
+ *
+ * Every digest from the network is checked against the digest grammar before it is used (in an edit or in a URL), and a
+ * GET's bytes (read with a 4 MiB cap, as registries cap manifests) must match both the digest asked for and the
+ * Docker-Content-Digest the registry claims, in that digest's own algorithm. A HEAD answer has no bytes to check: its
+ * digest is only used when it is a well-formed digest, and the runtime that pulls `name@digest` verifies the bytes it
+ * gets against it, so a registry that lies there gains nothing it could not get by serving other bytes for the tag.
  */
-import { createHash } from 'node:crypto';
-import type { Response } from 'undici';
+import { isDigest, excerpt } from '../analysis/fixes/digest';
 import { parseChallenges } from './challenge';
 import type { Credential } from './credentials';
+import { digestOf, matches } from './digest';
 import type { Endpoint } from './endpoint';
 import { RegistryError } from './errors';
-import type { HttpClient } from './http';
+import type { HttpAnswer, HttpClient } from './http';
+import { describeStatus, retryAfter } from './status';
 import type { TokenCache } from './token';
 
 export const MANIFEST_TYPES = [
@@ -18,6 +25,9 @@ export const MANIFEST_TYPES = [
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ];
+
+/** The size registries themselves accept for a manifest (distribution and containerd: 4 MiB). */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export interface ManifestLookup {
   endpoint: Endpoint;
@@ -38,12 +48,25 @@ interface Auth {
   header?: string;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 function displayName(lookup: ManifestLookup): string {
   return `${lookup.endpoint.registry}/${lookup.repository}`;
+}
+
+/** A media type from a header, or '' when it is not one (it is only compared, never written). */
+function mediaTypeOf(answer: HttpAnswer): string {
+  const value = (answer.response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return /^[a-z0-9][a-z0-9.+_-]*\/[a-z0-9][a-z0-9.+_-]*$/.test(value) ? value : '';
+}
+
+/** A platform part from an index, for messages: plain words only. */
+function word(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9._-]{1,40}$/.test(value) ? value : undefined;
+}
+
+interface IndexEntry {
+  digest?: unknown;
+  mediaType?: unknown;
+  platform?: { os?: unknown; architecture?: unknown; variant?: unknown };
 }
 
 export class ManifestClient {
@@ -53,16 +76,15 @@ export class ManifestClient {
   ) {}
 
   /** One request with the registry's auth dance: on 401, answer the challenge and retry once. */
-  private async request(lookup: ManifestLookup, base: string, method: 'GET' | 'HEAD', path: string, auth: Auth): Promise<Response> {
+  private async request(lookup: ManifestLookup, base: string, method: 'GET' | 'HEAD', path: string, auth: Auth): Promise<HttpAnswer> {
     const url = `${base}/v2/${lookup.repository}/${path}`;
     const headers: Record<string, string> = { Accept: MANIFEST_TYPES.join(', ') };
     if (auth.header) headers.Authorization = auth.header;
-    let { response } = await this.http({ method, url, headers, skipTlsVerify: lookup.endpoint.skipTlsVerify, signal: lookup.signal });
-    if (response.status !== 401 || auth.header) return response;
-    const challenges = parseChallenges(response.headers.get('www-authenticate'));
-    await response.body?.cancel();
+    const first = await this.http({ method, url, headers, signal: lookup.signal });
+    if (first.response.status !== 401 || auth.header) return first;
+    const challenges = parseChallenges(first.response.headers.get('www-authenticate'));
+    await first.discard();
     const credential = await lookup.credential();
-    const plain = base.startsWith('http:');
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     if (bearer?.params.realm) {
       const token = await this.tokens.token({
@@ -70,65 +92,82 @@ export class ManifestClient {
         service: bearer.params.service,
         scope: bearer.params.scope ?? `repository:${lookup.repository}:pull`,
         credential,
-        allowPlainHttp: lookup.endpoint.allowPlainHttp,
-        skipTlsVerify: lookup.endpoint.skipTlsVerify,
         signal: lookup.signal,
       });
       auth.header = `Bearer ${token}`;
     } else if (challenges.some((c) => c.scheme === 'basic')) {
       if (!credential || credential.kind !== 'basic') {
-        throw new RegistryError('no-credentials', `${lookup.endpoint.registry} needs credentials; none found in docker config`);
-      }
-      if (plain && !lookup.endpoint.allowPlainHttp) {
-        throw new RegistryError('insecure-refused', `refusing to send credentials to ${lookup.endpoint.registry} over plain HTTP`);
+        throw new RegistryError('no-credentials', `${lookup.endpoint.registry} needs credentials; none found in docker config${lookup.endpoint.credentialHost !== lookup.endpoint.registry ? ` for ${lookup.endpoint.credentialHost}` : ''}`);
       }
       auth.header = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
     } else {
       throw new RegistryError('unauthorized', `${lookup.endpoint.registry} refused the request (401) without a usable challenge`);
     }
-    ({ response } = await this.http({ method, url, headers: { ...headers, Authorization: auth.header }, skipTlsVerify: lookup.endpoint.skipTlsVerify, signal: lookup.signal }));
-    return response;
+    return this.http({ method, url, headers: { ...headers, Authorization: auth.header }, signal: lookup.signal });
   }
 
-  private async failure(response: Response, lookup: ManifestLookup, credential: boolean): Promise<RegistryError> {
-    await response.body?.cancel();
-    if (response.status === 404) return new RegistryError('not-found', `tag ${lookup.reference} not found in ${displayName(lookup)}`);
+  private async failure(answer: HttpAnswer, lookup: ManifestLookup, credential: boolean): Promise<RegistryError> {
+    await answer.discard();
+    const { response } = answer;
+    const where = `${displayName(lookup)}:${lookup.reference}`;
+    if (response.status === 404) return new RegistryError('not-found', isDigest(lookup.reference) ? `manifest ${lookup.reference} not found in ${displayName(lookup)}` : `tag ${lookup.reference} not found in ${displayName(lookup)}`);
     if (response.status === 401 || response.status === 403) {
       return new RegistryError(credential ? 'unauthorized' : 'no-credentials', credential ? `${lookup.endpoint.registry} refused the credentials from your docker config for ${lookup.repository}` : `${lookup.endpoint.registry} needs credentials; none found in docker config`);
     }
     if (response.status === 429) {
-      const after = response.headers.get('retry-after');
       const who = lookup.endpoint.registry === 'docker.io' ? 'Docker Hub' : lookup.endpoint.registry;
-      return new RegistryError('rate-limited', `rate-limited by ${who}; retry after ${after ? `${after} s` : 'a while'}`);
+      return new RegistryError('rate-limited', `rate-limited by ${who} (429 Too Many Requests) asking for ${where}; retry after ${retryAfter(response.headers.get('retry-after'))}`);
     }
-    return new RegistryError('bad-response', `${lookup.endpoint.registry} answered ${response.status} for ${lookup.repository}:${lookup.reference}`);
+    const status = describeStatus(response);
+    return new RegistryError(status.code, `${lookup.endpoint.registry} ${status.text} for ${where}`);
   }
 
-  /** GET a manifest and verify its bytes against the digest the registry claims (or compute it when it claims none). */
+  /**
+   * GET a manifest and check its bytes: against the digest asked for (when the reference is one) and against the
+   * Docker-Content-Digest the registry claims; without a claim the digest is the sha256 of the exact bytes.
+   */
   private async get(lookup: ManifestLookup, base: string, reference: string, auth: Auth): Promise<{ digest: string; mediaType: string; body: Uint8Array }> {
-    const response = await this.request(lookup, base, 'GET', `manifests/${reference}`, auth);
-    if (!response.ok) throw await this.failure(response, { ...lookup, reference }, auth.header !== undefined);
-    const body = new Uint8Array(await response.arrayBuffer());
-    const computed = sha256(body);
-    const claimed = response.headers.get('docker-content-digest');
-    if (claimed && claimed.startsWith('sha256:') && claimed !== computed) {
-      throw new RegistryError('digest-mismatch', `${lookup.endpoint.registry} sent a manifest whose sha256 (${computed}) differs from its Docker-Content-Digest (${claimed}); not pinning`);
+    const answer = await this.request(lookup, base, 'GET', `manifests/${reference}`, auth);
+    if (!answer.response.ok) throw await this.failure(answer, { ...lookup, reference }, auth.header !== undefined);
+    const where = `${displayName(lookup)}:${reference}`;
+    const body = await answer.read(MAX_MANIFEST_BYTES, () => new RegistryError('too-large', `${lookup.endpoint.registry} sent a manifest for ${where} larger than 4 MiB (the limit registries use); not pinning`));
+    const claimed = answer.response.headers.get('docker-content-digest');
+    if (claimed !== null && !isDigest(claimed)) {
+      throw new RegistryError('bad-response', `${lookup.endpoint.registry} sent a Docker-Content-Digest for ${where} that is not a digest (${excerpt(claimed)}); not pinning`);
     }
-    if (reference.startsWith('sha256:') && reference !== computed) {
-      throw new RegistryError('digest-mismatch', `${lookup.endpoint.registry} sent a manifest that does not match ${reference}`);
+    if (claimed !== null && !matches(body, claimed)) {
+      throw new RegistryError('digest-mismatch', `${lookup.endpoint.registry} sent a manifest for ${where} whose bytes do not match its Docker-Content-Digest ${claimed}; not pinning`);
     }
-    return { digest: claimed ?? computed, mediaType: (response.headers.get('content-type') ?? '').split(';')[0]!.trim(), body };
+    if (isDigest(reference) && !matches(body, reference)) {
+      throw new RegistryError('digest-mismatch', `${lookup.endpoint.registry} sent a manifest that does not match ${reference}; not pinning`);
+    }
+    const digest = isDigest(reference) ? reference : (claimed ?? digestOf(body));
+    return { digest, mediaType: mediaTypeOf(answer), body };
   }
 
-  private pickPlatform(index: unknown, platform: string, lookup: ManifestLookup): { digest: string; mediaType: string } {
-    const [os, architecture, variant] = platform.split('/');
-    const manifests = (index as { manifests?: Array<{ digest?: string; mediaType?: string; platform?: { os?: string; architecture?: string; variant?: string } }> }).manifests ?? [];
-    const match = manifests.find((m) => m.platform?.os === os && m.platform?.architecture === architecture && (variant === undefined || m.platform?.variant === variant));
-    if (!match?.digest) {
-      const have = manifests.map((m) => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/')).join(', ');
-      throw new RegistryError('not-found', `${displayName(lookup)}:${lookup.reference} has no ${platform} image (it has ${have || 'none'})`);
+  /** The child manifest of an index for one platform: the index must be JSON with a `manifests` list, the child's digest a digest. */
+  private pickPlatform(body: Uint8Array, platform: string, lookup: ManifestLookup): string {
+    const what = `${displayName(lookup)}:${lookup.reference}`;
+    let index: unknown;
+    try {
+      index = JSON.parse(Buffer.from(body).toString('utf8'));
+    } catch {
+      throw new RegistryError('bad-response', `${lookup.endpoint.registry} sent an index for ${what} that is not valid JSON`);
     }
-    return { digest: match.digest, mediaType: match.mediaType ?? '' };
+    const list = typeof index === 'object' && index !== null ? (index as { manifests?: unknown }).manifests : undefined;
+    if (!Array.isArray(list)) throw new RegistryError('bad-response', `${lookup.endpoint.registry} sent an index for ${what} without a "manifests" list`);
+    const manifests = list.filter((m): m is IndexEntry => typeof m === 'object' && m !== null);
+    const [os, architecture, variant] = platform.split('/');
+    const match = manifests.find((m) => m.platform?.os === os && m.platform?.architecture === architecture && (variant === undefined || m.platform?.variant === variant));
+    if (!match) {
+      const have = manifests.map((m) => [word(m.platform?.os), word(m.platform?.architecture), word(m.platform?.variant)].filter(Boolean).join('/')).filter(Boolean);
+      throw new RegistryError('not-found', `${what} has no ${platform} image (it has ${[...new Set(have)].join(', ') || 'none'})`);
+    }
+    // The child's digest becomes part of a URL and of the pin: only a digest goes on.
+    if (!isDigest(match.digest)) {
+      throw new RegistryError('bad-response', `${lookup.endpoint.registry} sent an index for ${what} whose ${platform} entry has an invalid digest (${excerpt(String(match.digest))}); not following it`);
+    }
+    return match.digest;
   }
 
   async resolve(lookup: ManifestLookup): Promise<ManifestAnswer> {
@@ -139,18 +178,19 @@ export class ManifestClient {
         if (lookup.platform) {
           const top = await this.get(lookup, base, lookup.reference, auth);
           if (!/index|list/.test(top.mediaType)) return { digest: top.digest, mediaType: top.mediaType, base };
-          const child = this.pickPlatform(JSON.parse(Buffer.from(top.body).toString('utf8')), lookup.platform, lookup);
+          const child = this.pickPlatform(top.body, lookup.platform, lookup);
           // Fetch the child too, so its digest is verified like any pinned bytes.
-          const verified = await this.get(lookup, base, child.digest, auth);
-          return { digest: verified.digest, mediaType: verified.mediaType || child.mediaType, base };
+          const verified = await this.get(lookup, base, child, auth);
+          return { digest: verified.digest, mediaType: verified.mediaType, base };
         }
         // HEAD first: Docker Hub does not count it against the pull limit.
         const head = await this.request(lookup, base, 'HEAD', `manifests/${lookup.reference}`, auth);
-        if (!head.ok) throw await this.failure(head, lookup, auth.header !== undefined);
-        const digest = head.headers.get('docker-content-digest');
-        const mediaType = (head.headers.get('content-type') ?? '').split(';')[0]!.trim();
-        await head.body?.cancel();
-        if (digest && /^sha256:[a-f0-9]{64}$/.test(digest)) return { digest, mediaType, base };
+        if (!head.response.ok) throw await this.failure(head, lookup, auth.header !== undefined);
+        const digest = head.response.headers.get('docker-content-digest');
+        const mediaType = mediaTypeOf(head);
+        await head.discard();
+        if (isDigest(digest)) return { digest, mediaType, base };
+        // No digest, or not a digest: GET the bytes and check them.
         const got = await this.get(lookup, base, lookup.reference, auth);
         return { digest: got.digest, mediaType: got.mediaType, base };
       } catch (error) {

@@ -2,7 +2,7 @@
 import { parseImageReference } from '../k8s/image-reference';
 import type { DigestRequest } from '../ports';
 import type { ImageField } from './image-fields';
-import { pinImage } from './pin-image';
+import { pinnedScalar } from './pin-image';
 
 export interface PinPlan {
   /** Distinct images to resolve. */
@@ -46,10 +46,13 @@ export function digestRequestFor(image: string, platform?: string): DigestReques
   return { registry, repository, reference: tag ?? 'latest', ...(platform ? { platform } : {}) };
 }
 
-/** The edits of a plan once its digests are known (images whose lookup failed are left as written). */
+/**
+ * The edits of a plan once its digests are known (images whose lookup failed are left as written). Every digest goes
+ * through the edit builder (pinImage), which throws on anything that is not a digest: callers check digests first.
+ */
 export function pinEdits(plan: PinPlan, digests: Map<string, string>, keepTag: boolean): Array<{ field: ImageField; newText: string }> {
   return plan.images.flatMap((image) => {
     const digest = digests.get(image);
-    return digest ? (plan.fields.get(image) ?? []).map((field) => ({ field, newText: `${field.quote}${pinImage(field.image, digest, keepTag)}${field.quote}` })) : [];
+    return digest !== undefined ? (plan.fields.get(image) ?? []).map((field) => ({ field, newText: pinnedScalar(field.quote, field.image, digest, keepTag) })) : [];
   });
 }
