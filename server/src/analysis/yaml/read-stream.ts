@@ -1,0 +1,22 @@
+/** The whole of kubectl's reading of a file: split at `---` lines, each document decoded as sigs.k8s.io/yaml does. */
+import { decodeDocument, type Decoded, type DecodeBudget } from './decode';
+import { asKubectlReads, splitLikeKubectl } from './kubectl-split';
+
+export interface KubectlDocument {
+  /** Offset of the document in the file. */
+  offset: number;
+  text: string;
+  decoded: Decoded;
+}
+
+/** Reads one kubectl document (a chunk of the file); error offsets are relative to the chunk. */
+export function readKubectlDocument(chunk: string, budget?: DecodeBudget): Decoded {
+  const reads = asKubectlReads(chunk);
+  const decoded = decodeDocument(reads.text, budget);
+  if (!decoded.ok && decoded.offset !== undefined) return { ...decoded, offset: reads.toChunkOffset(decoded.offset) };
+  return decoded;
+}
+
+export function readLikeKubectl(text: string, budget?: DecodeBudget): KubectlDocument[] {
+  return splitLikeKubectl(text).map((chunk) => ({ ...chunk, decoded: readKubectlDocument(chunk.text, budget) }));
+}
