@@ -41,12 +41,13 @@ export function goTypeName(v: GoValue): string {
 /** Go's `%#v`; inside a collection a nil element is an `interface {}(nil)`. */
 export function goSharpV(v: GoValue, isElement = false): string {
   if (v === null) return isElement ? 'interface {}(nil)' : '<nil>';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSharpV(x, true)).join(', ')}}`;
   if (v instanceof GoMap) {
-    const parts = [...v.entries.values()].map((e) => `${goSharpV(e.key, true)}:${goSharpV(e.value, true)}`).sort();
-    return `map[interface {}]interface {}{${parts.join(', ')}}`;
+    // fmt sorts interface keys by their type first (internal/fmtsort), then by value.
+    const entries = [...v.entries.values()].sort((a, b) => typeRank(a.key) - typeRank(b.key) || compareKeys(a.key, b.key));
+    return `map[interface {}]interface {}{${entries.map((e) => `${goSharpV(e.key, true)}:${goSharpV(e.value, true)}`).join(', ')}}`;
   }
   if (v.type === 'uint') return `0x${BigInt(v.value).toString(16)}`;
   if (v.type === 'float') return formatGoFloat(Number(v.value), 64);
@@ -75,4 +76,33 @@ export function formatGoFloat(f: number, bits: 32 | 64): string {
   }
   const plain = Math.abs(Number(digits)).toFixed(Math.max(0, (m.split('.')[1]?.length ?? 0) - exp));
   return `${sign}${plain}`;
+}
+
+/** The order fmt's map sorting gives Go's types (by type descriptor address in the binary, as observed). */
+function typeRank(v: GoValue): number {
+  if (v === null) return 0;
+  if (typeof v === 'boolean') return 1;
+  if (isGoNumber(v)) return v.type === 'int' ? 2 : v.type === 'uint' ? 3 : 4;
+  return 5;
+}
+
+function compareKeys(a: GoValue, b: GoValue): number {
+  if (isGoNumber(a) && isGoNumber(b)) return Number(a.value) - Number(b.value);
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** strconv.Quote: non-printable characters (unicode.IsPrint) escaped as \a…\v, \xNN, \uNNNN or \UNNNNNNNN. */
+function goQuote(s: string): string {
+  const short: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (short[ch]) out += short[ch];
+    else if (ch !== ' ' && /[\p{C}\p{Z}]/u.test(ch)) {
+      out += c < 0x80 ? `\\x${c.toString(16).padStart(2, '0')}` : c < 0x10000 ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
+    } else out += ch;
+  }
+  return out + '"';
 }
