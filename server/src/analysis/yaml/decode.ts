@@ -12,9 +12,24 @@ import { YamlProblem, type Mark } from './scanner';
 /** A JSON value as kubectl sends it; integers beyond 2^53 are bigints so they stay exact. */
 export type KubeValue = null | boolean | number | bigint | string | KubeValue[] | { [key: string]: KubeValue };
 
+/** A key written twice in one mapping: kubectl keeps the last value (the decoder's map simply overwrites). */
+export interface RepeatedKey {
+  /** UTF-16 offset of the repeated key in the document. */
+  offset: number;
+  key: string;
+}
+
 export type Decoded =
-  | { ok: true; value: KubeValue }
-  | { ok: false; error: string; /** UTF-16 offset of the failure in the document, when go-yaml knows one. */ offset?: number; line?: number };
+  | { ok: true; value: KubeValue; repeatedKeys: RepeatedKey[] }
+  | {
+      ok: false;
+      error: string;
+      /** UTF-16 offset of the failure in the document, when go-yaml knows one. */
+      offset?: number;
+      /** Where the construct that failed starts (an unclosed quote or bracket). */
+      contextOffset?: number;
+      line?: number;
+    };
 
 interface YamlNode {
   kind: 'scalar' | 'mapping' | 'sequence' | 'alias';
@@ -46,20 +61,29 @@ export function decodeDocument(text: string, budget: DecodeBudget = { maxSteps: 
   const parser = new Parser(input);
   try {
     const root = compose(parser, budget);
-    const value = root === undefined ? null : new Decoder(budget).decode(root);
+    const decoder = new Decoder(budget);
+    const value = root === undefined ? null : decoder.decode(root);
     const readerError = forbiddenCharacterBefore(input, parser.scanner.offset);
     if (readerError !== undefined) return { ok: false, error: 'yaml: control characters are not allowed', offset: readerError };
-    return { ok: true, value: toJson(value) };
+    return { ok: true, value: toJson(value), repeatedKeys: [...decoder.repeatedKeys.values()] };
   } catch (error) {
     if (error instanceof BudgetExceeded) throw error;
     const readerError = forbiddenCharacterBefore(input, parser.scanner.offset);
     if (readerError !== undefined) return { ok: false, error: 'yaml: control characters are not allowed', offset: readerError };
     if (error instanceof YamlProblem) {
       const line = problemLine(error);
-      return { ok: false, error: `yaml: ${line ? `line ${line}: ` : ''}${error.problem}`, offset: (error.problemMark ?? error.contextMark)?.offset, line };
+      return {
+        ok: false,
+        error: `yaml: ${line ? `line ${line}: ` : ''}${error.problem}`,
+        offset: (error.problemMark ?? error.contextMark)?.offset,
+        contextOffset: error.contextMark?.offset,
+        line,
+      };
     }
     if (error instanceof DecodeFailure) return { ok: false, error: error.message, offset: error.mark?.offset, line: error.mark ? error.mark.line + 1 : undefined };
     if (error instanceof ResolveError) return { ok: false, error: `yaml: ${error.message}` };
+    // go-yaml nests up to 10,000 levels; JavaScript's stack may end first. Say so rather than crash.
+    if (error instanceof RangeError) return { ok: false, error: 'Pod Lens cannot follow this document: it is nested too deeply' };
     throw error;
   }
 }
@@ -174,6 +198,8 @@ class Decoder {
   private aliasCount = 0;
   private aliasDepth = 0;
   private readonly active = new Set<YamlNode>();
+  /** By offset: a key inside an anchored mapping is met again at every alias of it. */
+  readonly repeatedKeys = new Map<number, RepeatedKey>();
 
   constructor(private readonly budget: DecodeBudget) {}
 
@@ -199,7 +225,12 @@ class Decoder {
       return v;
     }
     if (n.kind === 'scalar') return this.scalar(n);
-    if (n.kind === 'sequence') return n.children.map((c) => this.unmarshal(c, undefined));
+    if (n.kind === 'sequence') {
+      // A loop here rather than a helper: one stack frame per nesting level, for documents nested thousands deep.
+      const items: GoValue[] = [];
+      for (const c of n.children) items.push(this.unmarshal(c, undefined));
+      return items;
+    }
     return this.mapping(n, into ?? new GoMap());
   }
 
@@ -227,6 +258,7 @@ class Decoder {
   }
 
   private mapping(n: YamlNode, out: GoMap): GoMap {
+    const written = new Set<string>();
     for (let i = 0; i + 1 < n.children.length; i += 2) {
       const keyNode = n.children[i]!;
       const valueNode = n.children[i + 1]!;
@@ -236,7 +268,9 @@ class Decoder {
       }
       const key = this.unmarshal(keyNode, undefined);
       if (Array.isArray(key) || key instanceof GoMap) throw new DecodeFailure(`yaml: invalid map key: ${goSharpV(key)}`, keyNode.start);
-      out.set(key, this.unmarshal(valueNode, undefined));
+      const id = out.set(key, this.unmarshal(valueNode, undefined));
+      if (written.has(id)) this.repeatedKeys.set(keyNode.start.offset, { offset: keyNode.start.offset, key: keyNode.value });
+      written.add(id);
     }
     return out;
   }
@@ -280,7 +314,36 @@ function decodeBase64(s: string): string | undefined {
     if (chunk[2] !== '=') bytes.push((v >> 8) & 255);
     if (chunk[3] !== '=') bytes.push(v & 255);
   }
-  return new TextDecoder().decode(Uint8Array.from(bytes));
+  return fromGoBytes(bytes);
+}
+
+/**
+ * A Go string of arbitrary bytes: valid UTF-8 sequences become characters, and each invalid byte a lone surrogate
+ * (U+DC80…U+DCFF), which the JSON writer turns into `\ufffd` as encoding/json does for an invalid byte.
+ */
+function fromGoBytes(bytes: number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let cp = need === 0 ? b : need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
+    let ok = need >= 0 && i + need < bytes.length + (need === 0 ? 1 : 0);
+    for (let k = 1; ok && k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are invalid in Go too.
+    if (ok && ((need === 2 && cp < 0x800) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += need + 1;
+    } else {
+      out += String.fromCharCode(0xdc00 + b);
+      i++;
+    }
+  }
+  return out;
 }
 
 // ---- to JSON (sigs.k8s.io/yaml convertToJSONableObject, then encoding/json) --------------------------------------
@@ -294,7 +357,11 @@ function toJson(v: GoValue): KubeValue {
 
 function convert(v: GoValue): KubeValue {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(convert);
+  if (Array.isArray(v)) {
+    const items: KubeValue[] = [];
+    for (const item of v) items.push(convert(item));
+    return items;
+  }
   if (v instanceof GoMap) {
     const obj: { [key: string]: KubeValue } = Object.create(null) as { [key: string]: KubeValue };
     for (const { key, value } of v.entries.values()) obj[keyString(key, value)] = convert(value);

@@ -12,8 +12,11 @@ export interface GoNumber {
 export class GoMap {
   readonly entries = new Map<string, { key: GoValue; value: GoValue }>();
 
-  set(key: GoValue, value: GoValue): void {
-    this.entries.set(identity(key), { key, value });
+  /** Sets an entry; returns the key's identity. */
+  set(key: GoValue, value: GoValue): string {
+    const id = identity(key);
+    this.entries.set(id, { key, value });
+    return id;
   }
 }
 

@@ -13,8 +13,11 @@ export interface KubectlDocument {
 export function readKubectlDocument(chunk: string, budget?: DecodeBudget): Decoded {
   const reads = asKubectlReads(chunk);
   const decoded = decodeDocument(reads.text, budget);
-  if (!decoded.ok && decoded.offset !== undefined) return { ...decoded, offset: reads.toChunkOffset(decoded.offset) };
-  return decoded;
+  if (!decoded.ok) {
+    const at = (o: number | undefined): number | undefined => (o === undefined ? undefined : reads.toChunkOffset(o));
+    return { ...decoded, offset: at(decoded.offset), contextOffset: at(decoded.contextOffset) };
+  }
+  return { ...decoded, repeatedKeys: decoded.repeatedKeys.map((k) => ({ ...k, offset: reads.toChunkOffset(k.offset) })) };
 }
 
 export function readLikeKubectl(text: string, budget?: DecodeBudget): KubectlDocument[] {

@@ -707,7 +707,11 @@ export class Scanner {
         } else if (!single && c === 0x5c) {
           s += this.scanEscape(start);
         } else {
-          s += this.read();
+          // A run of characters that need no attention, copied at once.
+          const from = this.pos;
+          this.skip();
+          for (let d = this.at(); d !== END && !isBlank(d) && !isBreak(d) && d !== 0x27 && d !== 0x22 && d !== 0x5c; d = this.at()) this.skip();
+          s += this.text.slice(from, this.pos);
         }
       }
       if (this.at() === (single ? 0x27 : 0x22)) break;
@@ -761,6 +765,24 @@ export class Scanner {
     return String.fromCodePoint(value);
   }
 
+  /** Skips characters that can neither end a plain scalar nor need a look at the next one (one tight loop). */
+  private skipPlainRun(): void {
+    const t = this.text;
+    const inFlow = this.flowLevel > 0;
+    let p = this.pos;
+    let n = 0;
+    while (p < t.length) {
+      const c = t.charCodeAt(p);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3a || c === 0x85 || c === 0x2028 || c === 0x2029) break;
+      if (inFlow && (c === 0x2c || c === 0x3f || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d)) break;
+      p += c >= 0xd800 && c <= 0xdbff && (t.charCodeAt(p + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      n++;
+    }
+    this.pos = p;
+    this.index += n;
+    this.column += n;
+  }
+
   private scanPlainScalar(): Token {
     let s = '';
     let leadingBreak = '';
@@ -790,8 +812,10 @@ export class Scanner {
             whitespaces = '';
           }
         }
+        // Copy a run of ordinary characters at once (a 1 MB scalar must not cost a million concatenations).
         const from = this.pos;
         this.skip();
+        this.skipPlainRun();
         s += this.text.slice(from, this.pos);
         end = this.mark();
       }
