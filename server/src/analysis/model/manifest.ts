@@ -3,7 +3,8 @@ import { isMap, isScalar, parseAllDocuments, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { BudgetExceeded, type Decoded, type KubeValue } from '../yaml/decode';
 import { splitLikeKubectl } from '../yaml/kubectl-split';
-import { readKubectlDocument } from '../yaml/read-stream';
+import { readKubectlChunk } from '../yaml/read-stream';
+import { buildDocument } from './build-document';
 import { MapView, fieldPath, resolveNode } from './node-view';
 import { podSpecView, type PodSpecView } from './pod-spec';
 import type { Span } from './span';
@@ -88,16 +89,22 @@ const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
 export const MAX_STEPS_PER_DOCUMENT = 3_000_000;
 export const MAX_DOCUMENTS_PER_FILE = 10_000;
 
-/** Reads one kubectl document: its verdict and value by Kubernetes' reader, its nodes and spans by the `yaml` package. */
+/**
+ * Reads one kubectl document with Kubernetes' reader: its verdict, its value, and for a readable document the nodes
+ * views walk. An unreadable one is parsed by the tolerant `yaml` package instead, so its readable parts still get
+ * analysed while it is being edited.
+ */
 function parseChunk(text: string): ParsedChunk {
   const isTemplated = TEMPLATE_MARKER.test(text);
-  let decoded: Decoded;
+  let read: ReturnType<typeof readKubectlChunk>;
   try {
-    decoded = readKubectlDocument(text, { maxSteps: MAX_STEPS_PER_DOCUMENT });
+    read = readKubectlChunk(text, { maxSteps: MAX_STEPS_PER_DOCUMENT });
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     return [describe(parseDocument('') as Document.Parsed, text, isTemplated, undefined)];
   }
+  const decoded: Decoded = read.decoded;
+  if (decoded.ok) return [describe(buildDocument(decoded.root, text.length, read.toChunkOffset), text, isTemplated, decoded)];
   let doc: Document.Parsed;
   try {
     // kubectl reads only the first YAML document of a piece (after `...`, the rest is ignored).

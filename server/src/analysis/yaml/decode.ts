@@ -20,7 +20,7 @@ export interface RepeatedKey {
 }
 
 export type Decoded =
-  | { ok: true; value: KubeValue; repeatedKeys: RepeatedKey[] }
+  | { ok: true; value: KubeValue; repeatedKeys: RepeatedKey[]; /** The composed nodes, for spans. */ root: YamlNode | undefined }
   | {
       ok: false;
       error: string;
@@ -31,14 +31,22 @@ export type Decoded =
       line?: number;
     };
 
-interface YamlNode {
+/** A composed node (decode.go node) with where it was written. */
+export interface YamlNode {
   kind: 'scalar' | 'mapping' | 'sequence' | 'alias';
   start: Mark;
+  /** Where its own text starts, after an anchor or a tag. */
+  contentStart: number;
+  /** Offset just past the node's text (for a block collection: past its last entry). */
+  end: number;
   tag: string;
   value: string;
   implicit: boolean;
   children: YamlNode[];
   alias?: YamlNode;
+  anchor?: string;
+  style?: YamlEvent['style'];
+  flow?: boolean;
 }
 
 class DecodeFailure extends Error {
@@ -65,7 +73,7 @@ export function decodeDocument(text: string, budget: DecodeBudget = { maxSteps: 
     const value = root === undefined ? null : decoder.decode(root);
     const readerError = forbiddenCharacterBefore(input, parser.scanner.offset);
     if (readerError !== undefined) return { ok: false, error: 'yaml: control characters are not allowed', offset: readerError };
-    return { ok: true, value: toJson(value), repeatedKeys: [...decoder.repeatedKeys.values()] };
+    return { ok: true, value: toJson(value, decoder.hasNonFinite), repeatedKeys: [...decoder.repeatedKeys.values()], root };
   } catch (error) {
     if (error instanceof BudgetExceeded) throw error;
     const readerError = forbiddenCharacterBefore(input, parser.scanner.offset);
@@ -132,8 +140,11 @@ function compose(parser: Parser, budget: DecodeBudget): YamlNode | undefined {
     return e;
   };
   const node = (e: YamlEvent, kind: YamlNode['kind']): YamlNode => {
-    const n: YamlNode = { kind, start: e.start, tag: e.tag ?? '', value: e.value ?? '', implicit: e.implicit ?? false, children: [] };
-    if (e.anchor !== undefined && kind !== 'alias') anchors.set(e.anchor, n);
+    const n: YamlNode = { kind, start: e.start, contentStart: (e.contentStart ?? e.start).offset, end: e.end.offset, tag: e.tag ?? '', value: e.value ?? '', implicit: e.implicit ?? false, children: [], style: e.style, flow: e.flow };
+    if (e.anchor !== undefined && kind !== 'alias') {
+      anchors.set(e.anchor, n);
+      n.anchor = e.anchor;
+    }
     return n;
   };
   // Explicit stacks: nesting depth is bounded by the scanner (10,000 levels), not by the JavaScript stack.
@@ -154,6 +165,9 @@ function compose(parser: Parser, budget: DecodeBudget): YamlNode | undefined {
         const top = stack[stack.length - 1]!;
         const next = take();
         if (next.type === 'sequence-end' || next.type === 'mapping-end') {
+          // A flow collection ends at its bracket; a block one at its last entry (the end event sits at the next token).
+          const last = top.children[top.children.length - 1];
+          top.end = top.flow ? next.end.offset : Math.max(last?.end ?? top.end, top.end);
           stack.pop();
           continue;
         }
@@ -198,6 +212,8 @@ class Decoder {
   private aliasCount = 0;
   private aliasDepth = 0;
   private readonly active = new Set<YamlNode>();
+  /** A NaN or an infinity was decoded: encoding/json will refuse the document. */
+  hasNonFinite = false;
   /** By offset: a key inside an anchored mapping is met again at every alias of it. */
   readonly repeatedKeys = new Map<number, RepeatedKey>();
 
@@ -254,6 +270,7 @@ class Decoder {
     if (resolved.tag === TIMESTAMP) return n.value;
     if (typeof v === 'string') return v;
     if (resolved.tag === STR) return String(v);
+    if (typeof v === 'number' && !Number.isFinite(v)) this.hasNonFinite = true;
     return { type: resolved.isUint ? 'uint' : resolved.tag === `tag:yaml.org,2002:float` ? 'float' : 'int', value: v };
   }
 
@@ -348,9 +365,9 @@ function fromGoBytes(bytes: number[]): string {
 
 // ---- to JSON (sigs.k8s.io/yaml convertToJSONableObject, then encoding/json) --------------------------------------
 
-function toJson(v: GoValue): KubeValue {
+function toJson(v: GoValue, hasNonFinite: boolean): KubeValue {
   const out = convert(v);
-  const unsupported = firstUnsupported(out);
+  const unsupported = hasNonFinite ? firstUnsupported(out) : undefined;
   if (unsupported !== undefined) throw new DecodeFailure(`json: unsupported value: ${formatGoFloat(unsupported, 64)}`);
   return out;
 }

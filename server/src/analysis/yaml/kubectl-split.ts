@@ -61,10 +61,10 @@ export function asKubectlReads(chunk: string): { text: string; toChunkOffset: (o
     toChunkOffset(offset: number): number {
       let lo = 0;
       let hi = removed.length;
-      // Each removed "\r" at or before the offset shifts it by one.
+      // Each "\r" removed before the offset shifts it by one (an offset at the "\n" stays before the "\r").
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (removed[mid]! <= offset) lo = mid + 1;
+        if (removed[mid]! < offset) lo = mid + 1;
         else hi = mid;
       }
       return Math.min(offset + lo, chunk.length);

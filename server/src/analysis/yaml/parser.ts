@@ -18,6 +18,10 @@ export interface YamlEvent {
   /** A plain scalar without tag (or with `!`): its type is resolved from its text. */
   implicit?: boolean;
   style?: ScalarStyle;
+  /** A flow collection (`[…]`, `{…}`). */
+  flow?: boolean;
+  /** Where the node's own text starts, after its anchor and tag. */
+  contentStart?: Mark;
 }
 
 type State =
@@ -218,34 +222,34 @@ export class Parser {
     const tagged = tag === '' ? {} : { tag };
     if (indentlessSequence && token.type === 'block-entry') {
       this.state = 'indentless-sequence-entry';
-      return { type: 'sequence-start', start, end: token.end, anchor, ...tagged, implicit };
+      return { type: 'sequence-start', start, end: token.end, anchor, ...tagged, implicit, contentStart: token.start };
     }
     if (token.type === 'scalar') {
       this.pop();
       this.skip();
       const isPlainImplicit = (tag === '' && token.style === 'plain') || tag === '!';
-      return { type: 'scalar', start, end: token.end, anchor, ...tagged, value: token.value, implicit: isPlainImplicit, style: token.style };
+      return { type: 'scalar', start, end: token.end, anchor, ...tagged, value: token.value, implicit: isPlainImplicit, style: token.style, contentStart: token.start };
     }
     if (token.type === 'flow-sequence-start') {
       this.state = 'flow-sequence-first-entry';
-      return { type: 'sequence-start', start, end: token.end, anchor, ...tagged, implicit };
+      return { type: 'sequence-start', start, end: token.end, anchor, ...tagged, implicit, flow: true, contentStart: token.start };
     }
     if (token.type === 'flow-mapping-start') {
       this.state = 'flow-mapping-first-key';
-      return { type: 'mapping-start', start, end: token.end, anchor, ...tagged, implicit };
+      return { type: 'mapping-start', start, end: token.end, anchor, ...tagged, implicit, flow: true, contentStart: token.start };
     }
     if (block && token.type === 'block-sequence-start') {
       this.state = 'block-sequence-first-entry';
-      return { type: 'sequence-start', start, end: token.end, anchor, ...tagged, implicit };
+      return { type: 'sequence-start', start, end: token.end, anchor, ...tagged, implicit, contentStart: token.start };
     }
     if (block && token.type === 'block-mapping-start') {
       this.state = 'block-mapping-first-key';
-      return { type: 'mapping-start', start, end: token.end, anchor, ...tagged, implicit };
+      return { type: 'mapping-start', start, end: token.end, anchor, ...tagged, implicit, contentStart: token.start };
     }
     if (anchor !== undefined || tag !== '') {
       // An anchor or a tag with nothing after it: an empty scalar.
       this.pop();
-      return { type: 'scalar', start, end, anchor, ...tagged, value: '', implicit, style: 'plain' };
+      return { type: 'scalar', start, end, anchor, ...tagged, value: '', implicit, style: 'plain', contentStart: end };
     }
     this.fail('did not find expected node content', token.start, start);
   }
@@ -357,7 +361,7 @@ export class Parser {
       if (token.type === 'key') {
         this.state = 'flow-sequence-entry-mapping-key';
         this.skip();
-        return { type: 'mapping-start', start: token.start, end: token.end, implicit: true };
+        return { type: 'mapping-start', start: token.start, end: token.end, implicit: true, flow: true };
       }
       if (token.type !== 'flow-sequence-end') {
         this.states.push('flow-sequence-entry');

@@ -11,8 +11,17 @@ export interface KubectlDocument {
 
 /** Reads one kubectl document (a chunk of the file); error offsets are relative to the chunk. */
 export function readKubectlDocument(chunk: string, budget?: DecodeBudget): Decoded {
+  return readKubectlChunk(chunk, budget).decoded;
+}
+
+/** As readKubectlDocument, with the map from the composed nodes' offsets (in what go-yaml read) to the chunk's. */
+export function readKubectlChunk(chunk: string, budget?: DecodeBudget): { decoded: Decoded; toChunkOffset: (offset: number) => number } {
   const reads = asKubectlReads(chunk);
-  const decoded = decodeDocument(reads.text, budget);
+  return { decoded: mapOffsets(decodeDocument(reads.text, budget), reads.toChunkOffset), toChunkOffset: reads.toChunkOffset };
+}
+
+function mapOffsets(decoded: Decoded, toChunkOffset: (offset: number) => number): Decoded {
+  const reads = { toChunkOffset };
   if (!decoded.ok) {
     const at = (o: number | undefined): number | undefined => (o === undefined ? undefined : reads.toChunkOffset(o));
     return { ...decoded, offset: at(decoded.offset), contextOffset: at(decoded.contextOffset) };

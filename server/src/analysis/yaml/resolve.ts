@@ -122,3 +122,17 @@ export function isTimestamp(s: string): boolean {
   if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4)) > 59)) return false;
   return true;
 }
+
+/** What a scalar becomes in the JSON kubectl sends: its text for quoted scalars, else its YAML 1.1 reading. */
+export function kubernetesScalar(tag: string, text: string, isImplicit: boolean): null | boolean | number | string {
+  if (tag === '' && !isImplicit) return text;
+  let r: Resolved;
+  try {
+    r = resolveScalar(tag, text);
+  } catch {
+    return text;
+  }
+  if (r.tag === TIMESTAMP || r.tag === BINARY) return text;
+  const v = r.value;
+  return typeof v === 'bigint' ? Number(v) : v;
+}
