@@ -1,6 +1,5 @@
 /** The manifest model: every YAML document of a file, its object identity and the pod spec it carries. */
-import { isMap, isScalar, parseAllDocuments, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
+import { Document, isMap, isScalar, parseAllDocuments, parseDocument } from 'yaml';
 import { BudgetExceeded, type Decoded, type KubeValue } from '../yaml/decode';
 import { splitLikeKubectl } from '../yaml/kubectl-split';
 import { readKubectlChunk } from '../yaml/read-stream';
@@ -104,7 +103,7 @@ function parseChunk(text: string): ParsedChunk {
     return [describe(parseDocument('') as Document.Parsed, text, isTemplated, undefined)];
   }
   const decoded: Decoded = read.decoded;
-  if (decoded.ok) return [describe(buildDocument(decoded.root, text.length, read.toChunkOffset), text, isTemplated, decoded)];
+  if (decoded.ok) return withListItems(describe(buildDocument(decoded.root, text.length, read.toChunkOffset), text, isTemplated, decoded));
   let doc: Document.Parsed;
   try {
     // kubectl reads only the first YAML document of a piece (after `...`, the rest is ignored).
@@ -113,7 +112,42 @@ function parseChunk(text: string): ParsedChunk {
     // The yaml package recurses per nesting level and can overflow where go-yaml does not: keep the verdict, lose the nodes.
     doc = parseDocument('') as Document.Parsed;
   }
-  return [describe(doc, text, isTemplated, decoded)];
+  return withListItems(describe(doc, text, isTemplated, decoded));
+}
+
+/**
+ * `kind: List` (v1, `items`): kubectl applies each item as an object of its own. Each item becomes a document of its
+ * own after the list, sharing its chunk, with field paths from the item (`items[2].spec…`).
+ */
+function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>): ParsedChunk {
+  const items = list.kind === 'List' && (list.apiVersion === 'v1' || list.apiVersion === undefined) ? list.root?.seq('items') : undefined;
+  if (!items) return [list];
+  const out: ParsedChunk = [list];
+  for (const { index, view } of items.maps()) {
+    // A document per item: its own cache identity and anchors; the nodes (and so the spans) are the list's.
+    const doc = new Document() as unknown as Document.Parsed;
+    doc.contents = view.node as unknown as Document.Parsed['contents'];
+    doc.range = [view.span.start, view.span.end, view.span.end];
+    const root = new MapView(doc, view.node, `items[${index}]`);
+    const metadata = root.map('metadata');
+    const name = metadata?.string('name');
+    const namespace = metadata?.string('namespace');
+    out.push({
+      ...list,
+      doc,
+      span: view.span,
+      syntaxErrors: [],
+      duplicateKeys: [],
+      value: Array.isArray((list.value as { items?: unknown } | undefined)?.items) ? ((list.value as { items: KubeValue[] }).items[index] ?? undefined) : undefined,
+      root,
+      apiVersion: root.string('apiVersion'),
+      kind: root.string('kind'),
+      name,
+      namespace,
+      workload: findWorkload(doc, root, name, namespace),
+    });
+  }
+  return out;
 }
 
 function describe(doc: Document.Parsed, text: string, isTemplated: boolean, decoded: Decoded | undefined): Omit<ManifestDocument, 'index' | 'offset'> {
@@ -195,7 +229,7 @@ function findWorkload(
   const kind = workloadKindOf(root.get('apiVersion')?.value, root.get('kind')?.value);
   if (!kind) return undefined;
   let view: MapView | undefined = root;
-  let path = '';
+  let path = root.path;
   for (const key of kind.podSpecPath) {
     path = fieldPath(path, key);
     view = view?.map(key, path);
@@ -241,7 +275,8 @@ export function workloadsOf(model: ManifestModel): Array<{ document: ManifestDoc
 export function documentAt(model: ManifestModel, offset: number): ManifestDocument | undefined {
   let found: ManifestDocument | undefined;
   for (const d of model.documents) if (d.offset <= offset && offset <= d.offset + d.text.length) found ??= d;
-  // Several documents can share one chunk (`...`): pick the one whose span holds the offset.
-  const same = model.documents.filter((d) => found && d.offset === found.offset);
-  return same.find((d) => offset - d.offset >= d.span.start && offset - d.offset <= d.span.end) ?? found;
+  // The items of a `kind: List` share its chunk: pick the narrowest document whose span holds the offset.
+  const holding = model.documents.filter((d) => found && d.offset === found.offset && offset - d.offset >= d.span.start && offset - d.offset <= d.span.end);
+  holding.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+  return holding[0] ?? found;
 }
