@@ -9,6 +9,7 @@ import type { ManifestModel } from '../analysis/model/manifest';
 import type { Runtime } from '../runtime';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
+import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface WorkspaceSyncDeps {
   connection: Connection;
@@ -54,7 +55,7 @@ export class WorkspaceSync {
     let changed: boolean;
     try {
       const text = uri.startsWith('file:') ? await readFile(fileURLToPath(uri), 'utf8') : undefined;
-      changed = text !== undefined && text.length <= this.deps.maxFileSize() && !text.includes('{{') ? this.index.update(uri, text) : this.index.remove(uri);
+      changed = text !== undefined && text.length <= this.deps.maxFileSize() && !isGoTemplate(text) ? this.index.update(uri, text) : this.index.remove(uri);
     } catch {
       changed = this.index.remove(uri);
     }
@@ -70,7 +71,7 @@ export class WorkspaceSync {
         else {
           try {
             const text = await readFile(fileURLToPath(change.uri), 'utf8');
-            if (text.length <= this.deps.maxFileSize() && !text.includes('{{')) any = this.index.update(change.uri, text) || any;
+            if (text.length <= this.deps.maxFileSize() && !isGoTemplate(text)) any = this.index.update(change.uri, text) || any;
           } catch {
             any = this.index.remove(change.uri) || any;
           }

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceIndex } from './index';
+import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface ScanOptions {
   /** Glob patterns (files.exclude and podLens.exclude), matched against paths relative to the folder. */
@@ -83,7 +84,7 @@ export async function scanFolder(folder: string, index: WorkspaceIndex, options:
     for (const file of files.slice(i, i + BATCH)) {
       try {
         const text = await readFile(file, 'utf8');
-        if (text.includes('{{')) skipped++;
+        if (isGoTemplate(text)) skipped++;
         else index.update(pathToFileURL(file).toString(), text);
         done++;
       } catch {

@@ -4,6 +4,7 @@ import { BudgetExceeded, type Decoded, type KubeValue } from '../yaml/decode';
 import { splitLikeKubectl } from '../yaml/kubectl-split';
 import { readKubectlChunk } from '../yaml/read-stream';
 import { buildDocument } from './build-document';
+import { hasTemplateCode } from './go-template';
 import { MapView, fieldPath, resolveNode } from './node-view';
 import { podSpecView, type PodSpecView } from './pod-spec';
 import type { Span } from './span';
@@ -60,7 +61,7 @@ export interface ManifestDocument {
   name: string | undefined;
   namespace: string | undefined;
   workload: Workload | undefined;
-  /** The chunk contains Go template markers (`{{ … }}`): only quiet analysis applies. */
+  /** The chunk has Go template code (`{{ … }}` making it unreadable or outside string content): only quiet analysis applies. */
   isTemplated: boolean;
 }
 
@@ -75,17 +76,18 @@ export interface ManifestModel {
   documents: ManifestDocument[];
   /** Where the file stopped being read because it has more documents than the budget allows. */
   cutOffAt: number | undefined;
-  /** The file is a Helm or other Go template. */
+  /** The file is a Helm or other Go template (some document has template code). */
   isTemplate: boolean;
 }
 
 const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
 
 /**
- * Work budgets against hostile files (issue 17 item 8): steps of the reader per document (a 4.8 MB one-line flow
- * list is about 5 M steps) and documents per file (a million `---` lines). Past them, reading stops with a note.
+ * Work budgets against hostile files (issue 17 item 8): steps of the reader per document (tokens and decoded nodes:
+ * a 4.8 MB one-line flow list is about 5 M, a large real manifest a few thousand) and documents per file (a million
+ * `---` lines). Past them, reading stops with a note.
  */
-export const MAX_STEPS_PER_DOCUMENT = 3_000_000;
+export const MAX_STEPS_PER_DOCUMENT = 500_000;
 export const MAX_DOCUMENTS_PER_FILE = 10_000;
 
 /**
@@ -103,7 +105,10 @@ function parseChunk(text: string): ParsedChunk {
     return [describe(parseDocument('') as Document.Parsed, text, isTemplated, undefined)];
   }
   const decoded: Decoded = read.decoded;
-  if (decoded.ok) return withListItems(describe(buildDocument(decoded.root, text.length, read.toChunkOffset), text, isTemplated, decoded));
+  if (decoded.ok) {
+    const built = buildDocument(decoded.root, text.length, read.toChunkOffset);
+    return withListItems(describe(built, text, isTemplated && hasTemplateCode(built, text), decoded));
+  }
   let doc: Document.Parsed;
   try {
     // kubectl reads only the first YAML document of a piece (after `...`, the rest is ignored).
@@ -263,7 +268,7 @@ export function parseManifests(text: string, cache?: ChunkCache): ManifestModel 
     cache.clear();
     for (const [k, v] of nextCache) cache.set(k, v);
   }
-  return { text, documents, cutOffAt, isTemplate: TEMPLATE_MARKER.test(text) };
+  return { text, documents, cutOffAt, isTemplate: documents.some((d) => d.isTemplated) };
 }
 
 /** The workloads of a model with their documents. */
@@ -279,4 +284,9 @@ export function documentAt(model: ManifestModel, offset: number): ManifestDocume
   const holding = model.documents.filter((d) => found && d.offset === found.offset && offset - d.offset >= d.span.start && offset - d.offset <= d.span.end);
   holding.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
   return holding[0] ?? found;
+}
+
+/** Whether a file is a Go template (for the workspace index, which leaves templates out). Parses only text with `{{`. */
+export function isGoTemplate(text: string): boolean {
+  return TEMPLATE_MARKER.test(text) && parseManifests(text).isTemplate;
 }
