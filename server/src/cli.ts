@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
+import { convertInputs } from './cli/convert';
 import { formatInspect, inspectInputs } from './cli/inspect';
 import { readInputs } from './cli/inputs';
 import { VERSION } from './real-runtime';
@@ -14,11 +15,13 @@ const USAGE = `pod-lens ${VERSION}
 Usage:
   pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never]
   pod-lens inspect [paths…] [--format json|text]
+  pod-lens convert [paths…] [--to json|yaml]
   pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch]
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
-Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved), 2 usage error.
+Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved; convert: a document
+kubectl cannot read), 2 usage error.
 Registry settings come from POD_LENS_INSECURE_REGISTRIES (comma list), POD_LENS_CA_FILE and the usual proxy variables.`;
 
 export interface Io {
@@ -46,6 +49,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
         io.out(formatInspect(inspectInputs(readInputs(args.positionals, io.stdin)), format));
         return 0;
+      }
+      case 'convert': {
+        checkKnownFlags(args, ['to']);
+        const to = choice(args, 'to', ['json', 'yaml'] as const, 'json');
+        const outcome = convertInputs(readInputs(args.positionals, io.stdin), to);
+        io.out(outcome.output);
+        return outcome.hasErrors ? 1 : 0;
       }
       case 'pin': {
         checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);
