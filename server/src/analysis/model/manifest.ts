@@ -197,7 +197,7 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean, deco
  */
 function errorSpan(text: string, offset: number | undefined, contextOffset: number | undefined): Span {
   let at = offset ?? findUnencodable(text);
-  if (text.slice(at).trim() === '' && contextOffset !== undefined) at = contextOffset;
+  if (text.slice(at).trim() === '' && contextOffset !== undefined && text.slice(contextOffset).trim() !== '') at = contextOffset;
   else if (text.slice(at).trim() === '') {
     const content = text.slice(0, at).trimEnd();
     at = content.lastIndexOf('\n') + 1;
