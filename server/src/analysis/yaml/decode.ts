@@ -432,4 +432,3 @@ export function compareUtf8(a: string, b: string): number {
   return a.length - b.length;
 }
 
-void isGoNumber;
