@@ -1,5 +1,5 @@
 /** Hover on a plain scalar Kubernetes reads differently than it looks (`yes` → true, `0644` → 420, `~` → null). */
-import { isScalar, visit, type Scalar } from 'yaml';
+import { isCollection, isPair, isScalar, type Node, type Scalar } from 'yaml';
 import { isSurprisingNumber, readingOf } from '../yaml/reading';
 import { contains, type HoverProvider } from './types';
 
@@ -8,17 +8,7 @@ export const YAML_READING_DOC = 'https://github.com/pod-lens/pod-lens/blob/main/
 export const yamlReadingHover: HoverProvider = ({ document, offset }) => {
   // Only documents kubectl can read carry Kubernetes' values in their nodes.
   if (document.value === undefined) return undefined;
-  let found: Scalar | undefined;
-  visit(document.doc, {
-    Scalar(_key, node) {
-      const r = node.range;
-      if (r && contains({ start: r[0], end: r[1] }, offset)) {
-        found = node;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
+  const found = scalarAt(document.doc.contents, offset);
   if (!isScalar(found) || !found.range) return undefined;
   const span = { start: found.range[0], end: found.range[1] };
   const source = document.text.slice(span.start, span.end);
@@ -37,3 +27,23 @@ export const yamlReadingHover: HoverProvider = ({ document, offset }) => {
   ].join('\n');
   return { markdown, span };
 };
+
+/** The innermost scalar whose range holds the offset: a descent along one path (a full visit is quadratic in depth). */
+function scalarAt(root: unknown, offset: number): Scalar | undefined {
+  let node: unknown = root;
+  for (;;) {
+    if (isScalar(node)) return node.range && contains({ start: node.range[0], end: node.range[1] }, offset) ? node : undefined;
+    if (!isCollection(node)) return undefined;
+    let next: unknown;
+    for (const item of node.items as unknown[]) {
+      const parts = isPair(item) ? [item.key, item.value] : [item];
+      for (const part of parts) {
+        const range = (part as Node | null)?.range;
+        if (range && contains({ start: range[0], end: range[1] }, offset)) next = part;
+      }
+      if (next !== undefined) break;
+    }
+    if (next === undefined) return undefined;
+    node = next;
+  }
+}
