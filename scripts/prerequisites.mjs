@@ -8,6 +8,9 @@ export const DEBIAN_PACKAGES = {
   'apache2-utils': '/usr/bin/htpasswd',
   openssl: '/usr/bin/openssl',
   unzip: '/usr/bin/unzip',
+  // The differential test builds Kubernetes' own YAML reader (sigs.k8s.io/yaml over gopkg.in/yaml.v2) offline.
+  'golang-go': '/usr/bin/go',
+  'golang-k8s-sigs-yaml-dev': '/usr/share/gocode/src/sigs.k8s.io/yaml/yaml.go',
 };
 
 export function missingPackages(packages = DEBIAN_PACKAGES) {

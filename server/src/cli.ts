@@ -1,6 +1,7 @@
 /** The pod-lens command: check | inspect | pin | resolve | lsp — the same engine as the editor, for CI. */
 import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
+import { convertInputs } from './cli/convert';
 import { formatInspect, inspectInputs } from './cli/inspect';
 import { readInputs, type Input } from './cli/inputs';
 import { VERSION } from './real-runtime';
@@ -14,13 +15,15 @@ const USAGE = `pod-lens ${VERSION}
 Usage:
   pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never]
   pod-lens inspect [paths…] [--format json|text]
+  pod-lens convert [paths…] [--to json|yaml]
   pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch]
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
 Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved or a file not
-written or read), 2 usage error or no file could be read. Files that cannot be read (FIFOs, devices, broken links,
-unreadable files) are reported on stderr and skipped; for check and inspect the findings decide the exit code.
+written or read; convert: a document kubectl cannot read), 2 usage error or no file could be read. Files that cannot
+be read (FIFOs, devices, broken links, unreadable files) are reported on stderr and skipped; for check and inspect the
+findings decide the exit code.
 Registry settings come from POD_LENS_INSECURE_REGISTRIES (comma list), POD_LENS_CA_FILE and the usual proxy variables.`;
 
 /** Everything a run reads from or writes to its process: the bin shim passes the real ones, tests their own. */
@@ -73,6 +76,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
         out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs), format));
         return 0;
+      }
+      case 'convert': {
+        checkKnownFlags(args, ['to']);
+        const to = choice(args, 'to', ['json', 'yaml'] as const, 'json');
+        const outcome = convertInputs((await readReported(args.positionals, io)).inputs, to);
+        out(outcome.output);
+        return outcome.hasErrors ? 1 : 0;
       }
       case 'pin': {
         checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
 import { parseManifests, workloadsOf } from '../../server/src/analysis/model/manifest';
-import { splitDocuments } from '../../server/src/analysis/model/split-documents';
+import { splitLikeKubectl } from '../../server/src/analysis/yaml/kubectl-split';
 
 const POD_SPEC_PATHS: Array<[string, string, string]> = [
   ['v1', 'Pod', 'spec'],
@@ -58,18 +58,22 @@ test('documents keep their own offsets; a syntax error in one does not stop the 
   const text = 'kind: Pod\napiVersion: v1\nspec: {containers: [\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: b\n';
   const model = parseManifests(text);
   assert.equal(model.documents.length, 2);
-  // The open brackets of the first document are reported where that document ends, before the `---`.
-  const end = text.indexOf('---');
-  assert.deepEqual(model.documents[0]!.syntaxErrors.map((e) => [e.code, e.span]), [['BAD_INDENT', { start: end, end }], ['BAD_INDENT', { start: end, end }]]);
+  // The first document fails as kubectl fails it: go-yaml's message, on the line it names (the unclosed flow).
+  const line3 = text.indexOf('spec: {');
+  assert.deepEqual(
+    model.documents[0]!.syntaxErrors.map((e) => [e.code, e.message, e.span]),
+    [['KUBECTL', 'yaml: line 3: did not find expected node content', { start: line3, end: line3 + 'spec: {containers: ['.length }]],
+  );
   assert.deepEqual(model.documents[1]!.syntaxErrors, []);
   const findings = analyze(model).findings;
   const missing = findings.find((f) => f.rule === 'container-image-required')!;
   assert.equal(text.slice(missing.span.start, missing.span.end), 'name: b');
 });
 
-test('comments and directives before --- belong to the next document', () => {
-  const chunks = splitDocuments('# top\n%YAML 1.2\n---\na: 1\n---\nb: 2\n');
-  assert.deepEqual(chunks.map((c) => c.text), ['# top\n%YAML 1.2\n---\na: 1\n', '---\nb: 2\n']);
+test('documents split where kubectl splits them: a `---` line with spaces or a comment; a first `---` stays', () => {
+  const chunks = splitLikeKubectl('---\na: 1\n--- # next\nb: 2\n---foo\n...\n---  \r\nc: 3');
+  assert.deepEqual(chunks.map((c) => c.text), ['---\na: 1\n', 'b: 2\n---foo\n...\n', 'c: 3']);
+  assert.deepEqual(chunks.map((c) => c.offset), [0, 20, 43]);
 });
 
 test('an unchanged document is not parsed again', () => {
@@ -78,7 +82,8 @@ test('an unchanged document is not parsed again', () => {
   const b = parseManifests('a: 12\n---\nkind: Pod\n', cache);
   assert.equal(a.documents[1]!.doc, b.documents[1]!.doc);
   assert.notEqual(a.documents[0]!.doc, b.documents[0]!.doc);
-  assert.equal(b.documents[1]!.offset, 6);
+  // The separator line belongs to no document, as in kubectl.
+  assert.equal(b.documents[1]!.offset, 10);
 });
 
 const BAD_INPUTS: Array<[string, string]> = [

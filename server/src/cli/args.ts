@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; the rest are booleans. */
-const VALUED = new Set(['format', 'fail-on', 'platform']);
+const VALUED = new Set(['format', 'fail-on', 'platform', 'to']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;

@@ -9,6 +9,7 @@ import { toRange } from '../lsp/convert';
 import type { Input } from './inputs';
 import { toSarif } from './sarif';
 import { WorkspaceIndex } from '../workspace/index';
+import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface CheckedFinding {
   rule: string;
@@ -26,7 +27,7 @@ export interface CheckReport {
 export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFailure: (m: string) => void): CheckReport {
   // The same index as the editor's, over the paths given: pull secrets, ConfigMaps… resolve across these files.
   const index = new WorkspaceIndex();
-  for (const input of inputs) if (!guardInput(input.text) && !input.text.includes('{{')) index.update(input.path, input.text);
+  for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
   const options: AnalysisOptions = { ...baseOptions, workspace: index };
   const report: CheckReport = { files: [], summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 } };
   for (const input of inputs) {

@@ -4,6 +4,7 @@ import { inspectModel, type InspectedWorkload } from '../analysis/inspect';
 import { parseManifests } from '../analysis/model/manifest';
 import type { Input } from './inputs';
 import { WorkspaceIndex } from '../workspace/index';
+import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface InspectReport {
   files: Array<{ path: string; workloads: InspectedWorkload[] }>;
@@ -11,7 +12,7 @@ export interface InspectReport {
 
 export function inspectInputs(inputs: Input[]): InspectReport {
   const index = new WorkspaceIndex();
-  for (const input of inputs) if (!guardInput(input.text) && !input.text.includes('{{')) index.update(input.path, input.text);
+  for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
   return {
     files: inputs.map((input) => ({
       path: input.path,

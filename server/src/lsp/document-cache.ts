@@ -41,7 +41,7 @@ export class DocumentCache {
     // (the previous parses) is dropped.
     const skipped = guardInput(text, this.maxFileSize());
     const chunks: ChunkCache = skipped ? new Map() : (entry?.chunks ?? new Map());
-    const model = skipped ? { text, documents: [], isTemplate: false } : parseManifests(text, chunks);
+    const model: ManifestModel = skipped ? { text, documents: [], cutOffAt: undefined, isTemplate: false } : parseManifests(text, chunks);
     const next: Entry = { version: doc.version, model, chunks, ...(skipped ? { skipped } : {}) };
     this.entries.set(doc.uri, next);
     return next;

@@ -11,6 +11,7 @@ import { compileExcludes, type ExcludeMatcher } from '../fs/glob';
 import { readRegularFile } from '../fs/read-file';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
+import { isGoTemplate } from '../analysis/model/manifest';
 
 /** Enough to see what went wrong without flooding the output channel from a hostile tree. */
 const MAX_LOGGED_SKIPS = 20;
@@ -81,7 +82,7 @@ export class WorkspaceSync {
   private async indexFromDisk(uri: string): Promise<boolean> {
     const path = toPath(uri);
     const read = path === undefined || this.isExcluded(path) ? undefined : await readRegularFile(path, this.deps.maxFileSize());
-    return read?.ok && !read.text.includes('{{') ? this.index.update(uri, read.text) : this.index.remove(uri);
+    return read?.ok && !isGoTemplate(read.text) ? this.index.update(uri, read.text) : this.index.remove(uri);
   }
 
   private isExcluded(path: string): boolean {

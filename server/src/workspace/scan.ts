@@ -8,6 +8,7 @@ import type { ExcludeMatcher } from '../fs/glob';
 import { readRegularFile } from '../fs/read-file';
 import { findYamlFiles, type SkippedEntry } from '../fs/walk';
 import type { WorkspaceIndex } from './index';
+import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface ScanOptions {
   /** Compiled from files.exclude and podLens.exclude; matched against paths relative to the folder. */
@@ -35,7 +36,7 @@ export async function scanFolder(folder: string, index: WorkspaceIndex, options:
     for (const file of files.slice(i, i + BATCH)) {
       const read = await readRegularFile(file, options.maxFileSize);
       if (!read.ok) skipped.push({ path: file, reason: read.reason });
-      else if (read.text.includes('{{')) skipped.push({ path: file, reason: 'it is a template ({{ … }}), not a manifest' });
+      else if (isGoTemplate(read.text)) skipped.push({ path: file, reason: 'it is a template ({{ … }}), not a manifest' });
       else {
         index.update(pathToFileURL(file).toString(), read.text);
         done++;

@@ -7,9 +7,10 @@ import { kubeletConfigHover } from './kubelet-config-hover';
 import { pullPolicyHover } from './pull-policy-hover';
 import { resourcesHover } from './resources-hover';
 import { workspaceHover } from './workspace-hovers';
+import { yamlReadingHover } from './yaml-reading-hover';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, yamlReadingHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);

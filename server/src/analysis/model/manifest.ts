@@ -1,10 +1,13 @@
 /** The manifest model: every YAML document of a file, its object identity and the pod spec it carries. */
-import { isMap, isScalar, parseAllDocuments, parseDocument, YAMLParseError } from 'yaml';
-import type { Document } from 'yaml';
+import { Document, isMap, isScalar, parseAllDocuments, parseDocument } from 'yaml';
+import { BudgetExceeded, type Decoded, type KubeValue } from '../yaml/decode';
+import { splitLikeKubectl } from '../yaml/kubectl-split';
+import { readKubectlChunk } from '../yaml/read-stream';
+import { buildDocument } from './build-document';
+import { hasTemplateCode } from './go-template';
 import { MapView, fieldPath, resolveNode } from './node-view';
 import { podSpecView, type PodSpecView } from './pod-spec';
 import type { Span } from './span';
-import { splitDocuments } from './split-documents';
 import { workloadKindOf, type WorkloadKind } from './workload-kinds';
 
 export interface DuplicateKey {
@@ -44,16 +47,21 @@ export interface ManifestDocument {
   doc: Document.Parsed;
   /** Local span of the document content. */
   span: Span;
+  /** Why kubectl cannot read this document (at most one: go-yaml stops at the first), at go-yaml's place. */
   syntaxErrors: SyntaxProblem[];
-  /** Keys written twice in one mapping (found by the parser; YAML forbids them, clients disagree on the result). */
+  /** Keys written twice in one mapping, as kubectl's decoder sees them (`y` and `yes` are one key). */
   duplicateKeys: DuplicateKey[];
+  /** What kubectl sends for this document (sigs.k8s.io/yaml), or undefined when it cannot read it. */
+  value: KubeValue | undefined;
+  /** Reading stopped at the work budget: the document is too large to analyse, and nothing is said about it. */
+  isCutOff: boolean;
   root: MapView | undefined;
   apiVersion: string | undefined;
   kind: string | undefined;
   name: string | undefined;
   namespace: string | undefined;
   workload: Workload | undefined;
-  /** The chunk contains Go template markers (`{{ … }}`): only quiet analysis applies. */
+  /** The chunk has Go template code (`{{ … }}` making it unreadable or outside string content): only quiet analysis applies. */
   isTemplated: boolean;
 }
 
@@ -66,42 +74,96 @@ export type ChunkCache = Map<string, ParsedChunk>;
 export interface ManifestModel {
   text: string;
   documents: ManifestDocument[];
-  /** The file is a Helm or other Go template. */
+  /** Where the file stopped being read because it has more documents than the budget allows. */
+  cutOffAt: number | undefined;
+  /** The file is a Helm or other Go template (some document has template code). */
   isTemplate: boolean;
 }
 
 const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
 
-/** Parses one chunk (usually one document; more when `...` ends a document without a `---`). */
+/**
+ * Work budgets against hostile files (issue 17 item 8): steps of the reader per document (tokens and decoded nodes:
+ * a 4.8 MB one-line flow list is about 5 M, a large real manifest a few thousand) and documents per file (a million
+ * `---` lines). Past them, reading stops with a note.
+ */
+export const MAX_STEPS_PER_DOCUMENT = 500_000;
+export const MAX_DOCUMENTS_PER_FILE = 10_000;
+
+/**
+ * Reads one kubectl document with Kubernetes' reader: its verdict, its value, and for a readable document the nodes
+ * views walk. An unreadable one is parsed by the tolerant `yaml` package instead, so its readable parts still get
+ * analysed while it is being edited.
+ */
 function parseChunk(text: string): ParsedChunk {
   const isTemplated = TEMPLATE_MARKER.test(text);
-  let docs: Document.Parsed[];
+  let read: ReturnType<typeof readKubectlChunk>;
   try {
-    const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
-    docs = Array.isArray(parsed) ? parsed : [];
+    read = readKubectlChunk(text, { maxSteps: MAX_STEPS_PER_DOCUMENT });
   } catch (error) {
-    // The yaml package recurses per nesting level: absurd nesting overflows the stack. Report it, do not crash.
-    docs = [unparsable(text, error)];
+    if (!(error instanceof BudgetExceeded)) throw error;
+    return [describe(parseDocument('') as Document.Parsed, text, isTemplated, undefined)];
   }
-  return docs.map((doc) => describe(doc, text, isTemplated));
+  const decoded: Decoded = read.decoded;
+  if (decoded.ok) {
+    const built = buildDocument(decoded.root, text.length, read.toChunkOffset);
+    return withListItems(describe(built, text, isTemplated && hasTemplateCode(built, text), decoded));
+  }
+  let doc: Document.Parsed;
+  try {
+    // kubectl reads only the first YAML document of a piece (after `...`, the rest is ignored).
+    doc = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })[0] ?? (parseDocument('') as Document.Parsed);
+  } catch {
+    // The yaml package recurses per nesting level and can overflow where go-yaml does not: keep the verdict, lose the nodes.
+    doc = parseDocument('') as Document.Parsed;
+  }
+  return withListItems(describe(doc, text, isTemplated, decoded));
 }
 
-function unparsable(text: string, error: unknown): Document.Parsed {
-  const doc = parseDocument('') as Document.Parsed;
-  const reason = error instanceof RangeError ? 'it is nested too deeply' : `the parser failed (${String(error)})`;
-  doc.errors.push(new YAMLParseError([0, Math.min(1, text.length)], 'IMPOSSIBLE', `This document cannot be read: ${reason}.`));
-  return doc;
+/**
+ * `kind: List` (v1, `items`): kubectl applies each item as an object of its own. Each item becomes a document of its
+ * own after the list, sharing its chunk, with field paths from the item (`items[2].spec…`).
+ */
+function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>): ParsedChunk {
+  const items = list.kind === 'List' && (list.apiVersion === 'v1' || list.apiVersion === undefined) ? list.root?.seq('items') : undefined;
+  if (!items) return [list];
+  const out: ParsedChunk = [list];
+  for (const { index, view } of items.maps()) {
+    // A document per item: its own cache identity and anchors; the nodes (and so the spans) are the list's.
+    const doc = new Document() as unknown as Document.Parsed;
+    doc.contents = view.node as unknown as Document.Parsed['contents'];
+    doc.range = [view.span.start, view.span.end, view.span.end];
+    const root = new MapView(doc, view.node, `items[${index}]`);
+    const metadata = root.map('metadata');
+    const name = metadata?.string('name');
+    const namespace = metadata?.string('namespace');
+    out.push({
+      ...list,
+      doc,
+      span: view.span,
+      syntaxErrors: [],
+      duplicateKeys: [],
+      value: Array.isArray((list.value as { items?: unknown } | undefined)?.items) ? ((list.value as { items: KubeValue[] }).items[index] ?? undefined) : undefined,
+      root,
+      apiVersion: root.string('apiVersion'),
+      kind: root.string('kind'),
+      name,
+      namespace,
+      workload: findWorkload(doc, root, name, namespace),
+    });
+  }
+  return out;
 }
 
-function describe(doc: Document.Parsed, text: string, isTemplated: boolean): Omit<ManifestDocument, 'index' | 'offset'> {
-  const syntaxErrors: SyntaxProblem[] = [];
-  const duplicateKeys: DuplicateKey[] = [];
-  for (const e of doc.errors) {
-    const span = { start: clamp(e.pos[0], text), end: clamp(Math.max(e.pos[1], e.pos[0] + 1), text) };
-    // The parser checks key uniqueness while composing (cheaper than a second walk); it is a warning, not a syntax error.
-    if (e.code === 'DUPLICATE_KEY') duplicateKeys.push({ key: keyAt(text, span.start), span: { start: span.start, end: span.start + keyAt(text, span.start).length || span.end } });
-    else syntaxErrors.push({ message: e.message, span, code: e.code });
-  }
+function describe(doc: Document.Parsed, text: string, isTemplated: boolean, decoded: Decoded | undefined): Omit<ManifestDocument, 'index' | 'offset'> {
+  const syntaxErrors: SyntaxProblem[] =
+    decoded && !decoded.ok ? [{ message: decoded.error, span: errorSpan(text, decoded.offset, decoded.contextOffset), code: 'KUBECTL' }] : [];
+  const duplicateKeys: DuplicateKey[] = decoded?.ok
+    ? decoded.repeatedKeys.map(({ offset }) => {
+        const key = keyAt(text, offset);
+        return { key, span: { start: offset, end: offset + Math.max(1, key.length) } };
+      })
+    : [];
   const contents = resolveNode(doc, doc.contents);
   const root = isMap(contents) ? new MapView(doc, contents, '') : undefined;
   const apiVersion = root?.string('apiVersion');
@@ -116,6 +178,8 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean): Omi
     span: { start: range[0], end: range[1] },
     syntaxErrors,
     duplicateKeys,
+    value: decoded?.ok ? decoded.value : undefined,
+    isCutOff: decoded === undefined,
     root,
     apiVersion,
     kind,
@@ -126,14 +190,35 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean): Omi
   };
 }
 
+/**
+ * Where to show kubectl's error: at go-yaml's problem mark, to the end of that line. At the end of the document
+ * (an unclosed quote or bracket) nothing would show: then where the unclosed construct starts. Errors without a place
+ * (a float JSON cannot encode) sit on the first value that causes them, else on the first line.
+ */
+function errorSpan(text: string, offset: number | undefined, contextOffset: number | undefined): Span {
+  let at = offset ?? findUnencodable(text);
+  if (text.slice(at).trim() === '' && contextOffset !== undefined && text.slice(contextOffset).trim() !== '') at = contextOffset;
+  else if (text.slice(at).trim() === '') {
+    const content = text.slice(0, at).trimEnd();
+    at = content.lastIndexOf('\n') + 1;
+    at += text.slice(at).length - text.slice(at).trimStart().length;
+  }
+  const nl = text.indexOf('\n', at);
+  const end = (nl < 0 ? text.length : nl) - (text[nl - 1] === '\r' ? 1 : 0);
+  return { start: at, end: Math.max(end, Math.min(at + 1, text.length)) };
+}
+
+/** The first `.inf` or `.nan` plain scalar: encoding/json refuses them without saying where. */
+function findUnencodable(text: string): number {
+  const m = /(?<=[\s:[{,-])[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)(?=\s|$|[,\]}])/.exec(text);
+  if (m) return m.index;
+  return text.length - text.trimStart().length;
+}
+
 /** The key text at an offset (plain or quoted), for naming a duplicate key. */
 function keyAt(text: string, at: number): string {
   const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n#,{}[\]]*[^\s:,{}[\]])/.exec(text.slice(at, at + 300));
   return m ? m[1]! : '';
-}
-
-function clamp(n: number, text: string): number {
-  return Math.max(0, Math.min(n, text.length));
 }
 
 function findWorkload(
@@ -145,7 +230,7 @@ function findWorkload(
   const kind = workloadKindOf(root.get('apiVersion')?.value, root.get('kind')?.value);
   if (!kind) return undefined;
   let view: MapView | undefined = root;
-  let path = '';
+  let path = root.path;
   for (const key of kind.podSpecPath) {
     path = fieldPath(path, key);
     view = view?.map(key, path);
@@ -165,7 +250,12 @@ function findWorkload(
 export function parseManifests(text: string, cache?: ChunkCache): ManifestModel {
   const documents: ManifestDocument[] = [];
   const nextCache: ChunkCache = new Map();
-  for (const chunk of splitDocuments(text)) {
+  let cutOffAt: number | undefined;
+  for (const chunk of splitLikeKubectl(text)) {
+    if (documents.length >= MAX_DOCUMENTS_PER_FILE) {
+      cutOffAt = chunk.offset;
+      break;
+    }
     const parsed = cache?.get(chunk.text) ?? nextCache.get(chunk.text) ?? parseChunk(chunk.text);
     nextCache.set(chunk.text, parsed);
     for (const d of parsed) documents.push({ ...d, index: documents.length, offset: chunk.offset });
@@ -174,7 +264,7 @@ export function parseManifests(text: string, cache?: ChunkCache): ManifestModel 
     cache.clear();
     for (const [k, v] of nextCache) cache.set(k, v);
   }
-  return { text, documents, isTemplate: TEMPLATE_MARKER.test(text) };
+  return { text, documents, cutOffAt, isTemplate: documents.some((d) => d.isTemplated) };
 }
 
 /** The workloads of a model with their documents. */
@@ -186,7 +276,13 @@ export function workloadsOf(model: ManifestModel): Array<{ document: ManifestDoc
 export function documentAt(model: ManifestModel, offset: number): ManifestDocument | undefined {
   let found: ManifestDocument | undefined;
   for (const d of model.documents) if (d.offset <= offset && offset <= d.offset + d.text.length) found ??= d;
-  // Several documents can share one chunk (`...`): pick the one whose span holds the offset.
-  const same = model.documents.filter((d) => found && d.offset === found.offset);
-  return same.find((d) => offset - d.offset >= d.span.start && offset - d.offset <= d.span.end) ?? found;
+  // The items of a `kind: List` share its chunk: pick the narrowest document whose span holds the offset.
+  const holding = model.documents.filter((d) => found && d.offset === found.offset && offset - d.offset >= d.span.start && offset - d.offset <= d.span.end);
+  holding.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+  return holding[0] ?? found;
+}
+
+/** Whether a file is a Go template (for the workspace index, which leaves templates out). Parses only text with `{{`. */
+export function isGoTemplate(text: string): boolean {
+  return TEMPLATE_MARKER.test(text) && parseManifests(text).isTemplate;
 }

@@ -53,10 +53,12 @@ import { ipNonStandard } from './ip-non-standard';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
+import { valueNotString } from './value-not-string';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
   yamlDuplicateKey,
+  valueNotString,
   goTemplate,
   containerImageRequired,
   imageReferenceInvalid,

@@ -1,4 +1,4 @@
-/** yaml-duplicate-key: a mapping key written twice; YAML forbids it and clients disagree on what happens. */
+/** yaml-duplicate-key: a mapping key written twice (as kubectl's decoder reads keys); clients disagree on what happens. */
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -7,16 +7,16 @@ export const yamlDuplicateKey: Rule = {
   defaultSeverity: 'warning',
   title: 'Duplicate mapping key',
   source:
-    'YAML 1.2 requires unique keys. kubectl apply --validate=strict (the default) rejects duplicate fields when the server does field validation; with --validate=ignore and in older clients the last value silently wins (kubernetes/kubernetes#89303).',
+    '`kubectl apply -f` converts YAML to JSON on the client with sigs.k8s.io/yaml YAMLToJSON, whose map keeps the last value: the earlier one is gone before the API server can see it (kubernetes/kubernetes#125885). kustomize and Helm read with YAMLToJSONStrict and reject the file.',
   description:
-    'The same key twice in one mapping. YAML forbids it; `kubectl apply` with its default strict validation rejects the object, and where validation is off only the last value survives, silently dropping the first.',
+    'The same key twice in one mapping, as Kubernetes reads keys (YAML 1.1: `y` and `yes` are the same key `true`). `kubectl apply -f` keeps the last value silently, while kustomize and Helm reject the file.',
   howToFix: 'Remove one of the two keys, or merge their contents.',
   check({ document, report }) {
     if (document.isTemplated) return;
     for (const d of document.duplicateKeys) {
       const key = d.key.replace(/^["']|["']$/g, '');
       report({
-        message: `Duplicate key ${quote(key)}: kubectl apply rejects it under strict validation (the default); elsewhere only this last value is kept and the earlier one is silently dropped.`,
+        message: `Duplicate key ${quote(key)}: \`kubectl apply -f\` keeps this last value and silently drops the earlier one (kubernetes/kubernetes#125885), while kustomize and Helm reject the file.`,
         span: d.span,
       });
     }

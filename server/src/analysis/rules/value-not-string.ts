@@ -1,0 +1,77 @@
+/** value-not-string: a plain value Kubernetes reads as a boolean, a number or null in a field that needs a string. */
+import type { Field, MapView, SeqView } from '../model/node-view';
+import type { ManifestDocument } from '../model/manifest';
+import { readingOf, type SurprisingReading } from '../yaml/reading';
+import type { Report, Rule } from './types';
+
+export const valueNotString: Rule = {
+  id: 'value-not-string',
+  defaultSeverity: 'error',
+  title: 'Value read as a boolean, number or null where a string is needed',
+  source:
+    "kubectl converts YAML 1.1 to JSON (sigs.k8s.io/yaml over go-yaml v2, resolve.go): `yes`, `on`, `y` are booleans, `0644` and `1_000` numbers, `~` null. The API server decodes the JSON into typed structs (sigs.k8s.io/json) and rejects a boolean or number in a string field: `json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string`.",
+  description:
+    'An env `value`, a label or annotation value, a `command`/`args` item, a ConfigMap `data` value, a Secret `data`/`stringData` value or a `nodeSelector` value written plainly as something YAML 1.1 reads as a boolean or a number: the API server rejects the object with a decoding error. A plain `~` or `null` there is sent as null and read as empty. See docs/yaml-reading.md.',
+  howToFix: 'Quote the value (`value: "yes"`); the quick fix does it and keeps the rest of the line.',
+  check({ document, report }) {
+    // A document kubectl cannot read never reaches the API server's decoder.
+    if (document.value === undefined || !document.root) return;
+    const check = (field: Field | undefined, struct: string, goType: string): void => checkField(document, report, field, struct, goType);
+    const meta = (view: MapView | undefined): void => {
+      for (const key of ['labels', 'annotations']) for (const e of view?.map(key)?.entries() ?? []) check(e.field, 'ObjectMeta', 'string');
+    };
+    meta(document.root.map('metadata'));
+    const kind = document.kind;
+    const isCore = document.apiVersion === 'v1' || document.apiVersion === undefined;
+    if (isCore && kind === 'ConfigMap') {
+      for (const e of document.root.map('data')?.entries() ?? []) check(e.field, 'ConfigMap', 'string');
+      for (const e of document.root.map('binaryData')?.entries() ?? []) check(e.field, 'ConfigMap', '[]uint8');
+    }
+    if (isCore && kind === 'Secret') {
+      for (const e of document.root.map('data')?.entries() ?? []) check(e.field, 'Secret', '[]uint8');
+      for (const e of document.root.map('stringData')?.entries() ?? []) check(e.field, 'Secret', 'string');
+    }
+    const workload = document.workload;
+    if (!workload) return;
+    const spec = workload.podSpec;
+    if (spec.isTemplate) {
+      // The template's metadata sits next to its spec: `spec.template.metadata`.
+      const templatePath = spec.path.replace(/\.spec$/, '');
+      let template: MapView | undefined = document.root;
+      for (const key of templatePath.slice(document.root.path ? document.root.path.length + 1 : 0).split('.')) template = template?.map(key);
+      meta(template?.map('metadata'));
+    }
+    for (const e of spec.view.map('nodeSelector')?.entries() ?? []) check(e.field, 'PodSpec', 'string');
+    for (const c of spec.all) {
+      const struct = c.type === 'ephemeral' ? 'EphemeralContainerCommon' : 'Container';
+      for (const key of ['command', 'args']) for (const item of c.view.seq(key)?.items() ?? []) check(item, struct, 'string');
+      for (const { view } of (c.view.seq('env') as SeqView | undefined)?.maps() ?? []) check(view.get('value'), 'EnvVar', 'string');
+    }
+  },
+};
+
+function checkField(document: ManifestDocument, report: Report, field: Field | undefined, struct: string, goType: string): void {
+  if (!field || field.node === null) return;
+  const source = document.text.slice(field.span.start, field.span.end);
+  const reading = readingOf(field.node, source);
+  if (!reading) return;
+  // The decoder names the field by its JSON path without indices or map keys.
+  const jsonPath = field.path.replace(/\[[^\]]*\]/g, '').replace(/^items\./, '');
+  const fixes = source.includes('\n') ? undefined : [{ title: `Quote ${source}`, kind: 'quickfix' as const, isPreferred: true, edits: [{ span: field.span, newText: JSON.stringify(source) }] }];
+  if (reading.jsonType === 'null') {
+    report({ severity: 'warning', message: `${field.path}: ${because(reading)}: kubectl sends null and the field is read as empty. Write ${JSON.stringify(source)} if you mean the text.`, span: field.span, path: field.path, fixes });
+    return;
+  }
+  report({
+    message: `${field.path}: json: cannot unmarshal ${reading.jsonType} into Go struct field ${struct}.${jsonPath} of type ${goType}. ${because(reading)}; write ${JSON.stringify(source)}.`,
+    span: field.span,
+    path: field.path,
+    fixes,
+    data: { jsonType: reading.jsonType },
+  });
+}
+
+function because(reading: SurprisingReading): string {
+  const what = reading.jsonType === 'bool' ? `the boolean ${String(reading.value)}` : reading.jsonType === 'number' ? `the number ${String(reading.value)}` : 'null';
+  return `Kubernetes reads ${reading.text} as ${what} (${reading.because})`;
+}
