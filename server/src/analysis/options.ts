@@ -23,7 +23,11 @@ export interface AnalysisOptions {
   currentDigests?: Record<string, string>;
   /** Registries the user marks private (`podLens.privateRegistries`) plus the hosts of the docker config. */
   privateRegistries?: string[];
+  /** `podLens.fieldValidation`: unknown fields are errors (Strict, kubectl's default), warnings (Warn) or ignored. */
+  fieldValidation?: FieldValidation;
 }
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
 export const DEFAULT_RESOURCES_REQUIRED: ResourcesRequired = {
   cpuRequest: true,

@@ -1,0 +1,344 @@
+/** Walks one document against the catalog: unknown fields, JSON type errors, enum values, required fields, unserved kinds. */
+import { isMap, isScalar, isSeq, Scalar } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { parseQuantity } from '../k8s/quantity';
+import type { ManifestDocument } from '../model/manifest';
+import { fieldPath, indexPath, nodeSpan, resolveNode } from '../model/node-view';
+import type { Span } from '../model/span';
+import type { Fix } from '../rules/types';
+import { catalogField, catalogType, goStructName, goTypeName, shapeOf, typeOfKind } from './catalog';
+import { misplacement, nearFieldNames } from './near-names';
+import { jsonKind, scalarValueAsKubernetesReads, type JsonScalar } from './read-scalar';
+import { unserved } from './served';
+
+export type SchemaProblemKind = 'unknown-field' | 'type' | 'enum' | 'required' | 'unserved';
+
+export interface SchemaProblem {
+  kind: SchemaProblemKind;
+  /** The message in the API server's words (without severity decoration). */
+  message: string;
+  span: Span;
+  path: string;
+  fixes?: Fix[];
+  /** For unknown fields: the near names and where the field belongs. */
+  data?: Record<string, unknown>;
+}
+
+/** Enum values checked by older, more specific rules (one finding per problem: theirs). */
+const ENUMS_OWNED_ELSEWHERE = new Set(['V1Container.imagePullPolicy', 'V1EphemeralContainer.imagePullPolicy', 'V1ContainerPort.protocol', 'V1Container.restartPolicy', 'V1EphemeralContainer.restartPolicy', 'V1PodSpec.restartPolicy']);
+/** Extra keys of an image pull secret: image-pull-secret-name says `only name may be set`. */
+const IMAGE_PULL_SECRET = /\.imagePullSecrets\[\d+\]\.[^.]+$/;
+/** Type errors another rule words better (quantities under container resources: resource-quantity-invalid). */
+const RESOURCE_QUANTITY = /\.resources\.(?:limits|requests)\[[^\]]*\]$/;
+
+/**
+ * Fields whose absence validation.go reports as `Required value` (the OpenAPI `required` list is wider than what the
+ * API server enforces for built-in types, so only these are checked). Owned elsewhere: containers (containers-required),
+ * containerPort (port-invalid), image (container-image-required), container, env and volume names (container-name,
+ * env-name-invalid, volume-name).
+ */
+const REQUIRED_CHECKED = new Set([
+  'V1VolumeMount.name',
+  'V1VolumeMount.mountPath',
+  'V1DeploymentSpec.selector',
+  'V1ReplicaSetSpec.selector',
+  'V1DaemonSetSpec.selector',
+  'V1StatefulSetSpec.selector',
+  'V1CronJobSpec.schedule',
+  'V1CronJobSpec.jobTemplate',
+  'V1KeyToPath.key',
+  'V1KeyToPath.path',
+  'V1ConfigMapKeySelector.key',
+  'V1SecretKeySelector.key',
+  'V1ObjectFieldSelector.fieldPath',
+  'V1ServicePort.port',
+]);
+
+const PLACEHOLDER = /^(?:\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*\}\})$/;
+const INT_RANGE: Record<string, [number, number]> = { int32: [-2147483648, 2147483647], int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] };
+
+interface Walk {
+  doc: Document;
+  text: string;
+  out: SchemaProblem[];
+}
+
+/** Where a decoding error names the value: the Go struct that owns the field and the field's JSON path from the root. */
+interface GoContext {
+  struct: string;
+  path: string;
+}
+
+const CACHE = new WeakMap<object, SchemaProblem[]>();
+
+/** The schema problems of a document (one walk, shared by the schema rules; cached while the document is unchanged). */
+export function schemaProblems(document: ManifestDocument): SchemaProblem[] {
+  let found = CACHE.get(document.doc);
+  if (!found) {
+    found = [];
+    const root = document.root;
+    if (root) checkObject({ doc: document.doc, text: document.text, out: found }, root.node, '');
+    CACHE.set(document.doc, found);
+  }
+  return found;
+}
+
+/** One object (a document, or an item of a List): its apiVersion/kind decide its type. */
+function checkObject(w: Walk, node: Node, path: string): void {
+  if (!isMap(node)) return;
+  const apiVersionNode = valueOf(w.doc, node, 'apiVersion');
+  const kindNode = valueOf(w.doc, node, 'kind');
+  const apiVersion = scalarValueAsKubernetesReads(apiVersionNode);
+  const kind = scalarValueAsKubernetesReads(kindNode);
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return;
+  const type = typeOfKind(apiVersion, kind);
+  if (!type) {
+    const why = unserved(apiVersion, kind);
+    if (why && apiVersionNode) {
+      const span = nodeSpan(apiVersionNode, { start: 0, end: 0 });
+      const quote = quoteOf(apiVersionNode);
+      w.out.push({
+        kind: 'unserved',
+        message: why.message,
+        span,
+        path: fieldPath(path, 'apiVersion'),
+        fixes: [{ title: `Change apiVersion to ${why.served}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${why.served}${quote}` }] }],
+        data: { served: why.served, removedIn: why.removedIn },
+      });
+    }
+    return;
+  }
+  checkStruct(w, node, type, path, { struct: '', path: '' });
+  // kubectl sends each item of a List on its own: each is an object with its own kind.
+  if (type === 'List') {
+    const items = valueOf(w.doc, node, 'items');
+    if (isSeq(items)) items.items.forEach((item, i) => {
+      const n = resolveNode(w.doc, item);
+      if (n) checkObject(w, n, indexPath(fieldPath(path, 'items'), i));
+    });
+  }
+}
+
+function valueOf(doc: Document, map: Node, key: string): Node | null {
+  if (!isMap(map)) return null;
+  for (const p of map.items) if (isScalar(p.key) && p.key.value === key) return resolveNode(doc, p.value);
+  return null;
+}
+
+function quoteOf(node: Node | null): '' | '"' | "'" {
+  if (!isScalar(node)) return '';
+  return node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : '';
+}
+
+function keyOf(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k)) return typeof k.value === 'string' ? k.value : String(k.value);
+  return undefined;
+}
+
+function checkStruct(w: Walk, node: Node, type: string, path: string, go: GoContext): void {
+  const t = catalogType(type);
+  if (!t || !isMap(node)) return;
+  const present = new Set<string>();
+  for (const pair of node.items) {
+    const key = keyOf(pair as Pair);
+    if (key === undefined) continue;
+    present.add(key);
+    const keyNode = pair.key as Node;
+    const field = catalogField(type, key);
+    const at = fieldPath(path, key);
+    if (!field) {
+      if (IMAGE_PULL_SECRET.test(at)) continue;
+      unknownField(w, node, pair as Pair, keyNode, type, key, at);
+      continue;
+    }
+    // `List` is decoded item by item; its own fields are plain.
+    if (type === 'List' && key === 'items') continue;
+    const value = resolveNode(w.doc, pair.value);
+    const span = nodeSpan((pair.value as Node | null) ?? null, nodeSpan(keyNode, { start: 0, end: 0 }));
+    checkValue(w, value, field.t, at, { struct: goStructName(type), path: go.path ? `${go.path}.${key}` : key }, span, `${type}.${key}`, field.e);
+  }
+  for (const [key, field] of Object.entries(t.f)) {
+    if (!field.r || present.has(key) || !REQUIRED_CHECKED.has(`${type}.${key}`)) continue;
+    const at = fieldPath(path, key);
+    w.out.push({ kind: 'required', message: `${at}: Required value`, span: requiredSpan(w, node, path), path: at, data: { field: key } });
+  }
+}
+
+/** A missing field is reported at its parent's key (or the parent's first line when it is a list item). */
+function requiredSpan(w: Walk, node: Node, path: string): Span {
+  const range = node.range;
+  const start = range?.[0] ?? 0;
+  void path;
+  const lineEnd = w.text.indexOf('\n', start);
+  const firstKey = isMap(node) ? (node.items[0]?.key as Node | undefined) : undefined;
+  const keySpan = firstKey ? nodeSpan(firstKey, { start, end: start }) : undefined;
+  return keySpan ?? { start, end: lineEnd < 0 ? w.text.length : lineEnd };
+}
+
+function checkValue(w: Walk, value: Node | null, t: string, path: string, go: GoContext, span: Span, owner: string, enumValues?: string[]): void {
+  if (value === null) return;
+  const scalar = scalarValueAsKubernetesReads(value);
+  if (scalar === null) return; // JSON null decodes to the zero value of any field.
+  const shape = shapeOf(t);
+  const kindOfValue = isMap(value) ? 'object' : isSeq(value) ? 'array' : jsonKind(scalar);
+  const typeError = (what: string, goType = goTypeName(t)): void => {
+    const placeholder = typeof scalar === 'string' && PLACEHOLDER.test(scalar.trim()) ? `: ${JSON.stringify(scalar)} is an unsubstituted placeholder (nothing expands it before the API server decodes the object)` : '';
+    w.out.push({ kind: 'type', message: `json: cannot unmarshal ${what} into Go struct field ${go.struct}.${go.path} of type ${goType}${placeholder}`, span, path });
+  };
+  if (shape.kind === 'struct') {
+    if (kindOfValue !== 'object') return typeError(kindOfValue);
+    return checkStruct(w, value, shape.name, path, go);
+  }
+  if (shape.kind === 'list') {
+    if (!isSeq(value)) return typeError(kindOfValue);
+    value.items.forEach((item, i) => {
+      const n = resolveNode(w.doc, item);
+      checkValue(w, n, shape.item, indexPath(path, i), go, nodeSpan(item as Node, span), owner);
+    });
+    return;
+  }
+  if (shape.kind === 'map') {
+    if (!isMap(value)) return typeError(kindOfValue);
+    for (const pair of value.items) {
+      const key = keyOf(pair as Pair);
+      if (key === undefined) continue;
+      const n = resolveNode(w.doc, pair.value);
+      checkValue(w, n, shape.value, indexPath(path, key), go, nodeSpan((pair.value as Node | null) ?? null, nodeSpan(pair.key as Node, span)), owner);
+    }
+    return;
+  }
+  checkScalar(w, value, scalar, kindOfValue, shape.name, path, span, owner, enumValues, typeError);
+}
+
+function checkScalar(
+  w: Walk,
+  node: Node,
+  scalar: JsonScalar | undefined,
+  kindOfValue: string,
+  name: string,
+  path: string,
+  span: Span,
+  owner: string,
+  enumValues: string[] | undefined,
+  typeError: (what: string, goType?: string) => void,
+): void {
+  switch (name) {
+    case 'object':
+      return;
+    case 'string':
+    case 'date-time':
+      if (typeof scalar !== 'string') return typeError(kindOfValue, 'string');
+      if (enumValues && scalar !== '' && !enumValues.includes(scalar) && !ENUMS_OWNED_ELSEWHERE.has(owner)) unsupported(w, node, scalar, enumValues, path, span);
+      return;
+    case 'boolean':
+      if (typeof scalar !== 'boolean') typeError(kindOfValue);
+      return;
+    case 'int32':
+    case 'int64':
+      return checkInteger(scalar, kindOfValue, name, typeError);
+    case 'number':
+      if (typeof scalar !== 'number') typeError(kindOfValue);
+      return;
+    case 'int-or-string':
+      // IntOrString decodes a non-string as an int32.
+      if (typeof scalar !== 'string') checkInteger(scalar, kindOfValue, 'int32', typeError);
+      return;
+    case 'byte':
+      if (typeof scalar !== 'string') return typeError(kindOfValue);
+      return checkBase64(w, scalar, path, span);
+    case 'quantity':
+      return checkQuantity(w, scalar, path, span);
+    default:
+      return;
+  }
+}
+
+function checkInteger(scalar: JsonScalar | undefined, kindOfValue: string, name: string, typeError: (what: string, goType?: string) => void): void {
+  if (typeof scalar !== 'number') return typeError(kindOfValue, name);
+  const [min, max] = INT_RANGE[name] ?? INT_RANGE.int64!;
+  // encoding/json names the number when it does not fit the integer type.
+  if (!Number.isInteger(scalar) || scalar < min || scalar > max) typeError(`number ${formatNumber(scalar)}`, name);
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(n);
+}
+
+const QUANTITY_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+function checkQuantity(w: Walk, scalar: JsonScalar | undefined, path: string, span: Span): void {
+  if (RESOURCE_QUANTITY.test(path)) return;
+  if (typeof scalar === 'number') return;
+  if (typeof scalar === 'string') {
+    const q = parseQuantity(scalar);
+    if ('error' in q) w.out.push({ kind: 'type', message: q.error, span, path });
+    return;
+  }
+  w.out.push({ kind: 'type', message: QUANTITY_ERROR, span, path });
+}
+
+/** Pull-secret payloads: docker-config-secret reads and words these. */
+const DOCKER_CONFIG = /^data\[\.docker(?:configjson|cfg)\]$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Go's base64 decoder names the first byte it cannot read. */
+function checkBase64(w: Walk, value: string, path: string, span: Span): void {
+  if (DOCKER_CONFIG.test(path)) return;
+  const s = value.replace(/[\r\n]/g, '');
+  if (s === value && BASE64.test(s) && s.length % 4 === 0) return;
+  if (s !== value) return; // Line breaks are skipped by the decoder; the offsets it reports then differ: say nothing rather than a wrong offset.
+  const bad = /[^A-Za-z0-9+/=]/.exec(s);
+  if (bad) w.out.push({ kind: 'type', message: `illegal base64 data at input byte ${bad.index}`, span, path });
+}
+
+function unsupported(w: Walk, node: Node, value: string, values: string[], path: string, span: Span): void {
+  const quote = quoteOf(node);
+  const sameCase = values.find((v) => v.toLowerCase() === value.toLowerCase());
+  w.out.push({
+    kind: 'enum',
+    message: `${path}: Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+    span,
+    path,
+    fixes: sameCase && quote !== undefined ? [{ title: `Change to ${sameCase}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${sameCase}${quote}` }] }] : undefined,
+    data: { values, sameCase },
+  });
+}
+
+function unknownField(w: Walk, parent: Node, pair: Pair, keyNode: Node, type: string, key: string, path: string): void {
+  const span = nodeSpan(keyNode, { start: 0, end: 0 });
+  const near = nearFieldNames(type, key);
+  const { under } = misplacement(type, key);
+  const fixes: Fix[] = [];
+  const quote = quoteOf(keyNode);
+  for (const name of near.slice(0, 3)) fixes.push({ title: `Change to ${name}`, kind: 'quickfix', isPreferred: near.length === 1, edits: [{ span, newText: `${quote}${name}${quote}` }] });
+  let hint = '';
+  if (near.length) hint = `Did you mean ${near.slice(0, 3).map((n) => JSON.stringify(n)).join(' or ')}?`;
+  else if (under.length) {
+    hint = `${key} belongs under ${under.map((u) => `${u.field}${u.isList ? '[]' : ''}`).join(' or ')}.`;
+    const only = under.length === 1 ? under[0]! : undefined;
+    const move = only && !only.isList && !hasKey(parent, only.field) ? moveUnder(w.text, pair, keyNode, only.field) : undefined;
+    if (move) fixes.push({ title: `Move ${key} under ${only!.field}`, kind: 'quickfix', isPreferred: true, edits: [move] });
+  }
+  w.out.push({ kind: 'unknown-field', message: `unknown field ${JSON.stringify(path)}`, span, path, fixes: fixes.length ? fixes : undefined, data: { near, under: under.map((u) => u.field), hint } });
+}
+
+function hasKey(map: Node, key: string): boolean {
+  return isMap(map) && map.items.some((p) => isScalar(p.key) && p.key.value === key);
+}
+
+/** Re-indents a block entry one level down under a new `field:` line; only for an entry that starts its own line. */
+function moveUnder(text: string, pair: Pair, keyNode: Node, field: string): { span: Span; newText: string } | undefined {
+  const start = keyNode.range?.[0];
+  const valueRange = (pair.value as Node | null)?.range;
+  if (start === undefined || !valueRange) return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = text.slice(lineStart, start);
+  if (!/^[ ]*$/.test(indent)) return undefined;
+  let end = valueRange[1];
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const entry = text.slice(lineStart, lineEnd);
+  return { span: { start: lineStart, end: lineEnd }, newText: `${indent}${field}:\n${entry.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n')}` };
+}
