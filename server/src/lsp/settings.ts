@@ -1,5 +1,5 @@
 /** Settings: the `podLens` section read through workspace/configuration, typed, with defaults. */
-import type { AnalysisOptions } from '../analysis/options';
+import type { AnalysisOptions, FieldValidation } from '../analysis/options';
 import { DEFAULT_RESOURCES_REQUIRED } from '../analysis/options';
 import type { SeveritySetting } from '../analysis/rules/types';
 
@@ -10,6 +10,8 @@ export interface Settings {
   /** Globs the workspace scan skips (podLens.exclude plus files.exclude from the client). */
   exclude: string[];
   privateRegistries: string[];
+  /** Unknown fields: errors (Strict, kubectl's default), warnings (Warn) or nothing (Ignore). */
+  fieldValidation: FieldValidation;
   pin: { keepTag: boolean; platform: string };
   registry: {
     mirrors: Record<string, string>;
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 5 * 1024 * 1024,
   exclude: [],
   privateRegistries: [],
+  fieldValidation: 'Strict',
   pin: { keepTag: true, platform: '' },
   registry: { mirrors: {}, insecure: [], caFile: '', timeoutSeconds: 10, cacheTtlSeconds: 300, onlineChecks: false },
 };
@@ -76,6 +79,7 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
     maxFileSize: num(s.maxFileSize, d.maxFileSize),
     exclude: Array.isArray(s.exclude) ? s.exclude.filter((g): g is string => typeof g === 'string') : [],
     privateRegistries: Array.isArray(s.privateRegistries) ? s.privateRegistries.filter((g): g is string => typeof g === 'string') : [],
+    fieldValidation: s.fieldValidation === 'Warn' || s.fieldValidation === 'Ignore' || s.fieldValidation === 'Strict' ? s.fieldValidation : d.fieldValidation,
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
     registry: {
       mirrors: isRecord(registry.mirrors)
@@ -91,5 +95,5 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
 }
 
 export function analysisOptions(settings: Settings): AnalysisOptions {
-  return { rules: settings.rules, resourcesRequired: settings.resourcesRequired, privateRegistries: settings.privateRegistries };
+  return { rules: settings.rules, resourcesRequired: settings.resourcesRequired, privateRegistries: settings.privateRegistries, fieldValidation: settings.fieldValidation };
 }

@@ -136,7 +136,7 @@ function keyOf(pair: Pair): string | undefined {
   return undefined;
 }
 
-function checkStruct(w: Walk, node: Node, type: string, path: string, go: GoContext): void {
+function checkStruct(w: Walk, node: Node, type: string, path: string, go: GoContext, anchor?: Span): void {
   const t = catalogType(type);
   if (!t || !isMap(node)) return;
   const present = new Set<string>();
@@ -156,27 +156,25 @@ function checkStruct(w: Walk, node: Node, type: string, path: string, go: GoCont
     if (type === 'List' && key === 'items') continue;
     const value = resolveNode(w.doc, pair.value);
     const span = nodeSpan((pair.value as Node | null) ?? null, nodeSpan(keyNode, { start: 0, end: 0 }));
-    checkValue(w, value, field.t, at, { struct: goStructName(type), path: go.path ? `${go.path}.${key}` : key }, span, `${type}.${key}`, field.e);
+    checkValue(w, value, field.t, at, { struct: goStructName(type), path: go.path ? `${go.path}.${key}` : key }, span, `${type}.${key}`, field.e, nodeSpan(keyNode, span));
   }
   for (const [key, field] of Object.entries(t.f)) {
     if (!field.r || present.has(key) || !REQUIRED_CHECKED.has(`${type}.${key}`)) continue;
     const at = fieldPath(path, key);
-    w.out.push({ kind: 'required', message: `${at}: Required value`, span: requiredSpan(w, node, path), path: at, data: { field: key } });
+    w.out.push({ kind: 'required', message: `${at}: Required value`, span: anchor ?? requiredSpan(w, node), path: at, data: { field: key } });
   }
 }
 
-/** A missing field is reported at its parent's key (or the parent's first line when it is a list item). */
-function requiredSpan(w: Walk, node: Node, path: string): Span {
-  const range = node.range;
-  const start = range?.[0] ?? 0;
-  void path;
+/** A missing field is reported at its parent's key, or at the first key of a list item. */
+function requiredSpan(w: Walk, node: Node): Span {
+  const start = node.range?.[0] ?? 0;
   const lineEnd = w.text.indexOf('\n', start);
   const firstKey = isMap(node) ? (node.items[0]?.key as Node | undefined) : undefined;
   const keySpan = firstKey ? nodeSpan(firstKey, { start, end: start }) : undefined;
   return keySpan ?? { start, end: lineEnd < 0 ? w.text.length : lineEnd };
 }
 
-function checkValue(w: Walk, value: Node | null, t: string, path: string, go: GoContext, span: Span, owner: string, enumValues?: string[]): void {
+function checkValue(w: Walk, value: Node | null, t: string, path: string, go: GoContext, span: Span, owner: string, enumValues?: string[], keySpan?: Span): void {
   if (value === null) return;
   const scalar = scalarValueAsKubernetesReads(value);
   if (scalar === null) return; // JSON null decodes to the zero value of any field.
@@ -188,7 +186,7 @@ function checkValue(w: Walk, value: Node | null, t: string, path: string, go: Go
   };
   if (shape.kind === 'struct') {
     if (kindOfValue !== 'object') return typeError(kindOfValue);
-    return checkStruct(w, value, shape.name, path, go);
+    return checkStruct(w, value, shape.name, path, go, keySpan);
   }
   if (shape.kind === 'list') {
     if (!isSeq(value)) return typeError(kindOfValue);
