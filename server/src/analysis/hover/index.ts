@@ -2,6 +2,7 @@
 import { documentAt, type ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
 import { containerKindHover } from './container-kind-hover';
+import { fieldHover } from './field-hover';
 import { imageHover } from './image-hover';
 import { kubeletConfigHover } from './kubelet-config-hover';
 import { pullPolicyHover } from './pull-policy-hover';
@@ -9,7 +10,7 @@ import { resourcesHover } from './resources-hover';
 import { workspaceHover } from './workspace-hovers';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, fieldHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);
