@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
 
-const NO_IMAGE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
+// A ReplicationController, whose selector defaulting copies the template's labels: only the missing image is reported (an apps/v1
+// Deployment would also need spec.selector).
+const NO_IMAGE = 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
 const CLEAN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n';
 const CORPUS = join(__dirname, '..', 'corpus');
 
