@@ -3,7 +3,7 @@ import { isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { parseQuantity } from '../k8s/quantity';
 import type { ManifestDocument } from '../model/manifest';
-import { fieldPath, indexPath, nodeSpan, resolveNode } from '../model/node-view';
+import { nodeSpan, resolveNode } from '../model/node-view';
 import type { Span } from '../model/span';
 import type { Fix } from '../rules/types';
 import { catalogField, catalogType, goStructName, goTypeName, shapeOf, typeOfKind } from './catalog';
@@ -57,6 +57,31 @@ const REQUIRED_CHECKED = new Set([
 const PLACEHOLDER = /^(?:\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*\}\})$/;
 const INT_RANGE: Record<string, [number, number]> = { int32: [-2147483648, 2147483647], int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] };
 
+/** A field path built only when a problem is reported (the walk visits every node; strings for each would cost more than the check). */
+type Path = { parent: Path; seg: string; isIndex: boolean } | undefined;
+
+const field = (parent: Path, key: string): Path => ({ parent, seg: key, isIndex: false });
+const index = (parent: Path, key: string | number): Path => ({ parent, seg: String(key), isIndex: true });
+
+/** `spec.containers[0].image`, as the API server writes field paths. */
+function str(p: Path): string {
+  const segs: Path[] = [];
+  for (let q = p; q; q = q.parent) segs.push(q);
+  let out = '';
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const q = segs[i]!;
+    out = q.isIndex ? `${out}[${q.seg}]` : out ? `${out}.${q.seg}` : q.seg;
+  }
+  return out;
+}
+
+/** The JSON path encoding/json names: field names only, no indices or map keys. */
+function goStr(p: Path, root: Path): string {
+  const names: string[] = [];
+  for (let q = p; q && q !== root; q = q.parent) if (!q.isIndex) names.push(q.seg);
+  return names.reverse().join('.');
+}
+
 interface Walk {
   doc: Document;
   text: string;
@@ -65,8 +90,12 @@ interface Walk {
 
 /** Where a decoding error names the value: the Go struct that owns the field and the field's JSON path from the root. */
 interface GoContext {
-  struct: string;
-  path: string;
+  /** Catalog type of the struct that owns the field. */
+  owner: string;
+  /** The field's path, of which only field names count. */
+  path: Path;
+  /** Where the decoded object starts (a List's items are decoded one by one). */
+  root: Path;
 }
 
 const CACHE = new WeakMap<object, SchemaProblem[]>();
@@ -77,14 +106,14 @@ export function schemaProblems(document: ManifestDocument): SchemaProblem[] {
   if (!found) {
     found = [];
     const root = document.root;
-    if (root) checkObject({ doc: document.doc, text: document.text, out: found }, root.node, '');
+    if (root) checkObject({ doc: document.doc, text: document.text, out: found }, root.node, undefined);
     CACHE.set(document.doc, found);
   }
   return found;
 }
 
 /** One object (a document, or an item of a List): its apiVersion/kind decide its type. */
-function checkObject(w: Walk, node: Node, path: string): void {
+function checkObject(w: Walk, node: Node, path: Path): void {
   if (!isMap(node)) return;
   const apiVersionNode = valueOf(w.doc, node, 'apiVersion');
   const kindNode = valueOf(w.doc, node, 'kind');
@@ -101,20 +130,20 @@ function checkObject(w: Walk, node: Node, path: string): void {
         kind: 'unserved',
         message: why.message,
         span,
-        path: fieldPath(path, 'apiVersion'),
+        path: str(field(path, 'apiVersion')),
         fixes: [{ title: `Change apiVersion to ${why.served}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${why.served}${quote}` }] }],
         data: { served: why.served, removedIn: why.removedIn },
       });
     }
     return;
   }
-  checkStruct(w, node, type, path, { struct: '', path: '' });
+  checkStruct(w, node, type, path, path);
   // kubectl sends each item of a List on its own: each is an object with its own kind.
   if (type === 'List') {
     const items = valueOf(w.doc, node, 'items');
     if (isSeq(items)) items.items.forEach((item, i) => {
       const n = resolveNode(w.doc, item);
-      if (n) checkObject(w, n, indexPath(fieldPath(path, 'items'), i));
+      if (n) checkObject(w, n, index(field(path, 'items'), i));
     });
   }
 }
@@ -136,7 +165,7 @@ function keyOf(pair: Pair): string | undefined {
   return undefined;
 }
 
-function checkStruct(w: Walk, node: Node, type: string, path: string, go: GoContext, anchor?: Span): void {
+function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path, anchor?: Span): void {
   const t = catalogType(type);
   if (!t || !isMap(node)) return;
   const present = new Set<string>();
@@ -145,22 +174,23 @@ function checkStruct(w: Walk, node: Node, type: string, path: string, go: GoCont
     if (key === undefined) continue;
     present.add(key);
     const keyNode = pair.key as Node;
-    const field = catalogField(type, key);
-    const at = fieldPath(path, key);
-    if (!field) {
-      if (IMAGE_PULL_SECRET.test(at)) continue;
-      unknownField(w, node, pair as Pair, keyNode, type, key, at);
+    const f = catalogField(type, key);
+    const at = field(path, key);
+    if (!f) {
+      const where = str(at);
+      if (IMAGE_PULL_SECRET.test(where)) continue;
+      unknownField(w, node, pair as Pair, keyNode, type, key, where);
       continue;
     }
     // `List` is decoded item by item; its own fields are plain.
     if (type === 'List' && key === 'items') continue;
     const value = resolveNode(w.doc, pair.value);
     const span = nodeSpan((pair.value as Node | null) ?? null, nodeSpan(keyNode, { start: 0, end: 0 }));
-    checkValue(w, value, field.t, at, { struct: goStructName(type), path: go.path ? `${go.path}.${key}` : key }, span, `${type}.${key}`, field.e, nodeSpan(keyNode, span));
+    checkValue(w, value, f.t, at, { owner: type, path: at, root: goRoot }, span, `${type}.${key}`, f.e, nodeSpan(keyNode, span));
   }
-  for (const [key, field] of Object.entries(t.f)) {
-    if (!field.r || present.has(key) || !REQUIRED_CHECKED.has(`${type}.${key}`)) continue;
-    const at = fieldPath(path, key);
+  for (const [key, f] of Object.entries(t.f)) {
+    if (!f.r || present.has(key) || !REQUIRED_CHECKED.has(`${type}.${key}`)) continue;
+    const at = str(field(path, key));
     w.out.push({ kind: 'required', message: `${at}: Required value`, span: anchor ?? requiredSpan(w, node), path: at, data: { field: key } });
   }
 }
@@ -174,7 +204,7 @@ function requiredSpan(w: Walk, node: Node): Span {
   return keySpan ?? { start, end: lineEnd < 0 ? w.text.length : lineEnd };
 }
 
-function checkValue(w: Walk, value: Node | null, t: string, path: string, go: GoContext, span: Span, owner: string, enumValues?: string[], keySpan?: Span): void {
+function checkValue(w: Walk, value: Node | null, t: string, path: Path, go: GoContext, span: Span, owner: string, enumValues?: string[], keySpan?: Span): void {
   if (value === null) return;
   const scalar = scalarValueAsKubernetesReads(value);
   if (scalar === null) return; // JSON null decodes to the zero value of any field.
@@ -182,17 +212,17 @@ function checkValue(w: Walk, value: Node | null, t: string, path: string, go: Go
   const kindOfValue = isMap(value) ? 'object' : isSeq(value) ? 'array' : jsonKind(scalar);
   const typeError = (what: string, goType = goTypeName(t)): void => {
     const placeholder = typeof scalar === 'string' && PLACEHOLDER.test(scalar.trim()) ? `: ${JSON.stringify(scalar)} is an unsubstituted placeholder (nothing expands it before the API server decodes the object)` : '';
-    w.out.push({ kind: 'type', message: `json: cannot unmarshal ${what} into Go struct field ${go.struct}.${go.path} of type ${goType}${placeholder}`, span, path });
+    w.out.push({ kind: 'type', message: `json: cannot unmarshal ${what} into Go struct field ${goStructName(go.owner)}.${goStr(go.path, go.root)} of type ${goType}${placeholder}`, span, path: str(path) });
   };
   if (shape.kind === 'struct') {
     if (kindOfValue !== 'object') return typeError(kindOfValue);
-    return checkStruct(w, value, shape.name, path, go, keySpan);
+    return checkStruct(w, value, shape.name, path, go.root, keySpan);
   }
   if (shape.kind === 'list') {
     if (!isSeq(value)) return typeError(kindOfValue);
     value.items.forEach((item, i) => {
       const n = resolveNode(w.doc, item);
-      checkValue(w, n, shape.item, indexPath(path, i), go, nodeSpan(item as Node, span), owner);
+      checkValue(w, n, shape.item, index(path, i), go, nodeSpan(item as Node, span), owner);
     });
     return;
   }
@@ -202,7 +232,7 @@ function checkValue(w: Walk, value: Node | null, t: string, path: string, go: Go
       const key = keyOf(pair as Pair);
       if (key === undefined) continue;
       const n = resolveNode(w.doc, pair.value);
-      checkValue(w, n, shape.value, indexPath(path, key), go, nodeSpan((pair.value as Node | null) ?? null, nodeSpan(pair.key as Node, span)), owner);
+      checkValue(w, n, shape.value, index(path, key), go, nodeSpan((pair.value as Node | null) ?? null, nodeSpan(pair.key as Node, span)), owner);
     }
     return;
   }
@@ -215,7 +245,7 @@ function checkScalar(
   scalar: JsonScalar | undefined,
   kindOfValue: string,
   name: string,
-  path: string,
+  path: Path,
   span: Span,
   owner: string,
   enumValues: string[] | undefined,
@@ -227,7 +257,7 @@ function checkScalar(
     case 'string':
     case 'date-time':
       if (typeof scalar !== 'string') return typeError(kindOfValue, 'string');
-      if (enumValues && scalar !== '' && !enumValues.includes(scalar) && !ENUMS_OWNED_ELSEWHERE.has(owner)) unsupported(w, node, scalar, enumValues, path, span);
+      if (enumValues && scalar !== '' && !enumValues.includes(scalar) && !ENUMS_OWNED_ELSEWHERE.has(owner)) unsupported(w, node, scalar, enumValues, str(path), span);
       return;
     case 'boolean':
       if (typeof scalar !== 'boolean') typeError(kindOfValue);
@@ -244,7 +274,7 @@ function checkScalar(
       return;
     case 'byte':
       if (typeof scalar !== 'string') return typeError(kindOfValue);
-      return checkBase64(w, scalar, path, span);
+      return checkBase64(w, scalar, str(path), span);
     case 'quantity':
       return checkQuantity(w, scalar, path, span);
     default:
@@ -265,15 +295,17 @@ function formatNumber(n: number): string {
 
 const QUANTITY_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
-function checkQuantity(w: Walk, scalar: JsonScalar | undefined, path: string, span: Span): void {
-  if (RESOURCE_QUANTITY.test(path)) return;
+function checkQuantity(w: Walk, scalar: JsonScalar | undefined, p: Path, span: Span): void {
   if (typeof scalar === 'number') return;
+  let message = QUANTITY_ERROR;
   if (typeof scalar === 'string') {
     const q = parseQuantity(scalar);
-    if ('error' in q) w.out.push({ kind: 'type', message: q.error, span, path });
-    return;
+    if (!('error' in q)) return;
+    message = q.error;
   }
-  w.out.push({ kind: 'type', message: QUANTITY_ERROR, span, path });
+  const path = str(p);
+  if (RESOURCE_QUANTITY.test(path)) return;
+  w.out.push({ kind: 'type', message, span, path });
 }
 
 /** Pull-secret payloads: docker-config-secret reads and words these. */
