@@ -86,7 +86,11 @@ interface Walk {
   doc: Document;
   text: string;
   out: SchemaProblem[];
+  /** Values left to visit: aliases can make a small text a huge tree (alias bombs); the walk stops, it never hangs. */
+  budget: number;
 }
+
+const MAX_VISITS = 200_000;
 
 /** Where a decoding error names the value: the Go struct that owns the field and the field's JSON path from the root. */
 interface GoContext {
@@ -106,7 +110,7 @@ export function schemaProblems(document: ManifestDocument): SchemaProblem[] {
   if (!found) {
     found = [];
     const root = document.root;
-    if (root) checkObject({ doc: document.doc, text: document.text, out: found }, root.node, undefined);
+    if (root) checkObject({ doc: document.doc, text: document.text, out: found, budget: MAX_VISITS }, root.node, undefined);
     CACHE.set(document.doc, found);
   }
   return found;
@@ -205,7 +209,7 @@ function requiredSpan(w: Walk, node: Node): Span {
 }
 
 function checkValue(w: Walk, value: Node | null, t: string, path: Path, go: GoContext, span: Span, owner: string, enumValues?: string[], keySpan?: Span): void {
-  if (value === null) return;
+  if (value === null || --w.budget < 0) return;
   const scalar = scalarValueAsKubernetesReads(value);
   if (scalar === null) return; // JSON null decodes to the zero value of any field.
   const shape = shapeOf(t);
