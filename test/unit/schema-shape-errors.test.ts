@@ -56,6 +56,8 @@ const cases: Array<[string, [string, string, string]]> = [
   [pod('containerPort: 80'), unknown(`${C}.containerPort`, 'containerPort belongs under ports[].')],
   [pod('mountPath: /data'), unknown(`${C}.mountPath`, 'mountPath belongs under volumeMounts[].')],
   [pod('httpGet: {path: /, port: 80}'), unknown(`${C}.httpGet`, 'httpGet belongs under livenessProbe or readinessProbe or startupProbe.')],
+  [pod('resources:\n  requests: {cpu: 100m}\n  imagePullPolicy: Always'), unknown(`${C}.resources.imagePullPolicy`, 'imagePullPolicy belongs one level up, in Container.')],
+  [pod('hostNetwork: true'), unknown(`${C}.hostNetwork`, 'hostNetwork belongs one level up, in PodSpec.')],
   [pod('', 'image: nginx:1.27'), unknown('spec.image', 'image belongs under containers[] or ephemeralContainers[] or initContainers[] or volumes[].')],
   [pod('', 'hostnetwork: true'), unknown('spec.hostnetwork', 'Did you mean "hostNetwork"?')],
   [pod('', 'serviceAcountName: x'), unknown('spec.serviceAcountName', 'Did you mean "serviceAccountName"?')],

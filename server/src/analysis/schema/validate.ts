@@ -169,7 +169,7 @@ function keyOf(pair: Pair): string | undefined {
   return undefined;
 }
 
-function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path, anchor?: Span): void {
+function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path, anchor?: Span, outer?: string): void {
   const t = catalogType(type);
   if (!t || !isMap(node)) return;
   const present = new Set<string>();
@@ -183,7 +183,7 @@ function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path
     if (!f) {
       const where = str(at);
       if (IMAGE_PULL_SECRET.test(where)) continue;
-      unknownField(w, node, pair as Pair, keyNode, type, key, where);
+      unknownField(w, node, pair as Pair, keyNode, type, key, where, outer);
       continue;
     }
     // `List` is decoded item by item; its own fields are plain.
@@ -220,7 +220,7 @@ function checkValue(w: Walk, value: Node | null, t: string, path: Path, go: GoCo
   };
   if (shape.kind === 'struct') {
     if (kindOfValue !== 'object') return typeError(kindOfValue);
-    return checkStruct(w, value, shape.name, path, go.root, keySpan);
+    return checkStruct(w, value, shape.name, path, go.root, keySpan, go.owner);
   }
   if (shape.kind === 'list') {
     if (!isSeq(value)) return typeError(kindOfValue);
@@ -339,7 +339,7 @@ function unsupported(w: Walk, node: Node, value: string, values: string[], path:
   });
 }
 
-function unknownField(w: Walk, parent: Node, pair: Pair, keyNode: Node, type: string, key: string, path: string): void {
+function unknownField(w: Walk, parent: Node, pair: Pair, keyNode: Node, type: string, key: string, path: string, outer: string | undefined): void {
   const span = nodeSpan(keyNode, { start: 0, end: 0 });
   const near = nearFieldNames(type, key);
   const { under } = misplacement(type, key);
@@ -353,6 +353,9 @@ function unknownField(w: Walk, parent: Node, pair: Pair, keyNode: Node, type: st
     const only = under.length === 1 ? under[0]! : undefined;
     const move = only && !only.isList && !hasKey(parent, only.field) ? moveUnder(w.text, pair, keyNode, only.field) : undefined;
     if (move) fixes.push({ title: `Move ${key} under ${only!.field}`, kind: 'quickfix', isPreferred: true, edits: [move] });
+  } else if (outer && catalogField(outer, key)) {
+    // Written one level too deep: a field of the struct around this one.
+    hint = `${key} belongs one level up, in ${goStructName(outer)}.`;
   }
   w.out.push({ kind: 'unknown-field', message: `unknown field ${JSON.stringify(path)}`, span, path, fixes: fixes.length ? fixes : undefined, data: { near, under: under.map((u) => u.field), hint } });
 }
