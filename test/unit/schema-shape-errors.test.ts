@@ -172,6 +172,10 @@ const cases: Array<[string, [string, string, string]]> = [
     required('spec.selector'),
   ],
   [`apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: a, image: busybox:1.36}]\n`, required('spec.schedule')],
+  [
+    `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: busybox:1.36}]\n`,
+    ['field-required', 'spec.template.spec.restartPolicy', `spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never" (restartPolicy is not set and defaults to Always). ${REJECTS}`],
+  ],
   // apiVersion/kind the API does not serve.
   [
     deployment('replicas: 1').replace('apps/v1', 'extensions/v1beta1'),
