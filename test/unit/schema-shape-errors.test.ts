@@ -176,6 +176,18 @@ const cases: Array<[string, [string, string, string]]> = [
     `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: busybox:1.36}]\n`,
     ['field-required', 'spec.template.spec.restartPolicy', `spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never" (restartPolicy is not set and defaults to Always). ${REJECTS}`],
   ],
+  [
+    deployment('replicas: 1').replace('labels: {app: d}', 'labels: {app: web, tier: x}'),
+    ['field-required', 'spec.template.metadata.labels', `spec.template.metadata.labels: Invalid value: {"app":"web","tier":"x"}: \`selector\` does not match template \`labels\`. ${REJECTS}`],
+  ],
+  [
+    deployment('replicas: 1').replace('    metadata:\n      labels: {app: d}\n', ''),
+    ['field-required', 'spec.template.metadata.labels', `spec.template.metadata.labels: Invalid value: null: \`selector\` does not match template \`labels\`. ${REJECTS}`],
+  ],
+  [
+    deployment('replicas: 1').replace('matchLabels: {app: d}', 'matchExpressions: [{key: app, operator: In, values: [e, f]}]'),
+    ['field-required', 'spec.template.metadata.labels', `spec.template.metadata.labels: Invalid value: {"app":"d"}: \`selector\` does not match template \`labels\`. ${REJECTS}`],
+  ],
   // apiVersion/kind the API does not serve.
   [
     deployment('replicas: 1').replace('apps/v1', 'extensions/v1beta1'),
@@ -210,6 +222,7 @@ test(`${cases.length} shape errors: one schema finding each, with the exact path
 test('valid values of every shape give no schema finding', () => {
   const valid = [
     pod('ports:\n  - {containerPort: 80, protocol: TCP}\nenv:\n  - {name: A, value: "1"}\nresources:\n  limits: {cpu: 1, memory: 512Mi}\nlivenessProbe:\n  httpGet: {path: /, port: http}', 'terminationGracePeriodSeconds: 30\nhostNetwork: false\nnodeSelector: {disk: ssd}\nvolumes:\n  - {name: v, emptyDir: {sizeLimit: 1Gi}}'),
+    deployment('replicas: 1').replace('matchLabels: {app: d}', 'matchExpressions: [{key: app, operator: In, values: [d, e]}, {key: tier, operator: DoesNotExist}]'),
     deployment('replicas: 3\nstrategy:\n  type: RollingUpdate\n  rollingUpdate: {maxSurge: 25%, maxUnavailable: 0}'),
     service('type: NodePort\nports:\n  - {port: 80, targetPort: 8080, nodePort: 30080}'),
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: cGFzc3dvcmQ=\nstringData:\n  user: admin\n`,
