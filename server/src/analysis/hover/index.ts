@@ -19,7 +19,10 @@ export function hoverAt(model: ManifestModel, offset: number, options: AnalysisO
   for (const provider of HOVER_PROVIDERS) {
     const found = provider({ model, document, offset: local, options });
     if (found) {
-      return { markdown: found.markdown, span: { start: found.span.start + document.offset, end: found.span.end + document.offset } };
+      // The catalog's description of the field follows a computed explanation of it (images, pull policy, resources first).
+      const field = provider === fieldHover ? undefined : fieldHover({ model, document, offset: local, options });
+      const markdown = field ? `${found.markdown}\n\n---\n\n${field.markdown}` : found.markdown;
+      return { markdown, span: { start: found.span.start + document.offset, end: found.span.end + document.offset } };
     }
   }
   return undefined;
