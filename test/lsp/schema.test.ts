@@ -104,3 +104,19 @@ test('completion offers the fields valid at the cursor, without those written, a
     );
   });
 });
+
+test('completion of kind and of the apiVersion that serves the kind', async () => {
+  await withServer({}, async (client) => {
+    const uri = 'file:///work/schema-kinds.yaml';
+    await client.open(uri, 'apiVersion: \nkind: CronJob\nmetadata:\n  name: c\n');
+    const versions = await client.completion(uri, { line: 0, character: 12 });
+    assert.deepEqual(
+      versions.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label),
+      ['batch/v1', 'apps/v1', 'node.k8s.io/v1', 'v1'],
+    );
+    await client.change(uri, [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 13 } }, newText: 'Cro' }]);
+    const kinds = await client.completion(uri, { line: 1, character: 9 });
+    assert.equal(kinds.length, 16);
+    assert.deepEqual(kinds.find((i) => i.label === 'CronJob')?.detail, 'kind (batch/v1)');
+  });
+});

@@ -3,6 +3,7 @@ import { documentAt, type ManifestModel } from '../model/manifest';
 import type { Span } from '../model/span';
 import { enumValues } from './enum-values';
 import { fieldNames } from './field-names';
+import { kindValues } from './kind-values';
 import { policyValues } from './policy-values';
 
 export interface CompletionItem {
@@ -29,7 +30,7 @@ export interface CompletionContext {
 /** Providers return LOCAL spans. */
 export type CompletionProvider = (context: CompletionContext) => CompletionItem[];
 
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [policyValues, enumValues, fieldNames];
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [policyValues, enumValues, kindValues, fieldNames];
 
 export function completionsAt(model: ManifestModel, offset: number): CompletionItem[] {
   const document = documentAt(model, offset);
