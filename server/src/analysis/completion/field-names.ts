@@ -4,6 +4,9 @@ import { indentContext, typeAlong } from '../schema/indent-context';
 import { rootTypeOf } from '../schema/locate';
 import type { CompletionItem, CompletionProvider } from './index';
 
+/** Fields the EphemeralContainer type has but validation forbids (validateEphemeralContainers: `Forbidden: cannot be set for an Ephemeral Container`). */
+const EPHEMERAL_FORBIDDEN = new Set(['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'resources', 'resizePolicy', 'restartPolicy', 'restartPolicyRules']);
+
 // The line up to the cursor: indentation, an optional `- `, and the part of a key typed so far.
 const KEY_PREFIX = /^( *)(- +)?([A-Za-z0-9_]*)$/;
 
@@ -59,7 +62,7 @@ export const fieldNames: CompletionProvider = ({ document, offset }) => {
   const partial = m[3]!;
   const span = { start: offset - partial.length, end: offset };
   return Object.keys(t.f)
-    .filter((name) => !context.siblings.has(name))
+    .filter((name) => !context.siblings.has(name) && !(type === 'V1EphemeralContainer' && EPHEMERAL_FORBIDDEN.has(name)))
     .map((name): CompletionItem => {
       const f = catalogField(type, name)!;
       const insert = insertFor(name, f, m[2]?.length ?? 0);
