@@ -1,5 +1,5 @@
 /** Walks one document against the catalog: unknown fields, JSON type errors, enum values, required fields, unserved kinds. */
-import { isMap, isScalar, isSeq, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { parseQuantity } from '../k8s/quantity';
 import type { ManifestDocument } from '../model/manifest';
@@ -7,9 +7,10 @@ import { nodeSpan, resolveNode } from '../model/node-view';
 import type { Span } from '../model/span';
 import type { Fix } from '../rules/types';
 import { catalogField, catalogType, goStructName, goTypeName, shapeOf, typeOfKind } from './catalog';
-import { misplacement, nearFieldNames } from './near-names';
 import { jsonKind, scalarValueAsKubernetesReads, type JsonScalar } from './read-scalar';
 import { unserved } from './served';
+import { DOCKER_CONFIG, ENUMS_OWNED_ELSEWHERE, IMAGE_PULL_SECRET, REQUIRED_CHECKED, RESOURCE_QUANTITY } from './ownership';
+import { quoteOf, unknownField } from './unknown-field';
 
 export type SchemaProblemKind = 'unknown-field' | 'type' | 'enum' | 'required' | 'unserved';
 
@@ -23,36 +24,6 @@ export interface SchemaProblem {
   /** For unknown fields: the near names and where the field belongs. */
   data?: Record<string, unknown>;
 }
-
-/** Enum values checked by older, more specific rules (one finding per problem: theirs). */
-const ENUMS_OWNED_ELSEWHERE = new Set(['V1Container.imagePullPolicy', 'V1EphemeralContainer.imagePullPolicy', 'V1ContainerPort.protocol', 'V1Container.restartPolicy', 'V1EphemeralContainer.restartPolicy', 'V1PodSpec.restartPolicy']);
-/** Extra keys of an image pull secret: image-pull-secret-name says `only name may be set`. */
-const IMAGE_PULL_SECRET = /\.imagePullSecrets\[\d+\]\.[^.]+$/;
-/** Type errors another rule words better (quantities under container resources: resource-quantity-invalid). */
-const RESOURCE_QUANTITY = /\.resources\.(?:limits|requests)\[[^\]]*\]$/;
-
-/**
- * Fields whose absence validation.go reports as `Required value` (the OpenAPI `required` list is wider than what the
- * API server enforces for built-in types, so only these are checked). Owned elsewhere: containers (containers-required),
- * containerPort (port-invalid), image (container-image-required), container, env and volume names (container-name,
- * env-name-invalid, volume-name).
- */
-const REQUIRED_CHECKED = new Set([
-  'V1VolumeMount.name',
-  'V1VolumeMount.mountPath',
-  'V1DeploymentSpec.selector',
-  'V1ReplicaSetSpec.selector',
-  'V1DaemonSetSpec.selector',
-  'V1StatefulSetSpec.selector',
-  'V1CronJobSpec.schedule',
-  'V1CronJobSpec.jobTemplate',
-  'V1KeyToPath.key',
-  'V1KeyToPath.path',
-  'V1ConfigMapKeySelector.key',
-  'V1SecretKeySelector.key',
-  'V1ObjectFieldSelector.fieldPath',
-  'V1ServicePort.port',
-]);
 
 const PLACEHOLDER = /^(?:\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*\}\})$/;
 const INT_RANGE: Record<string, [number, number]> = { int32: [-2147483648, 2147483647], int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] };
@@ -158,11 +129,6 @@ function valueOf(doc: Document, map: Node, key: string): Node | null {
   return null;
 }
 
-function quoteOf(node: Node | null): '' | '"' | "'" {
-  if (!isScalar(node)) return '';
-  return node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : '';
-}
-
 function keyOf(pair: Pair): string | undefined {
   const k = pair.key;
   if (isScalar(k)) return typeof k.value === 'string' ? k.value : String(k.value);
@@ -183,7 +149,7 @@ function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path
     if (!f) {
       const where = str(at);
       if (IMAGE_PULL_SECRET.test(where)) continue;
-      unknownField(w, node, pair as Pair, keyNode, type, key, where, outer);
+      w.out.push(unknownField(w.text, node, pair as Pair, keyNode, type, key, where, outer));
       continue;
     }
     // `List` is decoded item by item; its own fields are plain.
@@ -312,8 +278,6 @@ function checkQuantity(w: Walk, scalar: JsonScalar | undefined, p: Path, span: S
   w.out.push({ kind: 'type', message, span, path });
 }
 
-/** Pull-secret payloads: docker-config-secret reads and words these. */
-const DOCKER_CONFIG = /^data\[\.docker(?:configjson|cfg)\]$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Go's base64 decoder names the first byte it cannot read. */
@@ -337,45 +301,4 @@ function unsupported(w: Walk, node: Node, value: string, values: string[], path:
     fixes: sameCase && quote !== undefined ? [{ title: `Change to ${sameCase}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${sameCase}${quote}` }] }] : undefined,
     data: { values, sameCase },
   });
-}
-
-function unknownField(w: Walk, parent: Node, pair: Pair, keyNode: Node, type: string, key: string, path: string, outer: string | undefined): void {
-  const span = nodeSpan(keyNode, { start: 0, end: 0 });
-  const near = nearFieldNames(type, key);
-  const { under } = misplacement(type, key);
-  const fixes: Fix[] = [];
-  const quote = quoteOf(keyNode);
-  for (const name of near.slice(0, 3)) fixes.push({ title: `Change to ${name}`, kind: 'quickfix', isPreferred: near.length === 1, edits: [{ span, newText: `${quote}${name}${quote}` }] });
-  let hint = '';
-  if (near.length) hint = `Did you mean ${near.slice(0, 3).map((n) => JSON.stringify(n)).join(' or ')}?`;
-  else if (under.length) {
-    hint = `${key} belongs under ${under.map((u) => `${u.field}${u.isList ? '[]' : ''}`).join(' or ')}.`;
-    const only = under.length === 1 ? under[0]! : undefined;
-    const move = only && !only.isList && !hasKey(parent, only.field) ? moveUnder(w.text, pair, keyNode, only.field) : undefined;
-    if (move) fixes.push({ title: `Move ${key} under ${only!.field}`, kind: 'quickfix', isPreferred: true, edits: [move] });
-  } else if (outer && catalogField(outer, key)) {
-    // Written one level too deep: a field of the struct around this one.
-    hint = `${key} belongs one level up, in ${goStructName(outer)}.`;
-  }
-  w.out.push({ kind: 'unknown-field', message: `unknown field ${JSON.stringify(path)}`, span, path, fixes: fixes.length ? fixes : undefined, data: { near, under: under.map((u) => u.field), hint } });
-}
-
-function hasKey(map: Node, key: string): boolean {
-  return isMap(map) && map.items.some((p) => isScalar(p.key) && p.key.value === key);
-}
-
-/** Re-indents a block entry one level down under a new `field:` line; only for an entry that starts its own line. */
-function moveUnder(text: string, pair: Pair, keyNode: Node, field: string): { span: Span; newText: string } | undefined {
-  const start = keyNode.range?.[0];
-  const valueRange = (pair.value as Node | null)?.range;
-  if (start === undefined || !valueRange) return undefined;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const indent = text.slice(lineStart, start);
-  if (!/^[ ]*$/.test(indent)) return undefined;
-  let end = valueRange[1];
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  const nl = text.indexOf('\n', end);
-  const lineEnd = nl < 0 ? text.length : nl;
-  const entry = text.slice(lineStart, lineEnd);
-  return { span: { start: lineStart, end: lineEnd }, newText: `${indent}${field}:\n${entry.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n')}` };
 }
