@@ -89,6 +89,39 @@ async function serverFigures(input: Input, command?: string[], otherSections?: R
   }
 }
 
+/** The catalog's load time in a bundle run by plain node, as the server loads it at start. */
+async function catalogLoad(): Promise<{ catalogLoadMs: number; firstLookupMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-bench-catalog-'));
+  const bundle = join(dir, 'catalog.js');
+  await esbuild.build({ entryPoints: [join(ROOT, 'bench', 'measure-catalog.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  return JSON.parse(execFileSync(process.execPath, [bundle], { encoding: 'utf8' })) as { catalogLoadMs: number; firstLookupMs: number };
+}
+
+/** Position of `needle` + `delta` in the middle of the text (or its first occurrence). */
+function positionIn(text: string, needle: string, delta: number): { line: number; character: number } {
+  const middle = text.indexOf(needle, Math.floor(text.length / 2));
+  const at = (middle >= 0 ? middle : Math.max(0, text.indexOf(needle))) + delta;
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Hover on a plain field (the catalog's description) and completion of field names at a container key, p95 over 200 each. */
+async function schemaRequestLatency(client: LspClient, uri: string, text: string) {
+  const field = positionIn(text, 'replicas:', 2);
+  const key = positionIn(text, '  image:', 5);
+  const hovers: number[] = [];
+  const completions: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    let t = now();
+    await client.hover(uri, field);
+    hovers.push(now() - t);
+    t = now();
+    await client.completion(uri, key);
+    completions.push(now() - t);
+  }
+  return { fieldHoverP95Ms: percentile(hovers, 95), completionMedianMs: median(completions), completionP95Ms: percentile(completions, 95) };
+}
+
 async function requestLatency(client: LspClient, uri: string, text: string) {
   // Hover on an image in the middle of the file (or the file start when it has none).
   const middle = text.indexOf('image:', Math.floor(text.length / 2));
@@ -146,7 +179,7 @@ async function main() {
   for (const input of inputs) {
     const { parseMs, checkMs } = await bundledCheck(input.text);
     const ours = await serverFigures(input);
-    const requests = await requestLatency(ours.client, ours.uri, input.text);
+    const requests = { ...(await requestLatency(ours.client, ours.uri, input.text)), ...(await schemaRequestLatency(ours.client, ours.uri, input.text)) };
     await ours.client.stop();
     let peer: { openMs: number; editMedianMs: number } | undefined;
     if (existsSync(yamlLs) && input.name.startsWith('deployments-10k')) {
@@ -177,6 +210,8 @@ async function main() {
     results.push(row);
     console.log(JSON.stringify(row));
   }
+  const catalog = await catalogLoad();
+  console.log(JSON.stringify(catalog));
   const indexing = await indexFigures(5000);
   console.log(JSON.stringify(indexing));
   const pathological = await pathologicalFigures();
@@ -185,12 +220,13 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     vsixBytes: vsix ? statSync(join(ROOT, vsix)).size : null,
+    catalog,
     indexing,
     results,
     pathological,
   };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  console.table(results.map((r) => ({ input: r.input, lines: r.lines, parse: r.parseMs, check: r.checkMs, 'check/parse': r.checkOverParse, open: r.openToDiagnosticsMs, edit: r.editToDiagnosticsMedianMs, 'hover p95': r.hoverP95Ms, 'lens p95': r.lensP95Ms, rss: r.serverRssMb, 'yaml-ls edit': r.yamlLsEditMs ?? '' })));
+  console.table(results.map((r) => ({ input: r.input, lines: r.lines, parse: r.parseMs, check: r.checkMs, 'check/parse': r.checkOverParse, open: r.openToDiagnosticsMs, edit: r.editToDiagnosticsMedianMs, 'hover p95': r.hoverP95Ms, 'field hover p95': r.fieldHoverP95Ms, 'completion p95': r.completionP95Ms, 'lens p95': r.lensP95Ms, rss: r.serverRssMb, 'yaml-ls edit': r.yamlLsEditMs ?? '' })));
   console.log(`VSIX: ${summary.vsixBytes ?? 'not built'} bytes; results in bench/results.json`);
 }
 

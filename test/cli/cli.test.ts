@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { parseManifests, workloadsOf } from '../../server/src/analysis/model/manifest';
 import { runCli } from '../support/cli';
 
-const NO_IMAGE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
+// A ReplicationController, whose selector defaulting copies the template's labels: only the missing image is reported (an apps/v1
+// Deployment would also need spec.selector).
+const NO_IMAGE = 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
 const CLEAN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n';
 const CORPUS = join(__dirname, '..', 'corpus');
 
@@ -131,4 +133,15 @@ test('check and inspect over the corpus: no crash, every file and pod spec, JSON
   assert.equal(check.status, 0, check.stderr);
   assert.equal(check.stderr, '');
   assert.equal(JSON.parse(check.stdout).summary.files, files.length);
+});
+
+test('inspect: per document, the schema error count and the catalog used', async () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  - n\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: b:1\n    imagePulPolicy: Always\n    ports:\n    - containerPort: "80"\n';
+  const report = JSON.parse((await runCli(['inspect', '-'], { input: text })).stdout);
+  assert.deepEqual(report.files[0].documents, [
+    { document: 0, apiVersion: 'v1', kind: 'ConfigMap', name: 'c', schemaErrors: 1, byKind: { type: 1 }, catalog: 'Kubernetes 1.29–1.36' },
+    { document: 1, apiVersion: 'v1', kind: 'Pod', name: 'p', schemaErrors: 2, byKind: { 'unknown-field': 1, type: 1 }, catalog: 'Kubernetes 1.29–1.36' },
+  ]);
+  const lines = (await runCli(['inspect', '-', '--format', 'text'], { input: text })).stdout.split('\n');
+  assert.ok(lines.includes('- #1: v1 Pod p: 2 schema errors (catalog Kubernetes 1.29–1.36)'), lines.join('\n'));
 });

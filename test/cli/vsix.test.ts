@@ -22,6 +22,8 @@ test('the VSIX contains only the bundles, their maps, docs and icon, under 1 MB'
     '[Content_Types].xml',
     'extension.vsixmanifest',
     'extension/LICENSE.txt',
+    // The attribution of the API catalog's sources (Apache-2.0, MIT) travels with the bundle that embeds it.
+    'extension/NOTICE',
     'extension/changelog.md',
     'extension/dist/extension.js',
     'extension/dist/extension.js.map',

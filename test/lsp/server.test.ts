@@ -8,7 +8,11 @@ kind: Deployment
 metadata:
   name: web
 spec:
+  selector:
+    matchLabels: {app: web}
   template:
+    metadata:
+      labels: {app: web}
     spec:
       containers:
         - name: web

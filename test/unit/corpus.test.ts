@@ -13,13 +13,23 @@ export const CORPUS = join(__dirname, '..', 'corpus');
 
 /** Errors that are right (see the corpus README): placeholders instead of images, which the kubelet rejects. */
 const KNOWN_ERRORS = new Map<string, string[]>([
-  ['kubernetes-examples/_archived/volumes/flexvolume/deploy/ds.yaml', ['image-reference-invalid']],
   ['kubernetes-examples/_archived/nodesjs-mongodb/web-controller.yaml', ['image-reference-invalid']],
   // `protocol: tcp`: validation.go validateContainerPorts checks supportedPortProtocols.Has(port.Protocol), case-sensitive;
   // today's API server answers 422 `spec.containers[0].ports[0].protocol: Unsupported value: "tcp": supported values:
   // "SCTP", "TCP", "UDP"` (kubernetes-rules.md §C.5). These archived examples predate that.
   ['kubernetes-examples/_archived/volumes/aws_ebs/aws-ebs-web.yaml', ['port-invalid']],
   ['kubernetes-examples/_archived/volumes/cinder/cinder-web.yaml', ['port-invalid']],
+  // Schema errors that are right (the catalog is generated from Kubernetes' OpenAPI, 1.29–1.36):
+  // extensions/v1beta1 DaemonSet stopped being served in 1.16: kubectl answers `no matches for kind "DaemonSet" in version "extensions/v1beta1"`.
+  ['kubernetes-examples/_archived/newrelic-infrastructure/newrelic-infra-daemonset.yaml', ['api-version-unserved']],
+  ['kubernetes-examples/_archived/volumes/flexvolume/deploy/ds.yaml', ['image-reference-invalid', 'api-version-unserved']],
+  // `lun: <ADD LUN ID Here>` is a string where FCVolumeSource.lun is an *int32 (types.go): the decoder rejects it.
+  ['kubernetes-examples/_archived/volumes/fibre_channel/fc.yaml', ['field-type-invalid']],
+  // RBDVolumeSource has no imageformat/imagefeatures (those are StorageClass parameters of the rbd provisioner), ScaleIOVolumeSource
+  // spells protectionDomain, StorageOSVolumeSource has no pool: strict field validation (kubectl's default) rejects each.
+  ['kubernetes-examples/_archived/volumes/rbd/rbd.yaml', ['field-unknown']],
+  ['kubernetes-examples/_archived/volumes/scaleio/pod.yaml', ['field-unknown']],
+  ['kubernetes-examples/_archived/volumes/storageos/storageos-pod.yaml', ['field-unknown']],
 ]);
 
 function yamlFiles(dir: string): string[] {

@@ -25,9 +25,12 @@ export interface AnalysisOptions {
   privateRegistries?: string[];
   /** `podLens.startupLens`: only where init containers or sidecars make an order (`auto`), on every pod spec, or never. */
   startupLens?: StartupLensMode;
+  /** `podLens.fieldValidation`: unknown fields are errors (Strict, kubectl's default), warnings (Warn) or ignored. */
+  fieldValidation?: FieldValidation;
 }
 
 export type StartupLensMode = 'auto' | 'always' | 'off';
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
 export const DEFAULT_RESOURCES_REQUIRED: ResourcesRequired = {
   cpuRequest: true,

@@ -2,22 +2,23 @@
 import { guardInput } from '../analysis/input-guard';
 import { inspectModel, type InspectedWorkload } from '../analysis/inspect';
 import { parseManifests } from '../analysis/model/manifest';
+import { inspectSchema, type InspectedDocument } from '../analysis/schema/inspect-schema';
 import type { Input } from './inputs';
 import { WorkspaceIndex } from '../workspace/index';
 import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface InspectReport {
-  files: Array<{ path: string; workloads: InspectedWorkload[] }>;
+  files: Array<{ path: string; workloads: InspectedWorkload[]; documents: InspectedDocument[] }>;
 }
 
 export function inspectInputs(inputs: Input[]): InspectReport {
   const index = new WorkspaceIndex();
   for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
   return {
-    files: inputs.map((input) => ({
-      path: input.path,
-      workloads: guardInput(input.text) ? [] : inspectModel(parseManifests(input.text), index),
-    })),
+    files: inputs.map((input) => {
+      const model = guardInput(input.text) ? undefined : parseManifests(input.text);
+      return { path: input.path, workloads: model ? inspectModel(model, index) : [], documents: model ? inspectSchema(model) : [] };
+    }),
   };
 }
 
@@ -25,6 +26,10 @@ export function formatInspect(report: InspectReport, format: 'json' | 'text'): s
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   const lines: string[] = [];
   for (const file of report.files) {
+    for (const d of file.documents) {
+      const what = `${d.apiVersion ?? '?'} ${d.kind ?? '?'} ${d.name ?? '(unnamed)'}`;
+      lines.push(`${file.path} #${d.document}: ${what}: ${d.schemaErrors} schema error${d.schemaErrors === 1 ? '' : 's'} (catalog ${d.catalog})`);
+    }
     for (const w of file.workloads) {
       lines.push(`${file.path} #${w.document}: ${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name ?? '(unnamed)'}`);
       for (const key of ['qos', 'startupSummary'] as const) if (typeof w[key] === 'string') lines.push(`  ${key}: ${w[key]}`);

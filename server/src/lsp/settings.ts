@@ -1,5 +1,5 @@
 /** Settings: the `podLens` section read through workspace/configuration, typed, with defaults. */
-import type { AnalysisOptions, StartupLensMode } from '../analysis/options';
+import type { AnalysisOptions, FieldValidation, StartupLensMode } from '../analysis/options';
 import { DEFAULT_RESOURCES_REQUIRED } from '../analysis/options';
 import type { SeveritySetting } from '../analysis/rules/types';
 
@@ -11,6 +11,8 @@ export interface Settings {
   exclude: string[];
   privateRegistries: string[];
   startupLens: StartupLensMode;
+  /** Unknown fields: errors (Strict, kubectl's default), warnings (Warn) or nothing (Ignore). */
+  fieldValidation: FieldValidation;
   pin: { keepTag: boolean; platform: string };
   registry: {
     mirrors: Record<string, string>;
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: [],
   privateRegistries: [],
   startupLens: 'auto',
+  fieldValidation: 'Strict',
   pin: { keepTag: true, platform: '' },
   registry: { mirrors: {}, insecure: [], caFile: '', timeoutSeconds: 10, cacheTtlSeconds: 300, onlineChecks: false },
 };
@@ -79,6 +82,7 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
     exclude: Array.isArray(s.exclude) ? s.exclude.filter((g): g is string => typeof g === 'string') : [],
     privateRegistries: Array.isArray(s.privateRegistries) ? s.privateRegistries.filter((g): g is string => typeof g === 'string') : [],
     startupLens: s.startupLens === 'always' || s.startupLens === 'off' || s.startupLens === 'auto' ? s.startupLens : d.startupLens,
+    fieldValidation: s.fieldValidation === 'Warn' || s.fieldValidation === 'Ignore' || s.fieldValidation === 'Strict' ? s.fieldValidation : d.fieldValidation,
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
     registry: {
       mirrors: isRecord(registry.mirrors)
@@ -94,5 +98,11 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
 }
 
 export function analysisOptions(settings: Settings): AnalysisOptions {
-  return { rules: settings.rules, resourcesRequired: settings.resourcesRequired, privateRegistries: settings.privateRegistries, startupLens: settings.startupLens };
+  return {
+    rules: settings.rules,
+    resourcesRequired: settings.resourcesRequired,
+    privateRegistries: settings.privateRegistries,
+    startupLens: settings.startupLens,
+    fieldValidation: settings.fieldValidation,
+  };
 }

@@ -1,6 +1,9 @@
-/** completionsAt: value completions for enumerated fields (imagePullPolicy, restartPolicy…). */
+/** completionsAt: value completions for enumerated fields (imagePullPolicy, restartPolicy, every catalog enum) and field names. */
 import { documentAt, type ManifestModel } from '../model/manifest';
 import type { Span } from '../model/span';
+import { enumValues } from './enum-values';
+import { fieldNames } from './field-names';
+import { kindValues } from './kind-values';
 import { policyValues } from './policy-values';
 
 export interface CompletionItem {
@@ -10,6 +13,11 @@ export interface CompletionItem {
   /** File span the item replaces. */
   span: Span;
   sortText?: string;
+  /** What to insert instead of the label (a snippet when `isSnippet`). */
+  insertText?: string;
+  isSnippet?: boolean;
+  /** A field name or a value (the default). */
+  kind?: 'field' | 'value';
 }
 
 export interface CompletionContext {
@@ -22,7 +30,7 @@ export interface CompletionContext {
 /** Providers return LOCAL spans. */
 export type CompletionProvider = (context: CompletionContext) => CompletionItem[];
 
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [policyValues];
+export const COMPLETION_PROVIDERS: CompletionProvider[] = [policyValues, enumValues, kindValues, fieldNames];
 
 export function completionsAt(model: ManifestModel, offset: number): CompletionItem[] {
   const document = documentAt(model, offset);

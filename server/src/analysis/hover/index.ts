@@ -2,6 +2,7 @@
 import { documentAt, type ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
 import { containerKindHover } from './container-kind-hover';
+import { fieldHover } from './field-hover';
 import { imageHover } from './image-hover';
 import { kubeletConfigHover } from './kubelet-config-hover';
 import { pullPolicyHover } from './pull-policy-hover';
@@ -10,7 +11,7 @@ import { workspaceHover } from './workspace-hovers';
 import { yamlReadingHover } from './yaml-reading-hover';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, yamlReadingHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, yamlReadingHover, fieldHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);
@@ -19,7 +20,10 @@ export function hoverAt(model: ManifestModel, offset: number, options: AnalysisO
   for (const provider of HOVER_PROVIDERS) {
     const found = provider({ model, document, offset: local, options });
     if (found) {
-      return { markdown: found.markdown, span: { start: found.span.start + document.offset, end: found.span.end + document.offset } };
+      // The catalog's description of the field follows a computed explanation of it (images, pull policy, resources first).
+      const field = provider === fieldHover ? undefined : fieldHover({ model, document, offset: local, options });
+      const markdown = field ? `${found.markdown}\n\n---\n\n${field.markdown}` : found.markdown;
+      return { markdown, span: { start: found.span.start + document.offset, end: found.span.end + document.offset } };
     }
   }
   return undefined;

@@ -1,4 +1,5 @@
 /** containers-required: a pod spec needs at least one app container. */
+import { isSeq } from 'yaml';
 import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
 
@@ -15,6 +16,8 @@ export const containersRequired: Rule = {
     const field = spec.view.get('containers');
     // Items of the wrong shape are a different mistake (the list is not empty); say nothing rather than the wrong thing.
     if (spec.view.seq('containers')?.length) return;
+    // A `containers` that is not a list is a decoding error (field-type-invalid), not a missing field.
+    if (field?.node && !isSeq(field.node)) return;
     const path = fieldPath(spec.path, 'containers');
     report({ message: `${path}: Required value: a Pod needs at least one container; the API server rejects the object.`, span: field?.keySpan ?? spec.view.span, path });
   },

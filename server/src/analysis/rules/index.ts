@@ -50,6 +50,11 @@ import { privateRegistryWithoutPullSecret } from './private-registry-without-pul
 import { envNameInvalid } from './env-name-invalid';
 import { labelSelectorNull } from './label-selector-null';
 import { ipNonStandard } from './ip-non-standard';
+import { fieldUnknown } from './field-unknown';
+import { fieldTypeInvalid } from './field-type-invalid';
+import { fieldValueUnsupported } from './field-value-unsupported';
+import { fieldRequired } from './field-required';
+import { apiVersionUnserved } from './api-version-unserved';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -110,4 +115,9 @@ export const RULES: readonly Rule[] = [
   kubeletConfigImagePulls,
   imageDigestStale,
   privateRegistryWithoutPullSecret,
+  apiVersionUnserved,
+  fieldUnknown,
+  fieldTypeInvalid,
+  fieldValueUnsupported,
+  fieldRequired,
 ];

@@ -24,11 +24,12 @@ export const portInvalid: Rule = {
       const cp = p.field('containerPort');
       if (!cp || cp.value === null || cp.value === 0) {
         report({ message: `${fieldPath(p.path, 'containerPort')}: Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.view.span, path: fieldPath(p.path, 'containerPort') });
-      } else if (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535) {
+      } else if (typeof cp.value === 'number' && (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535)) {
+        // A non-number is a decoding error, reported in the decoder's words by field-type-invalid.
         report({ message: `${fieldPath(p.path, 'containerPort')}: Invalid value: ${quote(cp.value)}: ${RANGE}`, span: cp.span, path: fieldPath(p.path, 'containerPort') });
       }
       const hp = p.field('hostPort');
-      if (hp && hp.value !== 0 && hp.value !== null && (typeof hp.value !== 'number' || !Number.isInteger(hp.value) || hp.value < 1 || hp.value > 65535)) {
+      if (hp && typeof hp.value === 'number' && hp.value !== 0 && (!Number.isInteger(hp.value) || hp.value < 1 || hp.value > 65535)) {
         report({ message: `${fieldPath(p.path, 'hostPort')}: Invalid value: ${quote(hp.value)}: ${RANGE}`, span: hp.span, path: fieldPath(p.path, 'hostPort') });
       }
       const proto = p.field('protocol');

@@ -21,7 +21,8 @@ export const portName: Rule = {
       const seen = new Set<string>();
       for (const p of portsOf(spec, [c])) {
         const field = p.field('name');
-        if (!field || field.value === null || field.value === '') continue;
+        // A non-string name is a decoding error (field-type-invalid), before any name check.
+        if (!field || typeof field.value !== 'string' || field.value === '') continue;
         const path = fieldPath(p.path, 'name');
         const name = String(field.value);
         const problems = portNameProblems(name);

@@ -1,0 +1,81 @@
+/** Completion of field names valid at the cursor (the schema catalog), without keys already written; required children as a snippet. */
+import { catalogField, catalogType, displayType, shapeOf, type CatalogField } from '../schema/catalog';
+import { indentContext, typeAlong } from '../schema/indent-context';
+import { rootTypeOf } from '../schema/locate';
+import type { CompletionItem, CompletionProvider } from './index';
+
+/** Fields the EphemeralContainer type has but validation forbids (validateEphemeralContainers: `Forbidden: cannot be set for an Ephemeral Container`). */
+const EPHEMERAL_FORBIDDEN = new Set(['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'resources', 'resizePolicy', 'restartPolicy', 'restartPolicyRules']);
+
+// The line up to the cursor: indentation, an optional `- `, and the part of a key typed so far.
+const KEY_PREFIX = /^( *)(- +)?([A-Za-z0-9_]*)$/;
+
+/** `name: $1` lines for the required scalar children of a struct, indented under the new key. */
+function requiredChildren(type: string, indent: string, first: number): { text: string; next: number } {
+  let next = first;
+  const t = catalogType(type);
+  const lines: string[] = [];
+  for (const [name, f] of Object.entries(t?.f ?? {})) {
+    if (!f.r) continue;
+    const shape = shapeOf(f.t);
+    lines.push(shape.kind === 'scalar' ? `${indent}${name}: $${next++}` : `${indent}${name}:`);
+  }
+  return { text: lines.join('\n'), next };
+}
+
+/** `relative` is the key's column past the line's indentation (2 after `- `): editors add the line's indentation to each new line. */
+function insertFor(name: string, f: CatalogField, relative: number): { text: string; isSnippet: boolean } {
+  const shape = shapeOf(f.t);
+  const pad = ' '.repeat(relative + 2);
+  if (shape.kind === 'scalar') {
+    if (f.e) return { text: `${name}: \${1|${f.e.map((v) => v.replace(/[,|]/g, '')).join(',')}|}`, isSnippet: true };
+    return { text: `${name}: `, isSnippet: false };
+  }
+  if (shape.kind === 'struct') {
+    const req = requiredChildren(shape.name, pad, 1);
+    return { text: `${name}:\n${req.text || `${pad}$0`}`, isSnippet: true };
+  }
+  if (shape.kind === 'list' && shapeOf(shape.item).kind === 'struct') {
+    const req = requiredChildren(shape.item, `${pad}  `, 1);
+    const body = req.text ? `${pad}- ${req.text.trimStart()}` : `${pad}- $0`;
+    return { text: `${name}:\n${body}`, isSnippet: true };
+  }
+  if (shape.kind === 'list') return { text: `${name}:\n${pad}- $0`, isSnippet: true };
+  return { text: `${name}:\n${pad}$0`, isSnippet: true };
+}
+
+export const fieldNames: CompletionProvider = ({ document, offset }) => {
+  const root = document.root?.node;
+  const rootType = root ? rootTypeOf(document.doc, root) : undefined;
+  if (!rootType) return [];
+  const text = document.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const m = KEY_PREFIX.exec(text.slice(lineStart, offset));
+  if (!m) return [];
+  const lines = text.split('\n');
+  const line = text.slice(0, lineStart).split('\n').length - 1;
+  const col = m[1]!.length + (m[2]?.length ?? 0);
+  const context = indentContext(lines, line, col, m[2] !== undefined);
+  const type = typeAlong(rootType, context.segments);
+  const t = type ? catalogType(type) : undefined;
+  if (!type || !t) return [];
+  const partial = m[3]!;
+  const span = { start: offset - partial.length, end: offset };
+  return Object.keys(t.f)
+    .filter((name) => !context.siblings.has(name) && !(type === 'V1EphemeralContainer' && EPHEMERAL_FORBIDDEN.has(name)))
+    .map((name): CompletionItem => {
+      const f = catalogField(type, name)!;
+      const insert = insertFor(name, f, m[2]?.length ?? 0);
+      return {
+        label: name,
+        detail: `${displayType(f.t)}${f.r ? ' (required)' : ''}`,
+        documentation: f.d ?? '',
+        span,
+        // Required fields first, then alphabetical.
+        sortText: `${f.r ? '0' : '1'}${name}`,
+        insertText: insert.text,
+        isSnippet: insert.isSnippet,
+        kind: 'field',
+      };
+    });
+};

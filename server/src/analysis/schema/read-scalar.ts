@@ -1,0 +1,30 @@
+/** The one place the schema validator reads a scalar's value: what kubectl sends in JSON for it. */
+import { isScalar } from 'yaml';
+import type { Node } from 'yaml';
+
+export type JsonScalar = string | number | boolean | null;
+
+/**
+ * The JSON value kubectl sends for a scalar node (sigs.k8s.io/yaml: YAML → JSON), or undefined for a collection.
+ * Today this follows the `yaml` package's reading (YAML 1.2 core schema); the YAML 1.1 reader (`yes` is a boolean,
+ * `0644` is 420) plugs in here, and only here, for every schema finding.
+ */
+export function scalarValueAsKubernetesReads(node: Node | null): JsonScalar | undefined {
+  if (node === null) return null;
+  if (!isScalar(node)) return undefined;
+  const v: unknown = node.value;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  // Dates (!!timestamp) and other tagged values reach JSON as strings.
+  return v instanceof Date ? v.toISOString() : String(v);
+}
+
+/** The JSON kind encoding/json names in `cannot unmarshal <kind> into …`. */
+export function jsonKind(value: JsonScalar | undefined): 'string' | 'number' | 'bool' | 'null' | 'object' | 'array' {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'bool';
+  return 'object';
+}

@@ -1,0 +1,43 @@
+/** Field-name completion from indentation: which type is at the cursor, which keys are left, what is inserted. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { completionsAt } from '../../server/src/analysis/completion/index';
+import { parseManifests } from '../../server/src/analysis/model/manifest';
+
+/** Completions at the `|` of the text. */
+function at(source: string): Array<{ label: string; insertText?: string }> {
+  const offset = source.indexOf('|');
+  return completionsAt(parseManifests(source.replace('|', '')), offset);
+}
+
+test('the fields offered depend on where the cursor is', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['pod spec', 'apiVersion: v1\nkind: Pod\nspec:\n  |\n  containers: []\n', ['activeDeadlineSeconds', 'affinity', 'volumes']],
+    ['ephemeral container: no ports, probes or resources', 'apiVersion: v1\nkind: Pod\nspec:\n  ephemeralContainers:\n    - name: debug\n      |\n', ['args', 'targetContainerName', 'workingDir']],
+    ['a new list item', 'apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - |\n', ['name', 'emptyDir', 'secret']],
+    ['deep: a probe of a Deployment container', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          readinessProbe:\n            |\n', ['exec', 'httpGet', 'periodSeconds']],
+    ['a Service port', 'apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 80\n      |\n', ['name', 'targetPort', 'protocol']],
+  ];
+  for (const [name, source, some] of cases) {
+    const labels = at(source).map((i) => i.label);
+    for (const s of some) assert.ok(labels.includes(s), `${name}: ${s} in ${labels.join(' ')}`);
+  }
+  const ephemeral = at(cases[1]![1]).map((i) => i.label);
+  for (const forbidden of ['ports', 'livenessProbe', 'resources', 'lifecycle']) assert.ok(!ephemeral.includes(forbidden), forbidden);
+  assert.ok(!at(cases[4]![1]).some((i) => i.label === 'port'), 'port is written already');
+});
+
+test('what is inserted: enum choices, required children, list items', () => {
+  const items = at('apiVersion: v1\nkind: Pod\nspec:\n  |\n  containers: []\n');
+  const find = (label: string) => items.find((i) => i.label === label)?.insertText;
+  assert.equal(find('dnsPolicy'), 'dnsPolicy: ${1|ClusterFirst,ClusterFirstWithHostNet,Default,None|}');
+  assert.equal(find('hostNetwork'), 'hostNetwork: ');
+  assert.equal(find('volumes'), 'volumes:\n  - name: $1');
+  assert.equal(find('topologySpreadConstraints'), 'topologySpreadConstraints:\n  - maxSkew: $1\n    topologyKey: $2\n    whenUnsatisfiable: $3');
+  assert.equal(find('securityContext'), 'securityContext:\n  $0');
+});
+
+test('no field names outside a known kind or in a value', () => {
+  assert.deepEqual(at('apiVersion: example.com/v1\nkind: Widget\nspec:\n  |\n'), []);
+  assert.deepEqual(at('apiVersion: v1\nkind: Pod\nspec:\n  hostname: ab|\n').filter((i) => i.insertText), []);
+});
