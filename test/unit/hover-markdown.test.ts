@@ -71,3 +71,11 @@ test('container and Secret names from the document are escaped in the sidecar an
   // The workspace explanation comes first; the field's API description follows after a rule.
   assert.equal(hoverOn(HOSTILE, '[click]', index)?.split('\n\n---\n\n')[0], '**Secret \\[click\\](https\\://evil.example)** is not in this workspace (namespace default).');
 });
+
+test('an unknown key is escaped in the field hover that names it', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      "![x](https://evil.example/x.png)": 1\n';
+  assert.equal(
+    hoverOn(text, '![x]').split('\n')[0],
+    "**\\!\\[x\\](https\\://evil.example/x.png)** is not a field of Container: the API server rejects it under strict field validation (kubectl's default).",
+  );
+});

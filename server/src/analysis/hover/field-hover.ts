@@ -2,6 +2,7 @@
 import { catalogType, displayType, goStructName, CATALOG_MINORS } from '../schema/catalog';
 import { fieldAt } from '../schema/locate';
 import { nearFieldNames } from '../schema/near-names';
+import { mdText } from './markdown';
 import type { HoverProvider } from './types';
 
 const API_REFERENCE = 'https://kubernetes.io/docs/reference/kubernetes-api/';
@@ -13,7 +14,8 @@ export const fieldHover: HoverProvider = ({ document, offset }) => {
   if (!at.field) {
     if (!at.onKey || !catalogType(at.parentType)) return undefined;
     const near = nearFieldNames(at.parentType, at.key);
-    const lines = [`**${at.key}** is not a field of ${owner}: the API server rejects it under strict field validation (kubectl's default).`];
+    // The key is the document's text: escaped like every value from a manifest.
+    const lines = [`**${mdText(at.key)}** is not a field of ${owner}: the API server rejects it under strict field validation (kubectl's default).`];
     if (near.length) lines.push('', `Did you mean ${near.slice(0, 3).map((n) => `\`${n}\``).join(' or ')}?`);
     return { markdown: lines.join('\n'), span: at.keySpan };
   }
