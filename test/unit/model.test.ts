@@ -123,3 +123,25 @@ test('CRLF with a BOM: spans count the BOM and the CRs as the editor does', () =
   const f = analyze(parseManifests(text)).findings.find((x) => x.rule === 'container-image-required')!;
   assert.equal(text.slice(f.span.start, f.span.end), 'name: a');
 });
+
+test('merge keys: the views see what kubectl sends (own keys win, then earlier merged maps), no false findings', () => {
+  const text = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: p}',
+    'spec:',
+    '  containers:',
+    '    - &base {name: app, image: nginx:1.27, imagePullPolicy: IfNotPresent}',
+    '    - &extra {name: extra, image: busybox:1.36, workingDir: /w}',
+    '    - <<: [*base, *extra]',
+    '      name: side',
+    '',
+  ].join('\n');
+  const model = parseManifests(text);
+  const side = model.documents[0]!.workload!.podSpec.containers[2]!;
+  assert.deepEqual(
+    side.view.keys().map((k) => [k, side.view.get(k)!.value]),
+    [['name', 'side'], ['image', 'nginx:1.27'], ['imagePullPolicy', 'IfNotPresent'], ['workingDir', '/w']],
+  );
+  assert.deepEqual(analyze(model).findings.map((f) => `${f.rule} ${f.path}`), []);
+});

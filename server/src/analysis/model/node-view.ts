@@ -1,6 +1,7 @@
 /** Typed, located views over `yaml` nodes, so rules read fields with their span and Kubernetes field path instead of raw nodes. */
 import { isAlias, isMap, isScalar, isSeq, visit, Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Located, Span } from './span';
+import { effectivePairs } from './merge-keys';
 
 /** Aliases are followed at most this deep; alias bombs are bounded by the yaml package's maxAliasCount too. */
 const MAX_ALIAS_DEPTH = 20;
@@ -106,7 +107,7 @@ export class MapView {
 
   /** The pair whose key is `key` (plain or quoted scalar keys); the first one. A scan: mappings are small. */
   pair(key: string): Pair | undefined {
-    for (const item of this.node.items) {
+    for (const item of effectivePairs(this.doc, this.node)) {
       const k = item.key;
       if (isScalar(k) ? k.value === key : k === key) return item as Pair;
     }
@@ -119,7 +120,7 @@ export class MapView {
 
   keys(): string[] {
     const out: string[] = [];
-    for (const item of this.node.items) {
+    for (const item of effectivePairs(this.doc, this.node)) {
       const k = isScalar(item.key) ? item.key.value : item.key;
       if (typeof k === 'string') out.push(k);
     }

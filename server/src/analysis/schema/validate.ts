@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { parseQuantity } from '../k8s/quantity';
 import type { ManifestDocument } from '../model/manifest';
+import { effectivePairs } from '../model/merge-keys';
 import { nodeSpan, resolveNode } from '../model/node-view';
 import type { Span } from '../model/span';
 import type { Fix } from '../rules/types';
@@ -140,7 +141,7 @@ function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path
   const t = catalogType(type);
   if (!t || !isMap(node)) return;
   const present = new Set<string>();
-  for (const pair of node.items) {
+  for (const pair of effectivePairs(w.doc, node)) {
     const key = keyOf(pair as Pair);
     if (key === undefined) continue;
     present.add(key);
@@ -199,7 +200,7 @@ function checkValue(w: Walk, value: Node | null, t: string, path: Path, go: GoCo
   }
   if (shape.kind === 'map') {
     if (!isMap(value)) return typeError(kindOfValue);
-    for (const pair of value.items) {
+    for (const pair of effectivePairs(w.doc, value)) {
       const key = keyOf(pair as Pair);
       if (key === undefined) continue;
       const n = resolveNode(w.doc, pair.value);
