@@ -42,7 +42,8 @@ async function cliFigures(bundle: string, file: string): Promise<{ ms: number; c
 
 /** Open → diagnostics, a hover and the code lenses, one edit in the middle → diagnostics; the server's peak memory. */
 async function serverFigures(name: string, text: string) {
-  const client = await LspClient.start({});
+  // A real server process: its CPU time and peak memory are read from /proc.
+  const client = await LspClient.start({ process: true });
   const uri = `file:///bench/pathological-${name}.yaml`;
   try {
     // Wait until the server is up and has read its settings, so its start-up is not counted.
