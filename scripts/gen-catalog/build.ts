@@ -36,31 +36,9 @@ export const KINDS: Array<{ apiVersion: string; kind: string; type: string }> = 
   { apiVersion: 'v1', kind: 'List', type: 'List' },
 ];
 
-export interface CatalogField {
-  /** Type: a scalar (`string`, `boolean`, `int32`, `int64`, `number`, `int-or-string`, `quantity`, `byte`, `date-time`, `object`), a type name, `[]T` or `{}T`. */
-  t: string;
-  /** Required (present in the OpenAPI `required` list). */
-  r?: 1;
-  /** Description, first paragraph. */
-  d?: string;
-  /** Enum values. */
-  e?: string[];
-  /** Enum values first seen in a later minor than the field's first enum source: value → minor. */
-  es?: Record<string, string>;
-  /** First minor with the field, when after the first catalogued minor. */
-  s?: string;
-  /** Last minor with the field, when before the newest catalogued minor. */
-  u?: string;
-  /** Default, when the description states a plain one. */
-  df?: string;
-}
-
-export interface CatalogType {
-  d?: string;
-  f: Record<string, CatalogField>;
-  s?: string;
-  u?: string;
-}
+// The shapes of the data are the runtime's own: one definition, read by the server and written here.
+export type { CatalogField, CatalogType } from '../../server/src/analysis/schema/catalog';
+import type { CatalogField, CatalogType } from '../../server/src/analysis/schema/catalog';
 
 export interface Catalog {
   format: 1;

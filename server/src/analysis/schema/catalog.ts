@@ -2,14 +2,21 @@
 import data from './catalog.json';
 
 export interface CatalogField {
-  /** A scalar (`string`, `boolean`, `int32`, `int64`, `number`, `int-or-string`, `quantity`, `byte`, `date-time`, `object`), a type name, `[]T` or `{}T`. */
+  /** Type: a scalar (`string`, `boolean`, `int32`, `int64`, `number`, `int-or-string`, `quantity`, `byte`, `date-time`, `object`), a type name, `[]T` or `{}T`. */
   t: string;
+  /** Required (present in the OpenAPI `required` list). */
   r?: 1;
+  /** Description, first paragraph. */
   d?: string;
+  /** Enum values. */
   e?: string[];
+  /** Enum values first seen in a later minor than the field's first enum source: value → minor. */
   es?: Record<string, string>;
+  /** First minor with the field, when after the first catalogued minor. */
   s?: string;
+  /** Last minor with the field, when before the newest catalogued minor. */
   u?: string;
+  /** Default, when the description states a plain one. */
   df?: string;
 }
 
