@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { installVsix, newHome, startCodeServer, type CodeServerPaths } from '../support/code-server';
 import { launchBrowser } from '../support/browser';
 
@@ -32,13 +32,30 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(`.tab[aria-label^="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: STEP_MS });
 }
 
+/**
+ * Types into the open quick input until the row with `rowText` shows: the widget can reset its text while it is
+ * still opening, so a fill that was lost is made again, until a deadline.
+ */
+async function fillQuickInput(page: Page, text: string, rowText: string): Promise<Locator> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
+  await input.waitFor({ timeout: STEP_MS });
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    await input.fill(text);
+    try {
+      await row.waitFor({ timeout: 5000 });
+      return row;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
 /** Runs a command from the command palette by its title, as a person would. */
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_MS });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: STEP_MS });
+  await (await fillQuickInput(page, `>${title}`, title)).click({ timeout: STEP_MS });
 }
 
 /** The editor's rendered text of the line containing `needle`. */
@@ -115,8 +132,7 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
     await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP_MS });
     for (const [theme, kind] of PREVIEW_THEMES) {
       await runCommand(page, 'Preferences: Color Theme');
-      await page.locator('.quick-input-widget input').fill(theme);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: STEP_MS });
+      await fillQuickInput(page, theme, theme);
       await page.keyboard.press('Enter');
       await frame.locator(`body.${kind}`).waitFor({ timeout: STEP_MS });
       await frame.locator('svg[aria-label="memory requests by phase"]').scrollIntoViewIfNeeded({ timeout: STEP_MS });
