@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import { LspClient, ROOT } from '../test/support/lsp-client';
 import { anchors, deployment, deployments } from './generate';
 import { pathologicalFigures } from './pathological-figures';
+import { CORPUS, yamlFiles } from '../test/support/corpus';
 import { median, now, percentile, round } from './stats';
 
 interface Input {
@@ -18,15 +19,9 @@ interface Input {
   text: string;
 }
 
-const CORPUS = join(ROOT, 'test', 'corpus');
-
 function largestCorpusFiles(n: number): Input[] {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((x) => {
-    const f = join(d, x);
-    return statSync(f).isDirectory() ? walk(f) : /\.ya?ml$/.test(x) ? [f] : [];
-  });
   if (!existsSync(CORPUS)) return [];
-  return walk(CORPUS)
+  return yamlFiles(CORPUS)
     .map((f) => ({ f, size: statSync(f).size }))
     .sort((a, b) => b.size - a.size)
     .slice(0, n)

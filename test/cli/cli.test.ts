@@ -1,17 +1,17 @@
 /** The CLI (main in process): exit codes, text/JSON/SARIF shapes, stdin, usage errors, and the corpus through inspect. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseManifests, workloadsOf } from '../../server/src/analysis/model/manifest';
 import { runCli } from '../support/cli';
+import { CORPUS, yamlFiles } from '../support/corpus';
 
 // A ReplicationController, whose selector defaulting copies the template's labels: only the missing image is reported (an apps/v1
 // Deployment would also need spec.selector).
 const NO_IMAGE = 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
 const CLEAN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n';
-const CORPUS = join(__dirname, '..', 'corpus');
 
 function tempDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pod-lens-cli-'));
@@ -94,14 +94,6 @@ test('inspect: JSON shape for each pod spec', async () => {
     [['s', 'sidecar', 'spec.initContainers[0]'], ['app', 'app', 'spec.containers[0]']],
   );
 });
-
-/** The YAML files under a folder, found here independently of the CLI's own search. */
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? yamlFiles(full) : /\.ya?ml$/i.test(name) ? [full] : [];
-  });
-}
 
 test('check and inspect over the corpus: no crash, every file and pod spec, JSON parses', async () => {
   const inspect = await runCli(['inspect', CORPUS]);

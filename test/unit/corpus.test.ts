@@ -1,15 +1,15 @@
 /** The real-world corpus (test/corpus, vendored with its licence): analysed without exceptions, every pod spec found, no false error. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../server/src/analysis/analyze';
 import { inspectModel } from '../../server/src/analysis/inspect';
 import { parseManifests, workloadsOf } from '../../server/src/analysis/model/manifest';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { CORPUS, yamlFiles } from '../support/corpus';
 
-export const CORPUS = join(__dirname, '..', 'corpus');
 
 /** Errors that are right (see the corpus README): placeholders instead of images, which the kubelet rejects. */
 const KNOWN_ERRORS = new Map<string, string[]>([
@@ -31,15 +31,6 @@ const KNOWN_ERRORS = new Map<string, string[]>([
   ['kubernetes-examples/_archived/volumes/scaleio/pod.yaml', ['field-unknown']],
   ['kubernetes-examples/_archived/volumes/storageos/storageos-pod.yaml', ['field-unknown']],
 ]);
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const f = join(dir, n);
-      return statSync(f).isDirectory() ? yamlFiles(f) : /\.ya?ml$/.test(n) ? [f] : [];
-    });
-}
 
 /** An independent count: a plain parse, and the pod spec's place written out per kind. */
 function countPodSpecs(text: string): number {

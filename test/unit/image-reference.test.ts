@@ -1,7 +1,7 @@
 /**
  * Image references exactly as Kubernetes reads them: a table written from distribution/reference's grammar and
- * normalization, go-digest as Kubernetes links it, ParseImageName and SetDefaults_Container (see
- * ../shared/notes/kubernetes-rules.md §A–B). Each row: input → parts and default pull policy, or the error.
+ * normalization (distribution/reference regexp.go, normalize.go), go-digest as Kubernetes links it, ParseImageName
+ * (pkg/util/parsers) and SetDefaults_Container (pkg/apis/core/v1/defaults.go). Each row: input → parts and default pull policy, or the error.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -5,26 +5,16 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { buildOracle, type OracleDocument } from '../oracle/oracle';
 import { cornerCaseFile } from '../oracle/corner-cases';
 import { readLikeKubectl } from '../../server/src/analysis/yaml/read-stream';
 import { toKubeJson } from '../../server/src/analysis/yaml/kube-json';
+import { CORPUS, yamlFiles } from '../support/corpus';
 
 const ROOT = join(__dirname, '..', '..');
-const VENDORED = join(ROOT, 'test', 'corpus');
-const CORPUS = existsSync(VENDORED) ? VENDORED : join(ROOT, '..', 'shared', 'corpus');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const f = join(dir, n);
-      return statSync(f).isDirectory() ? yamlFiles(f) : /\.ya?ml$/.test(n) ? [f] : [];
-    });
-}
 
 interface Case {
   name: string;
