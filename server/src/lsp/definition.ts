@@ -1,5 +1,4 @@
 /** textDocument/definition: from a referenced name to the object's `metadata.name` in the workspace. */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,18 +6,27 @@ import { definitionAt } from '../analysis/definition';
 import type { WorkspaceView } from '../analysis/workspace-view';
 import { toOffset, toRange } from './convert';
 import type { DocumentCache } from './document-cache';
+import { readRegularFile } from '../fs/read-file';
 
-export function definition(doc: TextDocument, params: DefinitionParams, cache: DocumentCache, ws: WorkspaceView, openDocument: (uri: string) => TextDocument | undefined): Location[] {
+export async function definition(
+  doc: TextDocument,
+  params: DefinitionParams,
+  cache: DocumentCache,
+  ws: WorkspaceView,
+  openDocument: (uri: string) => TextDocument | undefined,
+  maxFileSize: number,
+): Promise<Location[]> {
   if (cache.skipped(doc)) return [];
-  return definitionAt(cache.model(doc), toOffset(doc, params.position), ws).flatMap((d) => {
+  const locations: Location[] = [];
+  for (const d of definitionAt(cache.model(doc), toOffset(doc, params.position), ws)) {
     let target = openDocument(d.uri);
     if (!target) {
-      try {
-        target = TextDocument.create(d.uri, 'yaml', 0, readFileSync(fileURLToPath(d.uri), 'utf8'));
-      } catch {
-        return [];
-      }
+      // A closed file is read as the index reads it: a regular file within podLens.maxFileSize, never a FIFO.
+      const read = await readRegularFile(fileURLToPath(d.uri), maxFileSize).catch(() => undefined);
+      if (!read?.ok) continue;
+      target = TextDocument.create(d.uri, 'yaml', 0, read.text);
     }
-    return [{ uri: d.uri, range: toRange(target, d.span) }];
-  });
+    locations.push({ uri: d.uri, range: toRange(target, d.span) });
+  }
+  return locations;
 }
