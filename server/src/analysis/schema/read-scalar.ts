@@ -6,8 +6,9 @@ export type JsonScalar = string | number | boolean | null;
 
 /**
  * The JSON value kubectl sends for a scalar node (sigs.k8s.io/yaml: YAML → JSON), or undefined for a collection.
- * Today this follows the `yaml` package's reading (YAML 1.2 core schema); the YAML 1.1 reader (`yes` is a boolean,
- * `0644` is 420) plugs in here, and only here, for every schema finding.
+ * A readable document's nodes are built from Kubernetes' own reading (model/build-document.ts), so their values are
+ * already YAML 1.1 (`yes` is true, `0644` is 420); only a document kubectl cannot read keeps the tolerant `yaml`
+ * package's values, and its schema findings come after its syntax error.
  */
 export function scalarValueAsKubernetesReads(node: Node | null): JsonScalar | undefined {
   if (node === null) return null;
