@@ -21,7 +21,7 @@ const required = (path: string): [string, string, string] => ['field-required', 
 /** A Pod whose first container gets `container` lines and whose spec gets `spec` lines (both indented by the caller's shape). */
 /** A plain scalar YAML 1.1 reads as a boolean or a number where a string belongs: value-not-string's finding (one per problem). */
 function notString(path: string, kind: 'bool' | 'number', goField: string, text: string, reading: string, why: string, goType = 'string'): [string, string, string] {
-  return ['value-not-string', path, `${path}: json: cannot unmarshal ${kind} into Go struct field ${goField} of type ${goType}. Kubernetes reads ${text} as ${reading} (${why}); write "${text}".`];
+  return ['value-not-string', path, `${path}: json: cannot unmarshal ${kind} into Go struct field ${goField} of type ${goType}. The API server rejects the object. Kubernetes reads ${text} as ${reading} (${why}); write "${text}".`];
 }
 
 function pod(container: string, spec = ''): string {

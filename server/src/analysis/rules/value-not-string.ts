@@ -63,7 +63,7 @@ function checkField(document: ManifestDocument, report: Report, field: Field | u
     return;
   }
   report({
-    message: `${field.path}: json: cannot unmarshal ${reading.jsonType} into Go struct field ${struct}.${jsonPath} of type ${goType}. ${because(reading)}; write ${JSON.stringify(source)}.`,
+    message: `${field.path}: json: cannot unmarshal ${reading.jsonType} into Go struct field ${struct}.${jsonPath} of type ${goType}. The API server rejects the object. ${because(reading)}; write ${JSON.stringify(source)}.`,
     span: field.span,
     path: field.path,
     fixes,
