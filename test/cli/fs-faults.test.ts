@@ -6,15 +6,15 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, runCli, type CliRun } from '../support/cli';
+import { NOBODY, readableBundles } from '../support/unprivileged';
 
 const NO_IMAGE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n';
 const CLEAN = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n';
-const NOBODY = 65534;
-
 /** Root reads files whatever their mode, so a run as root drops to nobody to meet a file it may not read. */
 function runAsReader(args: string[]): CliRun {
   const asRoot = process.getuid?.() === 0;
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const cli = asRoot ? readableBundles().cli : CLI;
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000, ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SERVER, withServer } from '../support/lsp-client';
+import { readableBundles } from '../support/unprivileged';
 
 const SECRET = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\ntype: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: '{"auths": {}}'\n`;
 const DEPLOY = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      imagePullSecrets:\n        - name: top\n        - name: in-foo-git\n        - name: excluded\n      containers:\n        - name: app\n          image: registry.example.com/app:1.0\n`;
@@ -113,12 +114,10 @@ test('an unreadable file is skipped with the reason and the rest is indexed', as
   writeFileSync(join(dir, 'locked.yaml'), SECRET('in-foo-git'), { mode: 0o000 });
   chmodSync(join(dir, 'locked.yaml'), 0o000);
   // Root reads files whatever their mode: as root, the server drops to nobody before it starts (a preloaded module).
-  const command = [SERVER, '--stdio'];
+  let command = [SERVER, '--stdio'];
   if (process.getuid?.() === 0) {
-    const drop = join(mkdtempSync(join(tmpdir(), 'pod-lens-drop-')), 'drop.js');
-    writeFileSync(drop, 'process.setgroups([]); process.setgid(65534); process.setuid(65534);\n');
-    chmodSync(join(drop, '..'), 0o755);
-    command.unshift('--require', drop);
+    const bundles = readableBundles();
+    command = ['--require', bundles.dropToNobody, bundles.server, '--stdio'];
   }
   await withServer({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], command }, async (client) => {
     const indexed = await client.log(/^indexed \d+ files of ws/, 30_000);
