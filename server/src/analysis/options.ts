@@ -1,6 +1,7 @@
 /** Options of one analysis run: rule severities and rule settings, as the user configured them. */
 import type { SeveritySetting } from './rules/types';
 import type { WorkspaceView } from './workspace-view';
+import type { KubernetesTarget } from './k8s/target';
 
 export interface ResourcesRequired {
   cpuRequest: boolean;
@@ -27,6 +28,8 @@ export interface AnalysisOptions {
   startupLens?: StartupLensMode;
   /** `podLens.fieldValidation`: unknown fields are errors (Strict, kubectl's default), warnings (Warn) or ignored. */
   fieldValidation?: FieldValidation;
+  /** The Kubernetes version and feature gates checked against (`podLens.kubernetesVersion`, `podLens.featureGates`); the newest known minor with its defaults when absent. */
+  target?: KubernetesTarget;
 }
 
 export type StartupLensMode = 'auto' | 'always' | 'off';

@@ -1,0 +1,33 @@
+/**
+ * The Kubernetes features Pod Lens's rules depend on: stage and default per minor, from the versioned feature specs
+ * in pkg/features/kube_features.go (`defaultVersionedKubernetesFeatureGates`). One entry per stage change.
+ * TODO(#15): each entry verified against kube_features.go of its release.
+ */
+export interface FeatureStage {
+  /** The first minor with this stage. */
+  since: string;
+  stage: 'Alpha' | 'Beta' | 'GA' | 'Deprecated';
+  /** On unless set otherwise. */
+  default: boolean;
+  /** `LockToDefault`: the gate can no longer be turned off. */
+  locked?: boolean;
+}
+
+export interface FeatureGate {
+  /** What the gate turns on, in a few words, for messages. */
+  summary: string;
+  stages: FeatureStage[];
+}
+
+export const FEATURE_GATES = {
+  SidecarContainers: {
+    summary: 'init containers with restartPolicy: Always (sidecars)',
+    stages: [
+      { since: '1.28', stage: 'Alpha', default: false },
+      { since: '1.29', stage: 'Beta', default: true },
+      { since: '1.33', stage: 'GA', default: true, locked: true },
+    ],
+  },
+} satisfies Record<string, FeatureGate>;
+
+export type FeatureGateName = keyof typeof FEATURE_GATES;
