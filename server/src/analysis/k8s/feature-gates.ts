@@ -28,6 +28,18 @@ export const FEATURE_GATES = {
       { since: '1.33', stage: 'GA', default: true, locked: true },
     ],
   },
+  // Pod-feature rules (container-restart-rules-invalid …): kube_features.go defaultVersionedKubernetesFeatureGates, 1.36 line.
+  ContainerRestartRules: {
+    summary: 'restartPolicy and restartPolicyRules on each container',
+    stages: [
+      { since: '1.34', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  RestartAllContainersOnContainerExits: {
+    summary: 'the RestartAllContainers action of container restart rules',
+    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

@@ -1,0 +1,69 @@
+/**
+ * The newer pod features on both sides of their feature gates: the same manifest analysed against targets where the
+ * gate is on and off (by the minor's default and by an explicit gate), with the findings each rule must give.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analysis/analyze';
+import { parseManifests } from '../../server/src/analysis/model/manifest';
+import type { KubernetesTarget } from '../../server/src/analysis/k8s/target';
+
+/** A Pod whose spec is `spec` (indented two spaces under `spec:`). */
+function pod(spec: string): string {
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec.replace(/^/gm, '  ')}\n`;
+}
+
+function target(minor: string, featureGates: Record<string, boolean> = {}): KubernetesTarget {
+  return { minor, featureGates };
+}
+
+/** `rule path: message` of each finding of `rule`, in document order. */
+function findingsOf(text: string, rule: string, t: KubernetesTarget | undefined): string[] {
+  const result = analyze(parseManifests(text), t ? { target: t } : {});
+  assert.deepEqual(result.failures, [], 'no rule may throw');
+  return result.findings.filter((f) => f.rule === rule).map((f) => `${f.path}: ${f.message}`);
+}
+
+type Case = [name: string, text: string, rule: string, t: KubernetesTarget | undefined, want: string[]];
+
+const RESTART_RULES = pod(
+  'containers:\n- name: app\n  image: busybox:1.36\n  restartPolicyRules:\n  - action: Restart\n    exitCodes: {operator: In, values: [42]}',
+);
+const SIDECAR_RULES = pod(
+  'initContainers:\n- name: proxy\n  image: busybox:1.36\n  restartPolicy: Always\n  restartPolicyRules:\n  - action: RestartAllContainers\n    exitCodes: {operator: In, values: [1]}\ncontainers:\n- name: app\n  image: busybox:1.36',
+);
+
+const CASES: Case[] = [
+  // ContainerRestartRules: beta and on by default from 1.35; alpha and off in 1.34 (the API server then drops the rules).
+  [
+    'restart rules without a policy, gate on by default (newest)',
+    RESTART_RULES,
+    'container-restart-rules-invalid',
+    undefined,
+    ['spec.containers[0].restartPolicy: restartPolicyRules without a container restartPolicy; the API server rejects the object (`Required value: must specify restartPolicy when restart rules are used`).'],
+  ],
+  ['restart rules, gate off by default in 1.34', RESTART_RULES, 'container-restart-rules-invalid', target('1.34'), []],
+  [
+    'restart rules, gate turned on in 1.34',
+    RESTART_RULES,
+    'container-restart-rules-invalid',
+    target('1.34', { ContainerRestartRules: true }),
+    ['spec.containers[0].restartPolicy: restartPolicyRules without a container restartPolicy; the API server rejects the object (`Required value: must specify restartPolicy when restart rules are used`).'],
+  ],
+  ['restart rules, gate turned off in 1.36', RESTART_RULES, 'container-restart-rules-invalid', target('1.36', { ContainerRestartRules: false }), []],
+  // RestartAllContainersOnContainerExits (alpha, off by default in 1.35): rules on sidecars and the RestartAllContainers action.
+  [
+    'sidecar rules without RestartAllContainersOnContainerExits',
+    SIDECAR_RULES,
+    'container-restart-rules-invalid',
+    target('1.35'),
+    ['spec.initContainers[0].restartPolicyRules: Restart rules on a sidecar (an init container with restartPolicy: Always) need the RestartAllContainersOnContainerExits feature gate (Alpha, off by default in Kubernetes 1.35); the API server rejects the object (`Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always`).'],
+  ],
+  ['sidecar rules with RestartAllContainersOnContainerExits on', SIDECAR_RULES, 'container-restart-rules-invalid', target('1.35', { RestartAllContainersOnContainerExits: true }), []],
+];
+
+for (const [name, text, rule, t, want] of CASES) {
+  test(`${rule}: ${name}`, () => {
+    assert.deepEqual(findingsOf(text, rule, t), want);
+  });
+}
