@@ -32,8 +32,17 @@ const RESTART_RULES = pod(
 const SIDECAR_RULES = pod(
   'initContainers:\n- name: proxy\n  image: busybox:1.36\n  restartPolicy: Always\n  restartPolicyRules:\n  - action: RestartAllContainers\n    exitCodes: {operator: In, values: [1]}\ncontainers:\n- name: app\n  image: busybox:1.36',
 );
+const RESIZE_DUPLICATE = pod(
+  'containers:\n- name: app\n  image: nginx:1.27\n  resizePolicy:\n  - {resourceName: cpu, restartPolicy: NotRequired}\n  - {resourceName: cpu, restartPolicy: NotRequired}',
+);
+const RESIZE_DUPLICATE_FINDING = 'spec.containers[0].resizePolicy[1]: A second resize policy for "cpu"; the API server rejects the object (`Duplicate value: "cpu"`).';
 
 const CASES: Case[] = [
+  // InPlacePodVerticalScaling: beta and on by default from 1.33; alpha and off in 1.32 (resizePolicy dropped).
+  ['resizePolicy, gate on by default in 1.33', RESIZE_DUPLICATE, 'resize-policy-invalid', target('1.33'), [RESIZE_DUPLICATE_FINDING]],
+  ['resizePolicy, gate off by default in 1.32', RESIZE_DUPLICATE, 'resize-policy-invalid', target('1.32'), []],
+  ['resizePolicy, gate turned on in 1.32', RESIZE_DUPLICATE, 'resize-policy-invalid', target('1.32', { InPlacePodVerticalScaling: true }), [RESIZE_DUPLICATE_FINDING]],
+  ['resizePolicy, GA and locked in 1.36 even when turned off', RESIZE_DUPLICATE, 'resize-policy-invalid', target('1.36', { InPlacePodVerticalScaling: false }), [RESIZE_DUPLICATE_FINDING]],
   // ContainerRestartRules: beta and on by default from 1.35; alpha and off in 1.34 (the API server then drops the rules).
   [
     'restart rules without a policy, gate on by default (newest)',

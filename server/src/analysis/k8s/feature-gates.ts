@@ -40,6 +40,14 @@ export const FEATURE_GATES = {
     summary: 'the RestartAllContainers action of container restart rules',
     stages: [{ since: '1.35', stage: 'Alpha', default: false }],
   },
+  InPlacePodVerticalScaling: {
+    summary: 'resizing a container\'s CPU and memory in place (resizePolicy)',
+    stages: [
+      { since: '1.27', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.35', stage: 'GA', default: true, locked: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
