@@ -36,8 +36,15 @@ const RESIZE_DUPLICATE = pod(
   'containers:\n- name: app\n  image: nginx:1.27\n  resizePolicy:\n  - {resourceName: cpu, restartPolicy: NotRequired}\n  - {resourceName: cpu, restartPolicy: NotRequired}',
 );
 const RESIZE_DUPLICATE_FINDING = 'spec.containers[0].resizePolicy[1]: A second resize policy for "cpu"; the API server rejects the object (`Duplicate value: "cpu"`).';
+const POD_LEVEL_OVER_LIMIT = pod('resources:\n  requests: {cpu: "3"}\n  limits: {cpu: "2"}\ncontainers:\n- name: app\n  image: nginx:1.27');
+const POD_LEVEL_FINDING = 'spec.resources.requests: The pod-level cpu request exceeds its limit; the API server rejects the object (`Invalid value: "3": must be less than or equal to cpu limit of 2`).';
 
 const CASES: Case[] = [
+  // PodLevelResources: beta and on by default from 1.34; alpha and off in 1.33 (spec.resources dropped).
+  ['pod-level resources, gate on by default in 1.34', POD_LEVEL_OVER_LIMIT, 'pod-resources-invalid', target('1.34'), [POD_LEVEL_FINDING]],
+  ['pod-level resources, gate off by default in 1.33', POD_LEVEL_OVER_LIMIT, 'pod-resources-invalid', target('1.33'), []],
+  ['pod-level resources, gate turned on in 1.33', POD_LEVEL_OVER_LIMIT, 'pod-resources-invalid', target('1.33', { PodLevelResources: true }), [POD_LEVEL_FINDING]],
+  ['pod-level resources, gate turned off in 1.36', POD_LEVEL_OVER_LIMIT, 'pod-resources-invalid', target('1.36', { PodLevelResources: false }), []],
   // InPlacePodVerticalScaling: beta and on by default from 1.33; alpha and off in 1.32 (resizePolicy dropped).
   ['resizePolicy, gate on by default in 1.33', RESIZE_DUPLICATE, 'resize-policy-invalid', target('1.33'), [RESIZE_DUPLICATE_FINDING]],
   ['resizePolicy, gate off by default in 1.32', RESIZE_DUPLICATE, 'resize-policy-invalid', target('1.32'), []],

@@ -48,6 +48,13 @@ export const FEATURE_GATES = {
       { since: '1.35', stage: 'GA', default: true, locked: true },
     ],
   },
+  PodLevelResources: {
+    summary: 'pod-level resources (spec.resources)',
+    stages: [
+      { since: '1.32', stage: 'Alpha', default: false },
+      { since: '1.34', stage: 'Beta', default: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

@@ -17,6 +17,7 @@ import { initContainerRestartPolicy } from './init-container-restart-policy';
 import { containerRestartPolicy } from './container-restart-policy';
 import { containerRestartRulesInvalid } from './container-restart-rules-invalid';
 import { resizePolicyInvalid } from './resize-policy-invalid';
+import { podResourcesInvalid } from './pod-resources-invalid';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   envReferenceUndefined,
   resourceQuantityInvalid,
   resourceRequestExceedsLimit,
+  podResourcesInvalid,
   resourceFractionalBytes,
   resourcesMissing,
   podRestartPolicy,
