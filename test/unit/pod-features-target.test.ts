@@ -38,8 +38,15 @@ const RESIZE_DUPLICATE = pod(
 const RESIZE_DUPLICATE_FINDING = 'spec.containers[0].resizePolicy[1]: A second resize policy for "cpu"; the API server rejects the object (`Duplicate value: "cpu"`).';
 const POD_LEVEL_OVER_LIMIT = pod('resources:\n  requests: {cpu: "3"}\n  limits: {cpu: "2"}\ncontainers:\n- name: app\n  image: nginx:1.27');
 const POD_LEVEL_FINDING = 'spec.resources.requests: The pod-level cpu request exceeds its limit; the API server rejects the object (`Invalid value: "3": must be less than or equal to cpu limit of 2`).';
+const IMAGE_VOLUME_UPPER = pod('containers:\n- name: app\n  image: nginx:1.27\nvolumes:\n- name: model\n  image: {reference: Quay.io/Example/Model:v1}');
+const IMAGE_VOLUME_FINDING =
+  'spec.volumes[0].image.reference: The kubelet cannot parse this image volume reference, so the Pod\'s containers never start (couldn\'t parse image name "Quay.io/Example/Model:v1": invalid reference format: repository name (Example/Model) must be lowercase); the API server accepts it.';
 
 const CASES: Case[] = [
+  // ImageVolume: beta and on by default from 1.35; beta but off by default in 1.33 and 1.34.
+  ['image volume, gate on by default in 1.35', IMAGE_VOLUME_UPPER, 'image-volume-invalid', target('1.35'), [IMAGE_VOLUME_FINDING]],
+  ['image volume, gate off by default in 1.34', IMAGE_VOLUME_UPPER, 'image-volume-invalid', target('1.34'), []],
+  ['image volume, gate turned on in 1.34', IMAGE_VOLUME_UPPER, 'image-volume-invalid', target('1.34', { ImageVolume: true }), [IMAGE_VOLUME_FINDING]],
   // PodLevelResources: beta and on by default from 1.34; alpha and off in 1.33 (spec.resources dropped).
   ['pod-level resources, gate on by default in 1.34', POD_LEVEL_OVER_LIMIT, 'pod-resources-invalid', target('1.34'), [POD_LEVEL_FINDING]],
   ['pod-level resources, gate off by default in 1.33', POD_LEVEL_OVER_LIMIT, 'pod-resources-invalid', target('1.33'), []],

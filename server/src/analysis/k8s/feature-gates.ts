@@ -55,6 +55,14 @@ export const FEATURE_GATES = {
       { since: '1.34', stage: 'Beta', default: true },
     ],
   },
+  ImageVolume: {
+    summary: 'image volumes (volumes[].image)',
+    stages: [
+      { since: '1.31', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

@@ -18,6 +18,7 @@ import { containerRestartPolicy } from './container-restart-policy';
 import { containerRestartRulesInvalid } from './container-restart-rules-invalid';
 import { resizePolicyInvalid } from './resize-policy-invalid';
 import { podResourcesInvalid } from './pod-resources-invalid';
+import { imageVolumeInvalid } from './image-volume-invalid';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   goTemplate,
   containerImageRequired,
   imageReferenceInvalid,
+  imageVolumeInvalid,
   imageWhitespace,
   imageDigestInvalid,
   imageTagMutable,
