@@ -41,8 +41,26 @@ const POD_LEVEL_FINDING = 'spec.resources.requests: The pod-level cpu request ex
 const IMAGE_VOLUME_UPPER = pod('containers:\n- name: app\n  image: nginx:1.27\nvolumes:\n- name: model\n  image: {reference: Quay.io/Example/Model:v1}');
 const IMAGE_VOLUME_FINDING =
   'spec.volumes[0].image.reference: The kubelet cannot parse this image volume reference, so the Pod\'s containers never start (couldn\'t parse image name "Quay.io/Example/Model:v1": invalid reference format: repository name (Example/Model) must be lowercase); the API server accepts it.';
+const FILE_KEY_REF = pod(
+  'containers:\n- name: app\n  image: nginx:1.27\n  env:\n  - name: MAIN\n    valueFrom:\n      fileKeyRef: {volumeName: config, path: ../config.env, key: MAIN}\nvolumes:\n- name: config\n  emptyDir: {}',
+);
 
 const CASES: Case[] = [
+  // EnvFiles: beta and on by default from 1.35. Off (1.34), the API server drops fileKeyRef and the entry has no source.
+  [
+    'fileKeyRef, gate on by default in 1.35',
+    FILE_KEY_REF,
+    'env-value-from-invalid',
+    target('1.35'),
+    ['spec.containers[0].env[0].valueFrom.fileKeyRef.path: A fileKeyRef path that climbs out of the volume (`Invalid value: "../config.env": must not contain \'..\'`). The API server rejects the object.'],
+  ],
+  [
+    'fileKeyRef, gate off by default in 1.34',
+    FILE_KEY_REF,
+    'env-value-from-invalid',
+    target('1.34'),
+    ['spec.containers[0].env[0].valueFrom: spec.containers[0].env[0].valueFrom: Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`. The API server rejects the object.'],
+  ],
   // ImageVolume: beta and on by default from 1.35; beta but off by default in 1.33 and 1.34.
   ['image volume, gate on by default in 1.35', IMAGE_VOLUME_UPPER, 'image-volume-invalid', target('1.35'), [IMAGE_VOLUME_FINDING]],
   ['image volume, gate off by default in 1.34', IMAGE_VOLUME_UPPER, 'image-volume-invalid', target('1.34'), []],

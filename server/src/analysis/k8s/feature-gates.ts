@@ -63,6 +63,13 @@ export const FEATURE_GATES = {
       { since: '1.35', stage: 'Beta', default: true },
     ],
   },
+  EnvFiles: {
+    summary: 'env values read from files (valueFrom.fileKeyRef)',
+    stages: [
+      { since: '1.34', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
