@@ -44,8 +44,14 @@ const IMAGE_VOLUME_FINDING =
 const FILE_KEY_REF = pod(
   'containers:\n- name: app\n  image: nginx:1.27\n  env:\n  - name: MAIN\n    valueFrom:\n      fileKeyRef: {volumeName: config, path: ../config.env, key: MAIN}\nvolumes:\n- name: config\n  emptyDir: {}',
 );
+const HOSTNAME_OVERRIDE = pod('hostnameOverride: Worker_1\ncontainers:\n- name: app\n  image: nginx:1.27');
 
 const CASES: Case[] = [
+  // HostnameOverride: beta and on by default from 1.35; alpha and off in 1.34 (the field is dropped).
+  ['hostnameOverride, gate on by default in 1.35', HOSTNAME_OVERRIDE, 'hostname-override-invalid', target('1.35'), [
+    'spec.hostnameOverride: A hostnameOverride that is not a DNS subdomain (`Invalid value: "Worker_1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')`). The API server rejects the object.',
+  ]],
+  ['hostnameOverride, gate off by default in 1.34', HOSTNAME_OVERRIDE, 'hostname-override-invalid', target('1.34'), []],
   // EnvFiles: beta and on by default from 1.35. Off (1.34), the API server drops fileKeyRef and the entry has no source.
   [
     'fileKeyRef, gate on by default in 1.35',

@@ -70,6 +70,13 @@ export const FEATURE_GATES = {
       { since: '1.35', stage: 'Beta', default: true },
     ],
   },
+  HostnameOverride: {
+    summary: 'spec.hostnameOverride',
+    stages: [
+      { since: '1.34', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

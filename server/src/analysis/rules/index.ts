@@ -19,6 +19,7 @@ import { containerRestartRulesInvalid } from './container-restart-rules-invalid'
 import { resizePolicyInvalid } from './resize-policy-invalid';
 import { podResourcesInvalid } from './pod-resources-invalid';
 import { imageVolumeInvalid } from './image-volume-invalid';
+import { hostnameOverrideInvalid } from './hostname-override-invalid';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -110,6 +111,7 @@ export const RULES: readonly Rule[] = [
   volumeDeprecated,
   envValueFromInvalid,
   podNameFields,
+  hostnameOverrideInvalid,
   probeInvalid,
   probePortUndeclared,
   nodeLabelDeprecated,
