@@ -45,8 +45,24 @@ const FILE_KEY_REF = pod(
   'containers:\n- name: app\n  image: nginx:1.27\n  env:\n  - name: MAIN\n    valueFrom:\n      fileKeyRef: {volumeName: config, path: ../config.env, key: MAIN}\nvolumes:\n- name: config\n  emptyDir: {}',
 );
 const HOSTNAME_OVERRIDE = pod('hostnameOverride: Worker_1\ncontainers:\n- name: app\n  image: nginx:1.27');
+const USERNS_HOST_PID = pod('hostUsers: false\nhostPID: true\nhostNetwork: true\ncontainers:\n- name: app\n  image: nginx:1.27');
+const UNMASKED = pod('containers:\n- name: app\n  image: nginx:1.27\n  securityContext: {procMount: Unmasked}');
+const UNMASKED_FINDING =
+  'spec.containers[0].securityContext.procMount: An unmasked /proc (procMount: Unmasked) needs the Pod in its own user namespace (hostUsers: false); the API server rejects the object (`Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked``).';
 
 const CASES: Case[] = [
+  // UserNamespacesSupport: beta and on by default from 1.33 (off in 1.32: hostUsers dropped); the error text changed in 1.34.
+  ['hostUsers: false, gate on by default in 1.33 (older wording)', USERNS_HOST_PID, 'host-users-conflict', target('1.33'), [
+    'spec.hostPID: A Pod with hostUsers: false cannot use hostPID; the API server rejects the object (`Forbidden: when `pod.Spec.HostUsers` is false`).',
+    'spec.hostNetwork: A Pod with hostUsers: false cannot use hostNetwork; the API server rejects the object (`Forbidden: when `pod.Spec.HostUsers` is false`).',
+  ]],
+  ['hostUsers: false, gate off by default in 1.32', USERNS_HOST_PID, 'host-users-conflict', target('1.32'), []],
+  ['hostUsers: false with UserNamespacesHostNetworkSupport on in 1.35', USERNS_HOST_PID, 'host-users-conflict', target('1.35', { UserNamespacesHostNetworkSupport: true }), [
+    'spec.hostPID: A Pod with hostUsers: false cannot use hostPID; the API server rejects the object (`Forbidden: when `hostUsers` is false`).',
+  ]],
+  // ProcMountType: beta and on by default from 1.33; off in 1.32 (procMount forced to Default).
+  ['procMount Unmasked, gate on by default in 1.33', UNMASKED, 'host-users-conflict', target('1.33'), [UNMASKED_FINDING]],
+  ['procMount Unmasked, gate off by default in 1.32', UNMASKED, 'host-users-conflict', target('1.32'), []],
   // HostnameOverride: beta and on by default from 1.35; alpha and off in 1.34 (the field is dropped).
   ['hostnameOverride, gate on by default in 1.35', HOSTNAME_OVERRIDE, 'hostname-override-invalid', target('1.35'), [
     'spec.hostnameOverride: A hostnameOverride that is not a DNS subdomain (`Invalid value: "Worker_1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')`). The API server rejects the object.',

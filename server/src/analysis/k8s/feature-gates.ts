@@ -77,6 +77,26 @@ export const FEATURE_GATES = {
       { since: '1.35', stage: 'Beta', default: true },
     ],
   },
+  UserNamespacesSupport: {
+    summary: 'Pods in their own user namespace (hostUsers: false)',
+    stages: [
+      { since: '1.25', stage: 'Alpha', default: false },
+      { since: '1.30', stage: 'Beta', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+    ],
+  },
+  UserNamespacesHostNetworkSupport: {
+    summary: 'hostNetwork in a Pod with hostUsers: false',
+    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
+  },
+  ProcMountType: {
+    summary: 'securityContext.procMount',
+    stages: [
+      { since: '1.12', stage: 'Alpha', default: false },
+      { since: '1.31', stage: 'Beta', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

@@ -20,6 +20,7 @@ import { resizePolicyInvalid } from './resize-policy-invalid';
 import { podResourcesInvalid } from './pod-resources-invalid';
 import { imageVolumeInvalid } from './image-volume-invalid';
 import { hostnameOverrideInvalid } from './hostname-override-invalid';
+import { hostUsersConflict } from './host-users-conflict';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -117,6 +118,7 @@ export const RULES: readonly Rule[] = [
   nodeLabelDeprecated,
   annotationDeprecated,
   hostNetworkFields,
+  hostUsersConflict,
   labelSelectorNull,
   ipNonStandard,
   imagePullSecretNotFound,
