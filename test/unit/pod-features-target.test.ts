@@ -49,8 +49,27 @@ const USERNS_HOST_PID = pod('hostUsers: false\nhostPID: true\nhostNetwork: true\
 const UNMASKED = pod('containers:\n- name: app\n  image: nginx:1.27\n  securityContext: {procMount: Unmasked}');
 const UNMASKED_FINDING =
   'spec.containers[0].securityContext.procMount: An unmasked /proc (procMount: Unmasked) needs the Pod in its own user namespace (hostUsers: false); the API server rejects the object (`Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked``).';
+const STOP_SIGNAL = pod('containers:\n- name: app\n  image: nginx:1.27\n  lifecycle: {stopSignal: SIGQUIT}');
+const STOP_SIGNAL_FINDING =
+  'spec.containers[0].lifecycle.stopSignal: A stopSignal in a Pod that does not name its OS (`Forbidden: may not be set for containers with empty `spec.os.name``). The API server rejects the object.';
+const RRO_WRITABLE = pod('containers:\n- name: app\n  image: nginx:1.27\n  volumeMounts:\n  - {name: data, mountPath: /data, recursiveReadOnly: Enabled}\nvolumes:\n- name: data\n  emptyDir: {}');
+const RRO_FINDING =
+  'spec.containers[0].volumeMounts[0].recursiveReadOnly: A recursively read-only mount that is not read-only (`Forbidden: may only be specified when readOnly is true`). The API server rejects the object.';
+const SLEEP_ZERO = pod('containers:\n- name: app\n  image: nginx:1.27\n  lifecycle:\n    preStop: {sleep: {seconds: 0}}');
 
 const CASES: Case[] = [
+  // ContainerStopSignals: alpha and off by default (1.33 on); the API server drops stopSignal unless it is turned on.
+  ['stopSignal, gate off by default in 1.36', STOP_SIGNAL, 'stop-signal-invalid', undefined, []],
+  ['stopSignal, gate turned on in 1.36', STOP_SIGNAL, 'stop-signal-invalid', target('1.36', { ContainerStopSignals: true }), [STOP_SIGNAL_FINDING]],
+  // RecursiveReadOnlyMounts: beta and on by default from 1.31; alpha and off in 1.30.
+  ['recursiveReadOnly, gate on by default in 1.31', RRO_WRITABLE, 'recursive-read-only-invalid', target('1.31'), [RRO_FINDING]],
+  ['recursiveReadOnly, gate off by default in 1.30', RRO_WRITABLE, 'recursive-read-only-invalid', target('1.30'), []],
+  // PodLifecycleSleepActionAllowZero: zero seconds allowed from 1.33 (beta, on), rejected in 1.32 (alpha, off).
+  ['sleep of zero seconds, allowed in 1.33', SLEEP_ZERO, 'sleep-action-invalid', target('1.33'), []],
+  ['sleep of zero seconds, rejected in 1.32', SLEEP_ZERO, 'sleep-action-invalid', target('1.32'), [
+    'spec.containers[0].lifecycle.preStop.sleep.seconds: A preStop sleep of zero seconds, allowed only with PodLifecycleSleepActionAllowZero (`Invalid value: 0: must be greater than 0 and less than terminationGracePeriodSeconds (30). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`). The API server rejects the object.',
+  ]],
+  ['sleep hooks dropped without PodLifecycleSleepAction', SLEEP_ZERO, 'sleep-action-invalid', target('1.32', { PodLifecycleSleepAction: false }), []],
   // UserNamespacesSupport: beta and on by default from 1.33 (off in 1.32: hostUsers dropped); the error text changed in 1.34.
   ['hostUsers: false, gate on by default in 1.33 (older wording)', USERNS_HOST_PID, 'host-users-conflict', target('1.33'), [
     'spec.hostPID: A Pod with hostUsers: false cannot use hostPID; the API server rejects the object (`Forbidden: when `pod.Spec.HostUsers` is false`).',

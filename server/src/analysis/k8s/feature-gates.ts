@@ -97,6 +97,34 @@ export const FEATURE_GATES = {
       { since: '1.33', stage: 'Beta', default: true },
     ],
   },
+  ContainerStopSignals: {
+    summary: 'lifecycle.stopSignal',
+    stages: [{ since: '1.33', stage: 'Alpha', default: false }],
+  },
+  RecursiveReadOnlyMounts: {
+    summary: 'volumeMounts[].recursiveReadOnly',
+    stages: [
+      { since: '1.30', stage: 'Alpha', default: false },
+      { since: '1.31', stage: 'Beta', default: true },
+      { since: '1.33', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  PodLifecycleSleepAction: {
+    summary: 'sleep lifecycle hooks',
+    stages: [
+      { since: '1.29', stage: 'Alpha', default: false },
+      { since: '1.30', stage: 'Beta', default: true },
+      { since: '1.34', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  PodLifecycleSleepActionAllowZero: {
+    summary: 'sleep hooks of zero seconds',
+    stages: [
+      { since: '1.32', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.34', stage: 'GA', default: true, locked: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

@@ -21,6 +21,9 @@ import { podResourcesInvalid } from './pod-resources-invalid';
 import { imageVolumeInvalid } from './image-volume-invalid';
 import { hostnameOverrideInvalid } from './hostname-override-invalid';
 import { hostUsersConflict } from './host-users-conflict';
+import { stopSignalInvalid } from './stop-signal-invalid';
+import { recursiveReadOnlyInvalid } from './recursive-read-only-invalid';
+import { sleepActionInvalid } from './sleep-action-invalid';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -97,6 +100,7 @@ export const RULES: readonly Rule[] = [
   volumeName,
   volumeMountNotFound,
   mountPathDuplicate,
+  recursiveReadOnlyInvalid,
   envNameInvalid,
   envDuplicate,
   envReferenceUndefined,
@@ -107,6 +111,8 @@ export const RULES: readonly Rule[] = [
   resourcesMissing,
   podRestartPolicy,
   podTiming,
+  sleepActionInvalid,
+  stopSignalInvalid,
   imagePullSecretName,
   subPathInvalid,
   volumeDeprecated,

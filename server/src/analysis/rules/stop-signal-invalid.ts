@@ -1,0 +1,37 @@
+/**
+ * stop-signal-invalid: a container's `lifecycle.stopSignal` (KEP-4960) as validation.go validateStopSignal checks it when
+ * the ContainerStopSignals gate is on; with it off the API server drops the field silently (pkg/api/pod/util.go).
+ */
+import { isFeatureEnabled } from '../k8s/target';
+import type { Rule } from './types';
+import { notSupported } from './support/api-error';
+
+/** validation.go supportedStopSignalsWindows; Linux's list is the schema's enum (field-value-unsupported). */
+const WINDOWS_SIGNALS = ['SIGKILL', 'SIGTERM'];
+
+export const stopSignalInvalid: Rule = {
+  id: 'stop-signal-invalid',
+  defaultSeverity: 'error',
+  title: 'stopSignal without spec.os.name, or not a Windows signal',
+  source:
+    'pkg/apis/core/validation/validation.go validateStopSignal (`Forbidden: may not be set for containers with empty `spec.os.name``; on Windows `Unsupported value … supported values: "SIGKILL", "SIGTERM"`), called by validateLifecycle for app containers and sidecars; gated by ContainerStopSignals.',
+  description:
+    '`lifecycle.stopSignal` chooses the signal that stops a container (the ContainerStopSignals feature, alpha from Kubernetes 1.33). The API server accepts it only in a Pod that names its OS in `spec.os.name`, and on Windows only `SIGKILL` or `SIGTERM`. When the gate is off in the target the API server drops the field instead, and this rule is silent.',
+  howToFix: 'Set `spec.os.name` (linux or windows) in the Pod, and use SIGTERM or SIGKILL on Windows.',
+  consequence: 'The API server rejects the object.',
+  check({ document, options, report }) {
+    const spec = document.workload?.podSpec;
+    if (!spec || !isFeatureEnabled(options.target, 'ContainerStopSignals')) return;
+    const os = spec.view.map('os')?.get('name')?.value;
+    // Regular init and ephemeral containers may not have a lifecycle at all: other rules say so.
+    for (const c of [...spec.sidecars, ...spec.containers]) {
+      const signal = c.view.map('lifecycle')?.get('stopSignal');
+      if (!signal || signal.value === null) continue;
+      if (os === undefined || os === null || os === '') {
+        report({ message: 'A stopSignal in a Pod that does not name its OS (`Forbidden: may not be set for containers with empty `spec.os.name``).', span: signal.keySpan, path: signal.path });
+      } else if (os === 'windows' && !WINDOWS_SIGNALS.includes(String(signal.value))) {
+        report({ message: `A stop signal Windows does not have (\`${notSupported(signal.value, WINDOWS_SIGNALS)}\`).`, span: signal.span, path: signal.path });
+      }
+    }
+  },
+};
