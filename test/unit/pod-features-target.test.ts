@@ -56,8 +56,15 @@ const RRO_WRITABLE = pod('containers:\n- name: app\n  image: nginx:1.27\n  volum
 const RRO_FINDING =
   'spec.containers[0].volumeMounts[0].recursiveReadOnly: A recursively read-only mount that is not read-only (`Forbidden: may only be specified when readOnly is true`). The API server rejects the object.';
 const SLEEP_ZERO = pod('containers:\n- name: app\n  image: nginx:1.27\n  lifecycle:\n    preStop: {sleep: {seconds: 0}}');
+const CLAIM_NOT_FOUND = pod('containers:\n- name: app\n  image: nginx:1.27\n  resources:\n    claims:\n    - name: gpu');
+const CLAIM_FINDING =
+  'spec.containers[0].resources.claims[0]: A container claim that is not one of the Pod\'s resourceClaims (`Not found: "gpu": must be one of the names in pod.spec.resourceClaims which is empty`). The API server rejects the object.';
 
 const CASES: Case[] = [
+  // DynamicResourceAllocation: GA and on from 1.34; beta and off by default in 1.32 and 1.33 (claims dropped).
+  ['container claim, gate on in 1.34', CLAIM_NOT_FOUND, 'resource-claims-invalid', target('1.34'), [CLAIM_FINDING]],
+  ['container claim, gate off by default in 1.33', CLAIM_NOT_FOUND, 'resource-claims-invalid', target('1.33'), []],
+  ['container claim, gate turned on in 1.33', CLAIM_NOT_FOUND, 'resource-claims-invalid', target('1.33', { DynamicResourceAllocation: true }), [CLAIM_FINDING]],
   // ContainerStopSignals: alpha and off by default (1.33 on); the API server drops stopSignal unless it is turned on.
   ['stopSignal, gate off by default in 1.36', STOP_SIGNAL, 'stop-signal-invalid', undefined, []],
   ['stopSignal, gate turned on in 1.36', STOP_SIGNAL, 'stop-signal-invalid', target('1.36', { ContainerStopSignals: true }), [STOP_SIGNAL_FINDING]],

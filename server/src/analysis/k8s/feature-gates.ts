@@ -125,6 +125,15 @@ export const FEATURE_GATES = {
       { since: '1.34', stage: 'GA', default: true, locked: true },
     ],
   },
+  DynamicResourceAllocation: {
+    summary: 'resource claims (dynamic resource allocation)',
+    stages: [
+      { since: '1.26', stage: 'Alpha', default: false },
+      { since: '1.32', stage: 'Beta', default: false },
+      { since: '1.34', stage: 'GA', default: true },
+      { since: '1.35', stage: 'GA', default: true, locked: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;

@@ -24,6 +24,7 @@ import { hostUsersConflict } from './host-users-conflict';
 import { stopSignalInvalid } from './stop-signal-invalid';
 import { recursiveReadOnlyInvalid } from './recursive-read-only-invalid';
 import { sleepActionInvalid } from './sleep-action-invalid';
+import { resourceClaimsInvalid } from './resource-claims-invalid';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -107,6 +108,7 @@ export const RULES: readonly Rule[] = [
   resourceQuantityInvalid,
   resourceRequestExceedsLimit,
   podResourcesInvalid,
+  resourceClaimsInvalid,
   resourceFractionalBytes,
   resourcesMissing,
   podRestartPolicy,
