@@ -59,8 +59,14 @@ const SLEEP_ZERO = pod('containers:\n- name: app\n  image: nginx:1.27\n  lifecyc
 const CLAIM_NOT_FOUND = pod('containers:\n- name: app\n  image: nginx:1.27\n  resources:\n    claims:\n    - name: gpu');
 const CLAIM_FINDING =
   'spec.containers[0].resources.claims[0]: A container claim that is not one of the Pod\'s resourceClaims (`Not found: "gpu": must be one of the names in pod.spec.resourceClaims which is empty`). The API server rejects the object.';
+const KUBELET_POLICY = 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nimagePullCredentialsVerificationPolicy: AlwaysVerify\n';
 
 const CASES: Case[] = [
+  // KubeletEnsureSecretPulledImages: beta and on by default from 1.35; alpha and off in 1.33 and 1.34.
+  ['credential verification policy, gate on by default in 1.35', KUBELET_POLICY, 'kubelet-config-image-pulls', target('1.35'), []],
+  ['credential verification policy, gate off by default in 1.34', KUBELET_POLICY, 'kubelet-config-image-pulls', target('1.34'), [
+    'imagePullCredentialsVerificationPolicy: A credential verification policy without the KubeletEnsureSecretPulledImages feature gate (Alpha, off by default in Kubernetes 1.34) (`invalid configuration: `imagePullCredentialsVerificationPolicy` must not be set if KubeletEnsureSecretPulledImages feature gate is not enabled`). The kubelet refuses to start with this configuration.',
+  ]],
   // DynamicResourceAllocation: GA and on from 1.34; beta and off by default in 1.32 and 1.33 (claims dropped).
   ['container claim, gate on in 1.34', CLAIM_NOT_FOUND, 'resource-claims-invalid', target('1.34'), [CLAIM_FINDING]],
   ['container claim, gate off by default in 1.33', CLAIM_NOT_FOUND, 'resource-claims-invalid', target('1.33'), []],

@@ -134,6 +134,13 @@ export const FEATURE_GATES = {
       { since: '1.35', stage: 'GA', default: true, locked: true },
     ],
   },
+  KubeletEnsureSecretPulledImages: {
+    summary: 'the kubelet verifying pull credentials of images already on the node',
+    stages: [
+      { since: '1.33', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
