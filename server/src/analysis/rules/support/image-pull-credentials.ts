@@ -38,10 +38,10 @@ export function checkImagePullCredentials(root: MapView, target: KubernetesTarge
     const own = root.map('featureGates')?.get('KubeletEnsureSecretPulledImages')?.value === false;
     const gate = own ? 'KubeletEnsureSecretPulledImages (turned off in this configuration\'s featureGates)' : describeFeature(target, 'KubeletEnsureSecretPulledImages');
     if (policy && typeof policy.value === 'string' && policy.value !== '') {
-      report({ message: `A credential verification policy without ${gate} (\`invalid configuration: \`imagePullCredentialsVerificationPolicy\` must not be set if KubeletEnsureSecretPulledImages feature gate is not enabled\`).`, span: policy.keySpan, path: policy.path });
+      report({ message: `A credential verification policy without ${gate} (\`invalid configuration: \`imagePullCredentialsVerificationPolicy\` must not be set if KubeletEnsureSecretPulledImages feature gate is not enabled\`).`, span: policy.span, path: policy.path });
     }
     if (allowlist && entries.length > 0) {
-      report({ message: `A preloaded-images allowlist without ${gate} (\`invalid configuration: \`preloadedImagesVerificationAllowlist\` must not be set if KubeletEnsureSecretPulledImages feature gate is not enabled\`).`, span: allowlist.keySpan, path: allowlist.path });
+      report({ message: `A preloaded-images allowlist without ${gate} (\`invalid configuration: \`preloadedImagesVerificationAllowlist\` must not be set if KubeletEnsureSecretPulledImages feature gate is not enabled\`).`, span: allowlist.span, path: allowlist.path });
     }
     return;
   }
@@ -58,7 +58,7 @@ export function checkImagePullCredentials(root: MapView, target: KubernetesTarge
   if (value !== 'NeverVerifyAllowlistedImages') {
     report({
       message: `A preloaded-images allowlist is read only with the NeverVerifyAllowlistedImages policy (\`invalid configuration: can't set \`preloadedImagesVerificationAllowlist\` if \`imagePullCredentialsVertificationPolicy\` is not "NeverVerifyAllowlistedImages"\`).`,
-      span: allowlist.keySpan,
+      span: allowlist.span,
       path: allowlist.path,
     });
     return;
