@@ -1,5 +1,6 @@
 /** What Kubernetes will make of each pod spec of a model: the data behind `pod-lens inspect`. */
 import { describeImage } from './describe/image';
+import { describeImageVolumes } from './describe/image-volumes';
 import { describePodPlan } from './describe/pod-plan';
 import { describePullSecrets } from './describe/pull-secrets';
 import type { WorkspaceView } from './workspace-view';
@@ -28,7 +29,7 @@ export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) =
 export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined; namespace: string | undefined; workspace?: WorkspaceView }) => Record<string, unknown>;
 
 export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
-export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan, describePullSecrets];
+export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan, describePullSecrets, describeImageVolumes];
 
 export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): InspectedWorkload[] {
   return workloadsOf(model).map(({ document, workload }) => {

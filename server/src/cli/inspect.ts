@@ -46,6 +46,11 @@ export function formatInspect(report: InspectReport, format: 'json' | 'text'): s
         if (policy?.value) parts.push(`pull ${policy.value}${policy.defaulted ? ' (defaulted)' : ''}`);
         lines.push(parts.join('  '));
       }
+      const volumes = (w.imageVolumes ?? []) as Array<{ name: string | null; image: { raw?: unknown; fullName?: string | null }; pullPolicy: { value?: string; defaulted?: boolean } }>;
+      for (const v of volumes) {
+        const raw = v.image.raw === null || v.image.raw === undefined ? '(no reference)' : `image ${String(v.image.raw)}${v.image.fullName ? ` (${v.image.fullName})` : ''}`;
+        lines.push(`  - image volume ${v.name ?? '(unnamed)'}  ${raw}  pull ${v.pullPolicy.value}${v.pullPolicy.defaulted ? ' (defaulted)' : ''}`);
+      }
     }
   }
   return `${lines.join('\n')}\n`;

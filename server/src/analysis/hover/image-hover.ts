@@ -6,14 +6,10 @@ import type { HoverProvider } from './types';
 import { mdCode, mdText } from './markdown';
 import { unparsableImageMessage } from '../rules/support/quote';
 
-export const imageHover: HoverProvider = ({ document, offset }) => {
-  const found = containerFieldAt(document, offset, 'image');
-  if (!found || typeof found.field.value !== 'string') return undefined;
-  const raw = found.field.value;
+/** The parts of an image reference as a table (or why it cannot be parsed, and `failure`): shared with image volumes. */
+export function imagePartLines(raw: string, failure: string): string[] {
   const parsed = parseImageReference(raw);
-  const written = found.container.view.get('imagePullPolicy')?.value;
-  const policy = effectivePolicy(raw, written);
-  const lines = [`**Image** ${mdCode(raw)}`, ''];
+  const lines: string[] = [];
   if (parsed.ok) {
     const r = parsed.ref;
     lines.push(
@@ -28,8 +24,18 @@ export const imageHover: HoverProvider = ({ document, offset }) => {
     );
     if (r.digest) lines.push(`Pinned: the kubelet runs exactly ${mdCode(r.digest)}${r.tag !== null ? `; the tag ${mdCode(r.tag)} is only for readers` : ''}.`, '');
   } else {
-    lines.push(`**Not a valid image reference**: ${mdText(unparsableImageMessage(raw, parsed.error.message))}. The kubelet will fail the container with \`InvalidImageName\`.`, '');
+    lines.push(`**Not a valid image reference**: ${mdText(unparsableImageMessage(raw, parsed.error.message))}. ${failure}`, '');
   }
+  return lines;
+}
+
+export const imageHover: HoverProvider = ({ document, offset }) => {
+  const found = containerFieldAt(document, offset, 'image');
+  if (!found || typeof found.field.value !== 'string') return undefined;
+  const raw = found.field.value;
+  const written = found.container.view.get('imagePullPolicy')?.value;
+  const policy = effectivePolicy(raw, written);
+  const lines = [`**Image** ${mdCode(raw)}`, '', ...imagePartLines(raw, 'The kubelet will fail the container with `InvalidImageName`.')];
   lines.push(
     `**imagePullPolicy: ${mdText(policy.value)}** — ${policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest'}.`,
     '',
