@@ -24,7 +24,9 @@ export const resourceClaimsInvalid: Rule = {
     const podClaims = new Set<string>();
     for (const { view } of spec.view.seq('resourceClaims')?.maps() ?? []) {
       const name = view.get('name');
-      if (typeof name?.value === 'string' && name.value !== '') {
+      if (!name || name.value === '' || name.value === null) {
+        report({ message: 'A Pod resource claim without a name (`Required value`).', span: name?.keySpan ?? view.span, path: `${view.path}.name` });
+      } else if (typeof name.value === 'string') {
         if (podClaims.has(name.value)) report({ message: `A second Pod resource claim named ${quote(name.value)} (\`Duplicate value: ${quote(name.value)}\`).`, span: name.span, path: name.path });
         podClaims.add(name.value);
       }
@@ -41,7 +43,11 @@ export const resourceClaimsInvalid: Rule = {
       const seen = new Set<string>();
       for (const { view } of c.view.map('resources')?.seq('claims')?.maps() ?? []) {
         const name = view.get('name');
-        if (typeof name?.value !== 'string' || name.value === '') continue;
+        if (!name || name.value === '' || name.value === null) {
+          report({ message: 'A container claim without a name (`Required value`).', span: name?.keySpan ?? view.span, path: view.path });
+          continue;
+        }
+        if (typeof name.value !== 'string') continue;
         const request = view.string('request') ?? '';
         if (request !== '' && dns1123LabelProblems(request).length > 0) {
           const req = view.get('request')!;

@@ -3,6 +3,7 @@
  * the ContainerStopSignals gate is on; with it off the API server drops the field silently (pkg/api/pod/util.go).
  */
 import { isFeatureEnabled } from '../k8s/target';
+import { catalogField } from '../schema/catalog';
 import type { Rule } from './types';
 import { notSupported } from './support/api-error';
 
@@ -23,13 +24,15 @@ export const stopSignalInvalid: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec || !isFeatureEnabled(options.target, 'ContainerStopSignals')) return;
     const os = spec.view.map('os')?.get('name')?.value;
+    // Values outside the schema's list (Linux's signals) are field-value-unsupported's: one finding per problem.
+    const known = new Set(catalogField('V1Lifecycle', 'stopSignal')?.e ?? []);
     // Regular init and ephemeral containers may not have a lifecycle at all: other rules say so.
     for (const c of [...spec.sidecars, ...spec.containers]) {
       const signal = c.view.map('lifecycle')?.get('stopSignal');
       if (!signal || signal.value === null) continue;
       if (os === undefined || os === null || os === '') {
         report({ message: 'A stopSignal in a Pod that does not name its OS (`Forbidden: may not be set for containers with empty `spec.os.name``).', span: signal.keySpan, path: signal.path });
-      } else if (os === 'windows' && !WINDOWS_SIGNALS.includes(String(signal.value))) {
+      } else if (os === 'windows' && known.has(String(signal.value)) && !WINDOWS_SIGNALS.includes(String(signal.value))) {
         report({ message: `A stop signal Windows does not have (\`${notSupported(signal.value, WINDOWS_SIGNALS)}\`).`, span: signal.span, path: signal.path });
       }
     }
