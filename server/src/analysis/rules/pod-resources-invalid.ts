@@ -64,8 +64,9 @@ function checkRequirements(resources: MapView, report: Report): void {
 /** validatePodResourceConsistency: container requests within pod requests, container limits within pod limits. */
 function checkConsistency(spec: PodSpecView, resources: MapView, report: Report): void {
   const { overhead: _overhead, podLevel: _podLevel, ...containers } = podResourcesInput(spec);
-  // AggregateContainerRequests: the containers alone (defaulted as the created Pod is), no pod-level values or overhead.
-  const aggregate = effectiveResources(containers, { podLevelResources: false });
+  // AggregateContainerRequests: the containers alone, no pod-level values or overhead. A Pod's container requests are
+  // defaulted from their limits first (SetDefaults_Pod); a template's are not.
+  const aggregate = effectiveResources(containers, { podLevelResources: false, applyPodDefaults: !spec.isTemplate });
   const podRequests = quantities(resources.map('requests'));
   for (const [name, pod] of podRequests) {
     const ctr = aggregate.requests[name];
