@@ -56,7 +56,7 @@ export const resizePolicyInvalid: Rule = {
   defaultSeverity: 'error',
   title: 'Invalid resizePolicy',
   source:
-    'pkg/apis/core/validation/validation.go validateResizePolicy (`Duplicate value`, `Unsupported value: … supported values: "cpu", "memory"`, `… "NotRequired", "RestartContainer"`, `must be \'NotRequired\' when pod `restartPolicy` is \'Never\'`) and validateInitContainers (`must not be set to \'RestartContainer\' for non-sidecar initContainers`); gated by InPlacePodVerticalScaling (pkg/api/pod/util.go drops resizePolicy when it is off).',
+    'pkg/apis/core/validation/validation.go validateResizePolicy (`Duplicate value`, `Unsupported value: … supported values: "cpu", "memory"`, `… "NotRequired", "RestartContainer"`, ``must be \'NotRequired\' when pod `restartPolicy` is \'Never\'``) and validateInitContainers (`must not be set to \'RestartContainer\' for non-sidecar initContainers`); gated by InPlacePodVerticalScaling (pkg/api/pod/util.go drops resizePolicy when it is off).',
   description:
     '`resizePolicy` says whether resizing a container\'s CPU or memory in place restarts it. The API server rejects a resource other than `cpu` or `memory`, the same resource twice, a `restartPolicy` other than `NotRequired` or `RestartContainer`, `RestartContainer` in a Pod with `restartPolicy: Never`, and `RestartContainer` on a regular init container (sidecars may use it). When the InPlacePodVerticalScaling gate is off in the target (before Kubernetes 1.33 by default) the field is dropped instead, and this rule is silent.',
   howToFix: 'List `cpu` and `memory` at most once each, with `NotRequired` or `RestartContainer`; use `NotRequired` in Pods that never restart and on regular init containers.',

@@ -13,7 +13,7 @@ export const resourceClaimsInvalid: Rule = {
   defaultSeverity: 'error',
   title: 'Resource claim missing, repeated or ambiguous',
   source:
-    'pkg/apis/core/validation/validation.go validatePodResourceClaim (`Duplicate value`, `must specify one of: `resourceClaimName`, `resourceClaimTemplateName``, `at most one of …`) and validateResourceClaimNames (`Not found: "gpu": must be one of the names in pod.spec.resourceClaims: …`, `Duplicate value`); gated by DynamicResourceAllocation.',
+    'pkg/apis/core/validation/validation.go validatePodResourceClaim (`Duplicate value`, ``must specify one of: `resourceClaimName`, `resourceClaimTemplateName` ``, `at most one of …`) and validateResourceClaimNames (`Not found: "gpu": must be one of the names in pod.spec.resourceClaims: …`, `Duplicate value`); gated by DynamicResourceAllocation.',
   description:
     'A container uses a device through `resources.claims[].name`, which must name an entry of the Pod\'s `spec.resourceClaims`; each entry names a ResourceClaim or a ResourceClaimTemplate (exactly one). The API server rejects a container claim that names no such entry, the same claim (or claim and request) twice in one container, a claim of a whole entry next to one of its requests, and Pod entries with a repeated name or with both or neither source. The DynamicResourceAllocation feature is GA from Kubernetes 1.34; when it is off in the target the API server drops the claims instead, and this rule is silent.',
   howToFix: 'List each claim once in `spec.resourceClaims` with either `resourceClaimName` or `resourceClaimTemplateName`, and refer to those names from the containers.',

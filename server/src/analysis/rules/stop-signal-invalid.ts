@@ -15,7 +15,7 @@ export const stopSignalInvalid: Rule = {
   defaultSeverity: 'error',
   title: 'stopSignal without spec.os.name, or not a Windows signal',
   source:
-    'pkg/apis/core/validation/validation.go validateStopSignal (`Forbidden: may not be set for containers with empty `spec.os.name``; on Windows `Unsupported value … supported values: "SIGKILL", "SIGTERM"`), called by validateLifecycle for app containers and sidecars; gated by ContainerStopSignals.',
+    'pkg/apis/core/validation/validation.go validateStopSignal (``Forbidden: may not be set for containers with empty `spec.os.name` ``; on Windows `Unsupported value … supported values: "SIGKILL", "SIGTERM"`), called by validateLifecycle for app containers and sidecars; gated by ContainerStopSignals.',
   description:
     '`lifecycle.stopSignal` chooses the signal that stops a container (the ContainerStopSignals feature, alpha from Kubernetes 1.33). The API server accepts it only in a Pod that names its OS in `spec.os.name`, and on Windows only `SIGKILL` or `SIGTERM`. When the gate is off in the target the API server drops the field instead, and this rule is silent.',
   howToFix: 'Set `spec.os.name` (linux or windows) in the Pod, and use SIGTERM or SIGKILL on Windows.',
