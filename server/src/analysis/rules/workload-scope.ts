@@ -1,0 +1,51 @@
+/**
+ * Which rules judge which pod specs of a document. A custom resource's pod template is a real pod spec, so every rule
+ * applies except those its controller overrides (custom-resources.ts `skipRules`); workflow steps (Argo Workflows,
+ * Tekton) are containers without a pod spec, so only the rules about one container's own fields apply: pod-level
+ * checks (volumes, restart policy, pull secrets, container names, host ports…) belong to the controller that builds the Pod.
+ */
+import type { ManifestDocument, Workload } from '../model/manifest';
+
+export const CONTAINER_RULES: ReadonlySet<string> = new Set([
+  'image-digest-invalid',
+  'image-digest-stale',
+  'image-not-pinned',
+  'image-pull-policy-invalid',
+  'image-pull-policy-never',
+  'image-pull-policy-stale-latest',
+  'image-reference-invalid',
+  'image-tag-mutable',
+  'env-duplicate',
+  'env-name-invalid',
+  'env-value-from-invalid',
+  'port-invalid',
+  'port-name',
+  'port-duplicate',
+  'probe-invalid',
+  'probe-port-undeclared',
+  'resource-quantity-invalid',
+  'resource-fractional-bytes',
+  'resource-request-exceeds-limit',
+  'resources-missing',
+  'mount-path-duplicate',
+  'sub-path-invalid',
+]);
+
+export function ruleAppliesTo(ruleId: string, workload: Workload): boolean {
+  const custom = workload.kind.custom;
+  if (!custom) return true;
+  if (custom.skipRules?.includes(ruleId)) return false;
+  return custom.shape !== 'containers' || CONTAINER_RULES.has(ruleId);
+}
+
+/**
+ * The views of a document a rule is run on: one per pod spec it applies to (rules read `document.workload`), or the
+ * document without pod specs when it applies to none, so its object-level checks still run.
+ */
+export function documentViewsFor(ruleId: string, document: ManifestDocument): ManifestDocument[] {
+  const { workloads } = document;
+  if (workloads.length === 0 || (workloads.length === 1 && !workloads[0]!.kind.custom)) return [document];
+  const applicable = workloads.filter((w) => ruleAppliesTo(ruleId, w));
+  if (applicable.length === 0) return [{ ...document, workload: undefined, workloads: [] }];
+  return applicable.map((w) => (w === document.workload ? document : { ...document, workload: w }));
+}
