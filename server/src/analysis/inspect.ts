@@ -38,6 +38,7 @@ export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): I
       for (const d of CONTAINER_DESCRIBERS) Object.assign(base, d(c, spec));
       return base;
     });
+    const custom = workload.kind.custom;
     const out: InspectedWorkload = {
       document: document.index,
       kind: workload.kind.kind,
@@ -45,7 +46,11 @@ export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): I
       namespace: workload.namespace ?? null,
       podSpecPath: spec.path,
       containers,
+      // A custom resource's entry says which group matched it; workflow steps have containers but no pod spec.
+      ...(custom ? { apiVersion: document.apiVersion ?? null, customResource: { group: custom.group, shape: custom.shape } } : {}),
     };
+    // Resources, QoS and start order are the Pod's: a workflow engine builds that Pod with containers of its own.
+    if (custom?.shape === 'containers') return out;
     for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace }));
     return out;
   });
