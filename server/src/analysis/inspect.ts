@@ -3,6 +3,7 @@ import { describeImage } from './describe/image';
 import { describePodPlan } from './describe/pod-plan';
 import { describePullSecrets } from './describe/pull-secrets';
 import type { WorkspaceView } from './workspace-view';
+import { isContainerOnly } from './model/custom-workloads';
 import { workloadsOf, type ManifestModel } from './model/manifest';
 import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
 
@@ -50,7 +51,7 @@ export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): I
       ...(custom ? { apiVersion: document.apiVersion ?? null, customResource: { group: custom.group, shape: custom.shape } } : {}),
     };
     // Resources, QoS and start order are the Pod's: a workflow engine builds that Pod with containers of its own.
-    if (custom?.shape === 'containers') return out;
+    if (isContainerOnly(workload)) return out;
     for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace }));
     return out;
   });

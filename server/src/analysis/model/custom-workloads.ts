@@ -50,6 +50,11 @@ function workloadAt(doc: Document, at: MapView, entry: CustomPodTemplates, kind:
   return podSpec ? { kind, podSpec, template: entry.shape === 'template' ? at : undefined } : undefined;
 }
 
+/** Workflow steps: containers whose Pod (resources, QoS, start order) is built by their controller, not written here. */
+export function isContainerOnly(workload: { kind: WorkloadKind }): boolean {
+  return workload.kind.custom?.shape === 'containers';
+}
+
 /** Containers that run together without a pod spec of their own (a workflow step's pod is built by its controller). */
 function containerOnlyView(at: MapView, entry: CustomPodTemplates): PodSpecView {
   const init: ContainerView[] = [];
