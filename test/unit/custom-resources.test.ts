@@ -79,8 +79,8 @@ test('the table finds each custom resource pod spec by API group, at its real fi
 });
 
 test('a Workflow template is a container-only view: its containers, init first, with their own paths', () => {
-  const [, , , , , , , [text]] = CASES;
-  const [found] = workloadsOf(parseManifests(text!));
+  const [text] = CASES[7]!;
+  const [found] = workloadsOf(parseManifests(text));
   assert.deepEqual(found!.workload.podSpec.all.map((c) => [c.type, c.path]), [
     ['app', 'spec.workflowSpec.templates[1].container'],
     ['app', 'spec.workflowSpec.templates[1].sidecars[0]'],
