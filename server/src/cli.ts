@@ -17,7 +17,7 @@ Usage:
   pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [--pod-templates file.json]
   pod-lens inspect [paths…] [--format json|text] [--pod-templates file.json]
   pod-lens convert [paths…] [--to json|yaml]
-  pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch]
+  pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch] [--pod-templates file.json]
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
@@ -90,13 +90,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return outcome.hasErrors ? 1 : 0;
       }
       case 'pin': {
-        checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);
+        checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform', 'pod-templates']);
         const platform = args.flags.get('platform');
+        const podTemplates = await podTemplatesFlag(args, io.cwd, err);
         const read = await readReported(args.positionals, io);
         const outcome = await pinInputs(read.inputs, resolverFor(io.env), {
           keepTag: !args.flags.has('no-keep-tag'),
           platform: typeof platform === 'string' ? platform : undefined,
           dryRun: args.flags.has('dry-run'),
+          podTemplates,
         });
         out(outcome.output);
         for (const e of outcome.errors) err(`pod-lens: ${e}\n`);

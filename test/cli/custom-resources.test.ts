@@ -1,10 +1,12 @@
 /** `pod-lens inspect` and `check` on custom resources: each pod spec with its podSpecPath, and `--pod-templates`. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
+import { startStub } from '../support/registry-stub';
 
 const RAY_AND_WORKFLOW = `apiVersion: ray.io/v1
 kind: RayCluster
@@ -118,4 +120,27 @@ test('--pod-templates declares other kinds for check and inspect; bad entries ar
   const missing = await runCli(['inspect', join(dir, 'w.yaml'), '--pod-templates', join(dir, 'none.json')]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^pod-lens: --pod-templates .*none\.json: /);
+});
+
+test('pin rewrites the images of a Rollout, and of a kind declared with --pod-templates', async () => {
+  const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: {}, layers: [] });
+  const digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+  const stub = await startStub((req, res) => {
+    res.writeHead(200, { 'Docker-Content-Digest': digest, 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' }).end(req.method === 'HEAD' ? undefined : manifest);
+  });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'pod-lens-cr-pin-'));
+    const image = `${stub.host}/team/app:1.0`;
+    const rollout = `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`;
+    writeFileSync(join(dir, 'rollout.yaml'), rollout);
+    writeFileSync(join(dir, 'widget.yaml'), WIDGET.replace('nginx:latest', image));
+    writeFileSync(join(dir, 'kinds.json'), JSON.stringify([{ apiVersion: 'example.com/v1', kind: 'Widget', paths: ['spec.template'] }]));
+
+    const r = await runCli(['pin', join(dir, 'rollout.yaml'), join(dir, 'widget.yaml'), '--pod-templates', join(dir, 'kinds.json')]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(join(dir, 'rollout.yaml'), 'utf8'), rollout.replace(image, `${image}@${digest}`));
+    assert.equal(readFileSync(join(dir, 'widget.yaml'), 'utf8'), WIDGET.replace('nginx:latest', `${image}@${digest}`));
+  } finally {
+    await stub.stop();
+  }
 });
