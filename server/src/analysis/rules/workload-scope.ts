@@ -29,6 +29,8 @@ export const CONTAINER_RULES: ReadonlySet<string> = new Set([
   'resources-missing',
   'mount-path-duplicate',
   'sub-path-invalid',
+  // Env values, command and args are core types in these engines too: a YAML 1.1 `yes` there is still not a string.
+  'value-not-string',
 ]);
 
 export function ruleAppliesTo(ruleId: string, workload: Workload): boolean {
