@@ -5,7 +5,7 @@ import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
 import { RULES } from './rules/index';
-import { documentViewsFor } from './rules/workload-scope';
+import { documentViewsFor, inCustomResource } from './rules/workload-scope';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
 
 export interface AnalysisResult {
@@ -60,7 +60,7 @@ export function analyzeDocument(
           document: view,
           options,
           report: (f) => {
-            const message = boundMessage(withConsequence(f.message, rule.consequence));
+            const message = boundMessage(inCustomResource(withConsequence(f.message, rule.consequence), rule.id, view.workload, f.path));
             const key = `${f.span.start}:${f.span.end}:${message}`;
             if (seen?.has(key)) return;
             seen?.add(key);

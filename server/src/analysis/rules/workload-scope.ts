@@ -33,6 +33,19 @@ export const CONTAINER_RULES: ReadonlySet<string> = new Set([
   'value-not-string',
 ]);
 
+/** Rules whose findings are the API's decoding and schema errors: a CRD's own schema reports those on the object itself. */
+const SCHEMA_RULES = new Set(['field-unknown', 'field-type-invalid', 'field-value-unsupported', 'field-required', 'value-not-string', 'api-version-unserved']);
+
+/**
+ * Kubernetes' validation of a pod template does not run on a custom resource (its CRD schema does): the object is
+ * accepted, and what its controller creates from the template (a ReplicaSet, a Job, Pods) is what the API server rejects.
+ * Messages of rules that quote validation.go say so for findings inside such a template.
+ */
+export function inCustomResource(message: string, ruleId: string, workload: Workload | undefined, path: string | undefined): string {
+  if (!workload?.kind.custom || SCHEMA_RULES.has(ruleId) || path === undefined || !path.startsWith(workload.podSpec.path)) return message;
+  return message.replace(/([Tt])he API server rejects the object/g, (_m, t: string) => `${t}he API server accepts the ${workload.kind.kind}, but rejects what its controller creates from this template`);
+}
+
 export function ruleAppliesTo(ruleId: string, workload: Workload): boolean {
   const custom = workload.kind.custom;
   if (!custom) return true;
