@@ -91,6 +91,11 @@ test('many worker groups are bounded: at most 64 pod specs per object', () => {
   const groups = Array.from({ length: 200 }, () => '    - template: {spec: {containers: [{name: a, image: x:1}]}}').join('\n');
   const text = `apiVersion: ray.io/v1\nkind: RayCluster\nspec:\n  workerGroupSpecs:\n${groups}\n`;
   assert.equal(workloadsOf(parseManifests(text)).length, 64);
+  // A map of 5,000 replica types is read in one pass (a key-by-key lookup would be quadratic), and cut at 64 too.
+  const roles = Array.from({ length: 5_000 }, (_, i) => `    R${i}: {template: {spec: {containers: [{name: a, image: x:1}]}}}`).join('\n');
+  const job = `apiVersion: kubeflow.org/v1\nkind: TFJob\nspec:\n  tfReplicaSpecs:\n${roles}\n`;
+  const found = workloadsOf(parseManifests(job));
+  assert.deepEqual([found.length, found[63]?.workload.podSpec.path], [64, 'spec.tfReplicaSpecs[R63].template.spec']);
 });
 
 test('podLens.podTemplates: declared kinds come first and are read defensively', () => {

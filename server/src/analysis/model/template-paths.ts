@@ -4,7 +4,8 @@
  * inside a name matches any run of characters (`*ReplicaSpecs`); `[*]` after a name visits every item of a list or every
  * value of a map. Paths are bounded: they come from user settings.
  */
-import { isMap, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { effectivePairs } from './merge-keys';
 import { MapView, fieldPath, indexPath, resolveNode } from './node-view';
 
 export interface PathSegment {
@@ -49,32 +50,41 @@ function matchesName(pattern: string, key: string): boolean {
   return at <= key.length - parts[parts.length - 1]!.length;
 }
 
+/** The value nodes of a map's keys that match a name or glob, with their keys (one pass: maps can be hostile and huge). */
+function matchingPairs(view: MapView, pattern: string): Array<{ key: string; node: unknown }> {
+  const out: Array<{ key: string; node: unknown }> = [];
+  const seen = new Set<string>();
+  for (const pair of effectivePairs(view.doc, view.node)) {
+    const key = isScalar(pair.key) ? pair.key.value : pair.key;
+    // The first of a repeated key counts, as MapView.get reads it.
+    if (typeof key !== 'string' || seen.has(key) || !matchesName(pattern, key)) continue;
+    seen.add(key);
+    out.push({ key, node: resolveNode(view.doc, pair.value) });
+    if (out.length >= MAX_MATCHES) break;
+  }
+  return out;
+}
+
 /** The mappings a path reaches from a view, with their field paths (`spec.tfReplicaSpecs[Worker].template`), at most `MAX_MATCHES`. */
 export function followTemplatePath(root: MapView, segments: readonly PathSegment[]): MapView[] {
   let current: MapView[] = [root];
   for (const segment of segments) {
     const next: MapView[] = [];
+    const add = (node: unknown, path: string): void => {
+      if (isMap(node) && next.length < MAX_MATCHES) next.push(new MapView(root.doc, node, path));
+    };
     for (const view of current) {
-      const keys = segment.name.includes('*') ? view.keys().filter((k) => matchesName(segment.name, k)) : [segment.name];
-      for (const key of keys) {
-        const field = view.get(key);
-        if (!field) continue;
+      for (const { key, node } of matchingPairs(view, segment.name)) {
         const path = fieldPath(view.path, key);
-        if (!segment.isEach) {
-          if (isMap(field.node)) next.push(new MapView(view.doc, field.node, path));
-        } else if (isSeq(field.node)) {
-          field.node.items.forEach((item, i) => {
-            const node = resolveNode(view.doc, item);
-            if (isMap(node)) next.push(new MapView(view.doc, node, indexPath(path, i)));
-          });
-        } else if (isMap(field.node)) {
-          const map = new MapView(view.doc, field.node, path);
-          for (const { field: value } of map.entries()) if (isMap(value.node)) next.push(new MapView(view.doc, value.node, value.path));
+        if (!segment.isEach) add(node, path);
+        else if (isSeq(node)) {
+          for (let i = 0; i < node.items.length && next.length < MAX_MATCHES; i++) add(resolveNode(view.doc, node.items[i]), indexPath(path, i));
+        } else if (isMap(node)) {
+          for (const entry of matchingPairs(new MapView(view.doc, node, path), '*')) add(entry.node, indexPath(path, entry.key));
         }
-        if (next.length >= MAX_MATCHES) break;
       }
     }
-    current = next.slice(0, MAX_MATCHES);
+    current = next;
     if (current.length === 0) break;
   }
   return current;
