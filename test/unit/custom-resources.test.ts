@@ -1,6 +1,7 @@
 /** Pod specs inside custom resources: the path language, the table by API group, and podLens.podTemplates' reading. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { completionsAt } from '../../server/src/analysis/completion/index';
 import { parseManifests, workloadsOf } from '../../server/src/analysis/model/manifest';
 import { readPodTemplates } from '../../server/src/analysis/model/pod-templates-setting';
 import { parseTemplatePath } from '../../server/src/analysis/model/template-paths';
@@ -123,4 +124,14 @@ test('podLens.podTemplates: declared kinds come first and are read defensively',
   assert.deepEqual(workloadsOf(parseManifests(widget, undefined, { podTemplates: declared })).map((f) => f.workload.podSpec.path), ['spec.pods[a].template.spec']);
   const [rollout] = CASES[0]!;
   assert.deepEqual(workloadsOf(parseManifests(rollout, undefined, { podTemplates: declared })), []);
+});
+
+test('completion inside a custom resource: pod template fields and enum values, nothing for its own fields', () => {
+  const at = (source: string) => completionsAt(parseManifests(source.replace('|', '')), source.indexOf('|')).map((i) => i.label);
+  const ray = (cursor: string) =>
+    `apiVersion: ray.io/v1\nkind: RayCluster\nspec:\n  ${cursor.startsWith('@') ? cursor.slice(1) : ''}\n  workerGroupSpecs:\n    - groupName: a\n      template:\n        spec:\n          containers:\n            - name: w\n              image: x:1\n              ${cursor.startsWith('@') ? '' : cursor}\n`;
+  const inContainer = at(ray('|'));
+  for (const name of ['readinessProbe', 'workingDir', 'securityContext']) assert.ok(inContainer.includes(name), `${name} in ${inContainer.join(' ')}`);
+  assert.deepEqual(at(ray('@|')), [], 'the RayCluster spec itself has no schema here');
+  assert.deepEqual(at(ray('terminationMessagePolicy: |')).sort(), ['FallbackToLogsOnError', 'File']);
 });
