@@ -98,15 +98,18 @@ export const MAX_STEPS_PER_DOCUMENT = 500_000;
 export const MAX_DOCUMENTS_PER_FILE = 10_000;
 
 /**
- * Reads one kubectl document with Kubernetes' reader: its verdict, its value, and for a readable document the nodes
- * views walk. An unreadable one is parsed by the tolerant `yaml` package instead, so its readable parts still get
- * analysed while it is being edited.
+ * What decides where pod specs are: the built-in custom resource table plus the user's `podLens.podTemplates`. A chunk
+ * cache holds parses made under one set: start a new cache when it changes (lsp/document-cache.ts does).
  */
-/** What decides where pod specs are: the built-in custom resource table plus the user's `podLens.podTemplates`. */
 export interface ParseOptions {
   podTemplates?: readonly CustomPodTemplates[];
 }
 
+/**
+ * Reads one kubectl document with Kubernetes' reader: its verdict, its value, and for a readable document the nodes
+ * views walk. An unreadable one is parsed by the tolerant `yaml` package instead, so its readable parts still get
+ * analysed while it is being edited.
+ */
 function parseChunk(text: string, table: readonly CustomPodTemplates[]): ParsedChunk {
   const isTemplated = TEMPLATE_MARKER.test(text);
   let read: ReturnType<typeof readKubectlChunk>;
