@@ -1,6 +1,7 @@
 /** Pod specs inside custom resources: the path language, the table by API group, and podLens.podTemplates' reading. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analysis/analyze';
 import { completionsAt } from '../../server/src/analysis/completion/index';
 import { parseManifests, workloadsOf } from '../../server/src/analysis/model/manifest';
 import { readPodTemplates } from '../../server/src/analysis/model/pod-templates-setting';
@@ -134,4 +135,10 @@ test('completion inside a custom resource: pod template fields and enum values, 
   for (const name of ['readinessProbe', 'workingDir', 'securityContext']) assert.ok(inContainer.includes(name), `${name} in ${inContainer.join(' ')}`);
   assert.deepEqual(at(ray('@|')), [], 'the RayCluster spec itself has no schema here');
   assert.deepEqual(at(ray('terminationMessagePolicy: |')).sort(), ['FallbackToLogsOnError', 'File']);
+});
+
+test('a custom resource inside a kind: List: its template is checked at items[i]… like a lone one', () => {
+  const text = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: argoproj.io/v1alpha1\n    kind: Rollout\n    spec:\n      template:\n        spec:\n          containers:\n            - name: a\n              image: x:1\n              imagePulPolicy: Always\n`;
+  const findings = analyze(parseManifests(text)).findings.map((f) => [f.rule, f.path]);
+  assert.deepEqual(findings, [['field-unknown', 'items[0].spec.template.spec.containers[0].imagePulPolicy']]);
 });

@@ -83,11 +83,10 @@ export function schemaProblems(document: ManifestDocument): SchemaProblem[] {
     found = [];
     const root = document.root;
     // An item of a `kind: List` is checked with its list (its paths start at `items[N]`), not again on its own.
-    if (root && root.path === '') {
-      const walk: Walk = { doc: document.doc, text: document.text, out: found, budget: MAX_VISITS };
-      checkObject(walk, root.node, undefined);
-      checkCustomTemplates(walk, document);
-    }
+    const walk: Walk = { doc: document.doc, text: document.text, out: found, budget: MAX_VISITS };
+    if (root && root.path === '') checkObject(walk, root.node, undefined);
+    // A List checks its items' built-in kinds; a custom resource among them has its templates checked as its own document.
+    if (root) checkCustomTemplates(walk, document);
     CACHE.set(document.doc, found);
   }
   return found;
