@@ -7,19 +7,22 @@ import { readInputs, type Input } from './cli/inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
 import { digestFor, pinInputs } from './cli/pin';
+import { podTemplatesFlag } from './cli/pod-templates';
 import { createCredentialSource, realCredentialEnvironment } from './registry/credentials';
 import { createDigestResolver } from './registry/resolver';
 
 const USAGE = `pod-lens ${VERSION}
 
 Usage:
-  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never]
-  pod-lens inspect [paths…] [--format json|text]
+  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [--pod-templates file.json]
+  pod-lens inspect [paths…] [--format json|text] [--pod-templates file.json]
   pod-lens convert [paths…] [--to json|yaml]
-  pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch]
+  pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch] [--pod-templates file.json]
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
+--pod-templates names a JSON file listing other custom resources' pod templates, as the podLens.podTemplates
+setting does: [{"apiVersion": "example.com/v1", "kind": "Widget", "paths": ["spec.template"]}].
 Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved or a file not
 written or read; convert: a document kubectl cannot read), 2 usage error or no file could be read. Files that cannot
 be read (FIFOs, devices, broken links, unreadable files) are reported on stderr and skipped; for check and inspect the
@@ -64,17 +67,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv);
     switch (args.command) {
       case 'check': {
-        checkKnownFlags(args, ['format', 'fail-on']);
+        checkKnownFlags(args, ['format', 'fail-on', 'pod-templates']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
-        const report = checkInputs((await readReported(args.positionals, io)).inputs, {}, err);
+        const podTemplates = await podTemplatesFlag(args, io.cwd, err);
+        const report = checkInputs((await readReported(args.positionals, io)).inputs, {}, err, { podTemplates });
         out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
-        checkKnownFlags(args, ['format']);
+        checkKnownFlags(args, ['format', 'pod-templates']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
-        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs), format));
+        const podTemplates = await podTemplatesFlag(args, io.cwd, err);
+        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs, { podTemplates }), format));
         return 0;
       }
       case 'convert': {
@@ -85,13 +90,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return outcome.hasErrors ? 1 : 0;
       }
       case 'pin': {
-        checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform']);
+        checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform', 'pod-templates']);
         const platform = args.flags.get('platform');
+        const podTemplates = await podTemplatesFlag(args, io.cwd, err);
         const read = await readReported(args.positionals, io);
         const outcome = await pinInputs(read.inputs, resolverFor(io.env), {
           keepTag: !args.flags.has('no-keep-tag'),
           platform: typeof platform === 'string' ? platform : undefined,
           dryRun: args.flags.has('dry-run'),
+          podTemplates,
         });
         out(outcome.output);
         for (const e of outcome.errors) err(`pod-lens: ${e}\n`);

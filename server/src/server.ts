@@ -52,7 +52,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
   const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
   const options = () => context.options();
-  const cache = new DocumentCache(context.generation, () => settings.maxFileSize);
+  const cache = new DocumentCache(context.generation, () => settings.maxFileSize, () => settings.podTemplates);
   const scheduler = new DiagnosticsScheduler({
     connection,
     runtime,
@@ -100,6 +100,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
    */
   function republishAll(previous: Settings | undefined): void {
     if (previous && JSON.stringify(previous) === JSON.stringify(settings)) return;
+    // Once per change of the setting, not per document: the log is where a skipped podLens.podTemplates entry is explained.
+    if (JSON.stringify(previous?.podTemplateProblems ?? []) !== JSON.stringify(settings.podTemplateProblems)) {
+      for (const problem of settings.podTemplateProblems) runtime.logger.info(`settings: ${problem}`);
+    }
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
     for (const doc of documents.all()) {

@@ -5,6 +5,7 @@ import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
 import { RULES } from './rules/index';
+import { documentViewsFor, inCustomResource } from './rules/workload-scope';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
 
 export interface AnalysisResult {
@@ -49,13 +50,24 @@ export function analyzeDocument(
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
     if (!severity) continue;
+    const views = documentViewsFor(rule.id, document);
+    // A rule run once per pod spec says its object-level findings once per run: keep one of each.
+    const seen = views.length > 1 ? new Set<string>() : undefined;
     try {
-      rule.check({
-        model,
-        document,
-        options,
-        report: (f) => findings.push({ ...f, message: boundMessage(withConsequence(f.message, rule.consequence)), rule: rule.id, severity: f.severity ?? severity }),
-      });
+      for (const view of views) {
+        rule.check({
+          model,
+          document: view,
+          options,
+          report: (f) => {
+            const message = boundMessage(inCustomResource(withConsequence(f.message, rule.consequence), rule.id, view.workload, f.path));
+            const key = `${f.span.start}:${f.span.end}:${message}`;
+            if (seen?.has(key)) return;
+            seen?.add(key);
+            findings.push({ ...f, message, rule: rule.id, severity: f.severity ?? severity });
+          },
+        });
+      }
     } catch (error) {
       failures.push({ rule: rule.id, document: document.index, error });
     }

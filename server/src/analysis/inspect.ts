@@ -4,6 +4,7 @@ import { describeImageVolumes } from './describe/image-volumes';
 import { describePodPlan } from './describe/pod-plan';
 import { describePullSecrets } from './describe/pull-secrets';
 import type { WorkspaceView } from './workspace-view';
+import { isContainerOnly } from './model/custom-workloads';
 import { workloadsOf, type ManifestModel } from './model/manifest';
 import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
 
@@ -39,6 +40,7 @@ export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): I
       for (const d of CONTAINER_DESCRIBERS) Object.assign(base, d(c, spec));
       return base;
     });
+    const custom = workload.kind.custom;
     const out: InspectedWorkload = {
       document: document.index,
       kind: workload.kind.kind,
@@ -46,7 +48,11 @@ export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): I
       namespace: workload.namespace ?? null,
       podSpecPath: spec.path,
       containers,
+      // A custom resource's entry says which group matched it; workflow steps have containers but no pod spec.
+      ...(custom ? { apiVersion: document.apiVersion ?? null, customResource: { group: custom.group, shape: custom.shape } } : {}),
     };
+    // Resources, QoS and start order are the Pod's: a workflow engine builds that Pod with containers of its own.
+    if (isContainerOnly(workload)) return out;
     for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace }));
     return out;
   });

@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; the rest are booleans. */
-const VALUED = new Set(['format', 'fail-on', 'platform', 'to']);
+const VALUED = new Set(['format', 'fail-on', 'platform', 'to', 'pod-templates']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;

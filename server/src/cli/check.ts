@@ -2,7 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/analyze';
 import { guardInput } from '../analysis/input-guard';
-import { parseManifests } from '../analysis/model/manifest';
+import { parseManifests, type ParseOptions } from '../analysis/model/manifest';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Severity } from '../analysis/rules/types';
 import { toRange } from '../lsp/convert';
@@ -24,7 +24,7 @@ export interface CheckReport {
   summary: { files: number; errors: number; warnings: number; information: number; hints: number };
 }
 
-export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFailure: (m: string) => void): CheckReport {
+export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFailure: (m: string) => void, parse: ParseOptions = {}): CheckReport {
   // The same index as the editor's, over the paths given: pull secrets, ConfigMaps… resolve across these files.
   const index = new WorkspaceIndex();
   for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
@@ -36,7 +36,7 @@ export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFai
     let findings: Finding[];
     if (skipped) findings = [skipped];
     else {
-      const result = analyze(parseManifests(input.text), options);
+      const result = analyze(parseManifests(input.text, undefined, parse), options);
       for (const f of result.failures) onFailure(`rule ${f.rule} failed on ${input.path} document ${f.document}: ${String(f.error)}`);
       findings = result.findings;
     }

@@ -1,7 +1,7 @@
 /** `pod-lens inspect`: each pod spec as Kubernetes will see it, as JSON or text. */
 import { guardInput } from '../analysis/input-guard';
 import { inspectModel, type InspectedWorkload } from '../analysis/inspect';
-import { parseManifests } from '../analysis/model/manifest';
+import { parseManifests, type ParseOptions } from '../analysis/model/manifest';
 import { inspectSchema, type InspectedDocument } from '../analysis/schema/inspect-schema';
 import type { Input } from './inputs';
 import { WorkspaceIndex } from '../workspace/index';
@@ -11,12 +11,12 @@ export interface InspectReport {
   files: Array<{ path: string; workloads: InspectedWorkload[]; documents: InspectedDocument[] }>;
 }
 
-export function inspectInputs(inputs: Input[]): InspectReport {
+export function inspectInputs(inputs: Input[], parse: ParseOptions = {}): InspectReport {
   const index = new WorkspaceIndex();
   for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
   return {
     files: inputs.map((input) => {
-      const model = guardInput(input.text) ? undefined : parseManifests(input.text);
+      const model = guardInput(input.text) ? undefined : parseManifests(input.text, undefined, parse);
       return { path: input.path, workloads: model ? inspectModel(model, index) : [], documents: model ? inspectSchema(model) : [] };
     }),
   };
@@ -31,7 +31,7 @@ export function formatInspect(report: InspectReport, format: 'json' | 'text'): s
       lines.push(`${file.path} #${d.document}: ${what}: ${d.schemaErrors} schema error${d.schemaErrors === 1 ? '' : 's'} (catalog ${d.catalog})`);
     }
     for (const w of file.workloads) {
-      lines.push(`${file.path} #${w.document}: ${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name ?? '(unnamed)'}`);
+      lines.push(`${file.path} #${w.document}: ${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name ?? '(unnamed)'} at ${w.podSpecPath}`);
       for (const key of ['qos', 'startupSummary'] as const) if (typeof w[key] === 'string') lines.push(`  ${key}: ${w[key]}`);
       const eff = w.effectiveResources as { requests?: Record<string, string>; limits?: Record<string, string> } | undefined;
       if (eff) {

@@ -1,7 +1,7 @@
 /** `pod-lens pin` and `pod-lens resolve`: rewrite image tags to digests in files, or print one digest. */
 import { imageFields } from '../analysis/fixes/image-fields';
 import { digestRequestFor, mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
-import { parseManifests } from '../analysis/model/manifest';
+import { parseManifests, type ParseOptions } from '../analysis/model/manifest';
 import type { DigestResolver } from '../analysis/ports';
 import { replaceFileText } from '../fs/replace-file';
 import { UsageError } from './args';
@@ -12,6 +12,8 @@ export interface PinOptions {
   keepTag: boolean;
   platform?: string;
   dryRun: boolean;
+  /** `--pod-templates`: custom resources' pod templates whose images are pinned too. */
+  podTemplates?: ParseOptions['podTemplates'];
 }
 
 export interface PinOutcome {
@@ -30,7 +32,7 @@ export async function digestFor(resolver: DigestResolver, image: string, platfor
 
 /** The new text of one file: every unpinned image rewritten, nothing else touched. */
 export async function pinText(text: string, resolver: DigestResolver, options: PinOptions, errors: string[], path: string): Promise<string> {
-  const plan = planPins(imageFields(parseManifests(text)));
+  const plan = planPins(imageFields(parseManifests(text, undefined, { podTemplates: options.podTemplates })));
   const digests = await mapLimited(plan.images, 4, async (image) => {
     try {
       return await digestFor(resolver, image, options.platform);

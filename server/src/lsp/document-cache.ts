@@ -6,6 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, createFindingsCache, type AnalysisResult } from '../analysis/analyze';
 import { DEFAULT_MAX_FILE_SIZE, guardInput } from '../analysis/input-guard';
+import type { CustomPodTemplates } from '../analysis/model/custom-resources';
 import { parseManifests, type ChunkCache, type ManifestModel } from '../analysis/model/manifest';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding } from '../analysis/rules/types';
@@ -23,6 +24,9 @@ export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
   /** Findings of unchanged documents; entries die with their parsed documents. */
   private readonly findings = createFindingsCache();
+  /** The podLens.podTemplates the cached models were parsed with: other ones mean other pod specs, so a new parse. */
+  private parsedWith: readonly CustomPodTemplates[] = [];
+  private parsedWithKey = '[]';
 
   /**
    * `generation` changes when something outside the documents that rules read (the workspace index) changed;
@@ -31,9 +35,22 @@ export class DocumentCache {
   constructor(
     private readonly generation: () => number = () => 0,
     private readonly maxFileSize: () => number = () => DEFAULT_MAX_FILE_SIZE,
+    private readonly podTemplates: () => readonly CustomPodTemplates[] = () => [],
   ) {}
 
+  /** Drops every model when podLens.podTemplates changed (compared by content: each settings read makes new arrays). */
+  private checkPodTemplates(): readonly CustomPodTemplates[] {
+    const current = this.podTemplates();
+    if (current === this.parsedWith) return current;
+    const key = JSON.stringify(current);
+    if (key !== this.parsedWithKey) this.entries.clear();
+    this.parsedWith = current;
+    this.parsedWithKey = key;
+    return current;
+  }
+
   private entry(doc: TextDocument): Entry {
+    const podTemplates = this.checkPodTemplates();
     const entry = this.entries.get(doc.uri);
     if (entry && entry.version === doc.version) return entry;
     const text = doc.getText();
@@ -41,7 +58,7 @@ export class DocumentCache {
     // (the previous parses) is dropped.
     const skipped = guardInput(text, this.maxFileSize());
     const chunks: ChunkCache = skipped ? new Map() : (entry?.chunks ?? new Map());
-    const model: ManifestModel = skipped ? { text, documents: [], cutOffAt: undefined, isTemplate: false } : parseManifests(text, chunks);
+    const model: ManifestModel = skipped ? { text, documents: [], cutOffAt: undefined, isTemplate: false } : parseManifests(text, chunks, { podTemplates });
     const next: Entry = { version: doc.version, model, chunks, ...(skipped ? { skipped } : {}) };
     this.entries.set(doc.uri, next);
     return next;

@@ -2,6 +2,8 @@
 import type { AnalysisOptions, FieldValidation, StartupLensMode } from '../analysis/options';
 import { DEFAULT_RESOURCES_REQUIRED } from '../analysis/options';
 import type { SeveritySetting } from '../analysis/rules/types';
+import type { CustomPodTemplates } from '../analysis/model/custom-resources';
+import { readPodTemplates } from '../analysis/model/pod-templates-setting';
 
 export interface Settings {
   rules: Record<string, SeveritySetting>;
@@ -14,6 +16,9 @@ export interface Settings {
   /** Unknown fields: errors (Strict, kubectl's default), warnings (Warn) or nothing (Ignore). */
   fieldValidation: FieldValidation;
   pin: { keepTag: boolean; platform: string };
+  /** podLens.podTemplates: the user's custom resources with pod templates, and why entries were skipped (logged once). */
+  podTemplates: CustomPodTemplates[];
+  podTemplateProblems: string[];
   registry: {
     mirrors: Record<string, string>;
     insecure: string[];
@@ -44,6 +49,8 @@ export const DEFAULT_SETTINGS: Settings = {
   startupLens: 'auto',
   fieldValidation: 'Strict',
   pin: { keepTag: true, platform: '' },
+  podTemplates: [],
+  podTemplateProblems: [],
   registry: { mirrors: {}, insecure: [], caFile: '', timeoutSeconds: 10, cacheTtlSeconds: 300, onlineChecks: false },
 };
 
@@ -70,6 +77,7 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
   const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
   const d = DEFAULT_SETTINGS;
   const rr = d.resourcesRequired!;
+  const declared = readPodTemplates(s.podTemplates);
   return {
     rules,
     resourcesRequired: {
@@ -84,6 +92,8 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
     startupLens: s.startupLens === 'always' || s.startupLens === 'off' || s.startupLens === 'auto' ? s.startupLens : d.startupLens,
     fieldValidation: s.fieldValidation === 'Warn' || s.fieldValidation === 'Ignore' || s.fieldValidation === 'Strict' ? s.fieldValidation : d.fieldValidation,
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
+    podTemplates: declared.entries,
+    podTemplateProblems: declared.problems,
     registry: {
       mirrors: isRecord(registry.mirrors)
         ? Object.fromEntries(Object.entries(registry.mirrors).filter((e): e is [string, string] => typeof e[1] === 'string'))

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PreviewWorkload, StartupPlanResult } from '../../../protocol/startup-plan';
 import { podPlan } from '../analysis/describe/pod-plan';
 import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/quantity';
+import { isContainerOnly } from '../analysis/model/custom-workloads';
 import { workloadsOf } from '../analysis/model/manifest';
 import type { DocumentCache } from './document-cache';
 
@@ -13,11 +14,12 @@ function approx(value: string | undefined, milli: boolean): number {
 }
 
 export function startupPlanFor(doc: TextDocument, cache: DocumentCache): StartupPlanResult {
-  const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).map(({ document, workload }) => {
+  // Workflow steps have no Pod of their own to plan (their controller builds it).
+  const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).filter(({ workload }) => !isContainerOnly(workload)).map(({ document, workload }) => {
     const plan = podPlan(workload.podSpec, workload.kind.isJob);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
-      title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}`,
+      title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}${document.workloads.length > 1 ? ` (${workload.podSpec.path})` : ''}`,
       line: doc.positionAt(document.offset + document.span.start).line,
       summary: plan.startup.summary,
       steps: plan.startup.startupOrder,

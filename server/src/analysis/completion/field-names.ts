@@ -2,6 +2,7 @@
 import { catalogField, catalogType, displayType, shapeOf, type CatalogField } from '../schema/catalog';
 import { indentContext, typeAlong } from '../schema/indent-context';
 import { rootTypeOf } from '../schema/locate';
+import { customTypeAlong } from '../schema/custom-template-types';
 import type { CompletionItem, CompletionProvider } from './index';
 
 /** Fields the EphemeralContainer type has but validation forbids (validateEphemeralContainers: `Forbidden: cannot be set for an Ephemeral Container`). */
@@ -47,7 +48,7 @@ function insertFor(name: string, f: CatalogField, relative: number): { text: str
 export const fieldNames: CompletionProvider = ({ document, offset }) => {
   const root = document.root?.node;
   const rootType = root ? rootTypeOf(document.doc, root) : undefined;
-  if (!rootType) return [];
+  if (!rootType && !document.workloads.some((w) => w.kind.custom?.hasPodSchema)) return [];
   const text = document.text;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const m = KEY_PREFIX.exec(text.slice(lineStart, offset));
@@ -56,7 +57,7 @@ export const fieldNames: CompletionProvider = ({ document, offset }) => {
   const line = text.slice(0, lineStart).split('\n').length - 1;
   const col = m[1]!.length + (m[2]?.length ?? 0);
   const context = indentContext(lines, line, col, m[2] !== undefined);
-  const type = typeAlong(rootType, context.segments);
+  const type = rootType ? typeAlong(rootType, context.segments) : customTypeAlong(document, context.segments);
   const t = type ? catalogType(type) : undefined;
   if (!type || !t) return [];
   const partial = m[3]!;

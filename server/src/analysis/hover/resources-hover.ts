@@ -2,6 +2,7 @@
  * Hover on `resources:` of a container, on `containers:` / `initContainers:`, and on the pod spec's key: the Pod's
  * effective requests and limits (component-helpers PodRequests/PodLimits), which phase decides each, and its QoS class.
  */
+import { isContainerOnly } from '../model/custom-workloads';
 import { containerShare, type EffectiveValue } from '../k8s/effective-resources';
 import { formatQuantity, multiply } from '../k8s/quantity';
 import { podPlan } from '../describe/pod-plan';
@@ -17,7 +18,7 @@ const QOS_DOC = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/';
 /** Where the hover applies: the spec's own key, its containers/initContainers keys, or a container's resources. */
 function target(document: ManifestDocument, offset: number): { span: Span; container?: string } | undefined {
   const w = document.workload;
-  if (!w) return undefined;
+  if (!w || isContainerOnly(w)) return undefined;
   const spec = w.podSpec;
   for (const c of spec.all) {
     const r = c.view.get('resources');
@@ -28,6 +29,8 @@ function target(document: ManifestDocument, offset: number): { span: Span; conta
     if (f && contains(f.keySpan, offset)) return { span: f.keySpan };
   }
   // The key of the pod spec itself (`spec:` of a Pod, the template's `spec:`).
+  const templateSpec = w.template?.get('spec');
+  if (templateSpec && contains(templateSpec.keySpan, offset)) return { span: templateSpec.keySpan };
   const parentKey = spec.path.split('.').slice(0, -1).join('.');
   let view = document.root;
   for (const k of parentKey ? parentKey.split('.') : []) view = view?.map(k);

@@ -5,6 +5,7 @@
  */
 import { startupPlan } from '../k8s/startup-plan';
 import { startupInput } from '../inputs/pod-inputs';
+import { isContainerOnly } from '../model/custom-workloads';
 import { workloadsOf } from '../model/manifest';
 import type { LensProvider } from './index';
 import type { AnalysisOptions } from '../options';
@@ -30,7 +31,7 @@ export const startupLens: LensProvider = (model, options) =>
   workloadsOf(model).flatMap(({ document, workload }) => {
     const mode = options.startupLens ?? 'auto';
     const spec = workload.podSpec;
-    if (mode === 'off' || spec.all.length === 0) return [];
+    if (mode === 'off' || spec.all.length === 0 || isContainerOnly(workload)) return [];
     // One app container and nothing before it starts alone: a lens would only repeat its name.
     if (mode === 'auto' && spec.initContainers.length === 0) return [];
     const anchor = document.root?.entries()[0]?.field;
@@ -39,7 +40,8 @@ export const startupLens: LensProvider = (model, options) =>
     return [
       {
         span: { start: anchor.keySpan.start + document.offset, end: anchor.keySpan.end + document.offset },
-        title: `Startup: ${plan.summary}${(() => {
+        // Several pod specs share the object's first line (a RayCluster's groups): each lens names its own.
+        title: `Startup${document.workloads.length > 1 ? ` (${spec.path})` : ''}: ${plan.summary}${(() => {
           const waits = serviceWaits(spec, workload.namespace, options);
           return waits.length ? ` · ${waits.join('; ')}` : '';
         })()}`,

@@ -4,6 +4,8 @@ import { BudgetExceeded, type Decoded, type KubeValue } from '../yaml/decode';
 import { splitLikeKubectl } from '../yaml/kubectl-split';
 import { readKubectlChunk } from '../yaml/read-stream';
 import { buildDocument } from './build-document';
+import { CUSTOM_POD_TEMPLATES, type CustomPodTemplates } from './custom-resources';
+import { customWorkloadsOf } from './custom-workloads';
 import { hasTemplateCode } from './go-template';
 import { MapView, fieldPath, resolveNode } from './node-view';
 import { podSpecView, type PodSpecView } from './pod-spec';
@@ -30,6 +32,8 @@ export interface Workload {
   podSpec: PodSpecView;
   /** `spec.replicas` of workloads that have it. */
   replicas: number | undefined;
+  /** The pod template (metadata + spec) holding the pod spec, when there is one. */
+  template?: MapView;
 }
 
 /**
@@ -60,7 +64,10 @@ export interface ManifestDocument {
   kind: string | undefined;
   name: string | undefined;
   namespace: string | undefined;
+  /** The first of `workloads`: most objects carry one pod spec. */
   workload: Workload | undefined;
+  /** Every pod spec of the object: a RayCluster's head and worker groups, a Workflow's templates. */
+  workloads: Workload[];
   /** The chunk has Go template code (`{{ … }}` making it unreadable or outside string content): only quiet analysis applies. */
   isTemplated: boolean;
 }
@@ -91,23 +98,31 @@ export const MAX_STEPS_PER_DOCUMENT = 500_000;
 export const MAX_DOCUMENTS_PER_FILE = 10_000;
 
 /**
+ * What decides where pod specs are: the built-in custom resource table plus the user's `podLens.podTemplates`. A chunk
+ * cache holds parses made under one set: start a new cache when it changes (lsp/document-cache.ts does).
+ */
+export interface ParseOptions {
+  podTemplates?: readonly CustomPodTemplates[];
+}
+
+/**
  * Reads one kubectl document with Kubernetes' reader: its verdict, its value, and for a readable document the nodes
  * views walk. An unreadable one is parsed by the tolerant `yaml` package instead, so its readable parts still get
  * analysed while it is being edited.
  */
-function parseChunk(text: string): ParsedChunk {
+function parseChunk(text: string, table: readonly CustomPodTemplates[]): ParsedChunk {
   const isTemplated = TEMPLATE_MARKER.test(text);
   let read: ReturnType<typeof readKubectlChunk>;
   try {
     read = readKubectlChunk(text, { maxSteps: MAX_STEPS_PER_DOCUMENT });
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    return [describe(parseDocument('') as Document.Parsed, text, isTemplated, undefined)];
+    return [describe(parseDocument('') as Document.Parsed, text, isTemplated, undefined, table)];
   }
   const decoded: Decoded = read.decoded;
   if (decoded.ok) {
     const built = buildDocument(decoded.root, text.length, read.toChunkOffset);
-    return withListItems(describe(built, text, isTemplated && hasTemplateCode(built, text), decoded));
+    return withListItems(describe(built, text, isTemplated && hasTemplateCode(built, text), decoded, table), table);
   }
   let doc: Document.Parsed;
   try {
@@ -117,14 +132,14 @@ function parseChunk(text: string): ParsedChunk {
     // The yaml package recurses per nesting level and can overflow where go-yaml does not: keep the verdict, lose the nodes.
     doc = parseDocument('') as Document.Parsed;
   }
-  return withListItems(describe(doc, text, isTemplated, decoded));
+  return withListItems(describe(doc, text, isTemplated, decoded, table), table);
 }
 
 /**
  * `kind: List` (v1, `items`): kubectl applies each item as an object of its own. Each item becomes a document of its
  * own after the list, sharing its chunk, with field paths from the item (`items[2].spec…`).
  */
-function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>): ParsedChunk {
+function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>, table: readonly CustomPodTemplates[]): ParsedChunk {
   const items = list.kind === 'List' && (list.apiVersion === 'v1' || list.apiVersion === undefined) ? list.root?.seq('items') : undefined;
   if (!items) return [list];
   const out: ParsedChunk = [list];
@@ -137,6 +152,7 @@ function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>): Parsed
     const metadata = root.map('metadata');
     const name = metadata?.string('name');
     const namespace = metadata?.string('namespace');
+    const workloads = findWorkloads(doc, root, name, namespace, table);
     out.push({
       ...list,
       doc,
@@ -149,13 +165,14 @@ function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>): Parsed
       kind: root.string('kind'),
       name,
       namespace,
-      workload: findWorkload(doc, root, name, namespace),
+      workload: workloads[0],
+      workloads,
     });
   }
   return out;
 }
 
-function describe(doc: Document.Parsed, text: string, isTemplated: boolean, decoded: Decoded | undefined): Omit<ManifestDocument, 'index' | 'offset'> {
+function describe(doc: Document.Parsed, text: string, isTemplated: boolean, decoded: Decoded | undefined, table: readonly CustomPodTemplates[]): Omit<ManifestDocument, 'index' | 'offset'> {
   const syntaxErrors: SyntaxProblem[] =
     decoded && !decoded.ok ? [{ message: decoded.error, span: errorSpan(text, decoded.offset, decoded.contextOffset), code: 'KUBECTL' }] : [];
   const duplicateKeys: DuplicateKey[] = decoded?.ok
@@ -172,6 +189,7 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean, deco
   const name = metadata?.string('name');
   const namespace = metadata?.string('namespace');
   const range = doc.range;
+  const workloads = root ? findWorkloads(doc, root, name, namespace, table) : [];
   return {
     text,
     doc,
@@ -185,7 +203,8 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean, deco
     kind,
     name,
     namespace,
-    workload: root ? findWorkload(doc, root, name, namespace) : undefined,
+    workload: workloads[0],
+    workloads,
     isTemplated,
   };
 }
@@ -221,33 +240,38 @@ function keyAt(text: string, at: number): string {
   return m ? m[1]! : '';
 }
 
-function findWorkload(
+/** Built-in kinds carry one pod spec at a fixed path; custom resources (custom-workloads.ts) may carry several. */
+function findWorkloads(
   doc: Document.Parsed,
   root: MapView,
   name: string | undefined,
   namespace: string | undefined,
-): Workload | undefined {
+  table: readonly CustomPodTemplates[],
+): Workload[] {
+  const replicasNode = root.map('spec')?.get('replicas')?.node;
+  const replicas = isScalar(replicasNode) && typeof replicasNode.value === 'number' ? replicasNode.value : undefined;
   const kind = workloadKindOf(root.get('apiVersion')?.value, root.get('kind')?.value);
-  if (!kind) return undefined;
+  if (!kind) return customWorkloadsOf(doc, root, table).map((w) => ({ ...w, name, namespace, replicas }));
   let view: MapView | undefined = root;
+  let parent: MapView | undefined;
   let path = root.path;
   for (const key of kind.podSpecPath) {
     path = fieldPath(path, key);
+    parent = view;
     view = view?.map(key, path);
   }
-  if (!view) return undefined;
+  if (!view) return [];
   const podSpec = podSpecView(doc, view.node, path, kind.isTemplate);
-  if (!podSpec) return undefined;
-  const replicasNode = root.map('spec')?.get('replicas')?.node;
-  const replicas = isScalar(replicasNode) && typeof replicasNode.value === 'number' ? replicasNode.value : undefined;
-  return { kind, name, namespace, podSpec, replicas };
+  if (!podSpec) return [];
+  return [{ kind, name, namespace, podSpec, replicas, template: kind.isTemplate ? parent : undefined }];
 }
 
 /**
  * Parses a manifest file. `cache` maps chunk text to its parsed documents; pass the same Map between versions of
  * one file so unchanged documents are not parsed again (the caller decides its lifetime).
  */
-export function parseManifests(text: string, cache?: ChunkCache): ManifestModel {
+export function parseManifests(text: string, cache?: ChunkCache, options: ParseOptions = {}): ManifestModel {
+  const table = options.podTemplates?.length ? [...options.podTemplates, ...CUSTOM_POD_TEMPLATES] : CUSTOM_POD_TEMPLATES;
   const documents: ManifestDocument[] = [];
   const nextCache: ChunkCache = new Map();
   let cutOffAt: number | undefined;
@@ -256,7 +280,7 @@ export function parseManifests(text: string, cache?: ChunkCache): ManifestModel 
       cutOffAt = chunk.offset;
       break;
     }
-    const parsed = cache?.get(chunk.text) ?? nextCache.get(chunk.text) ?? parseChunk(chunk.text);
+    const parsed = cache?.get(chunk.text) ?? nextCache.get(chunk.text) ?? parseChunk(chunk.text, table);
     nextCache.set(chunk.text, parsed);
     for (const d of parsed) documents.push({ ...d, index: documents.length, offset: chunk.offset });
   }
@@ -267,9 +291,9 @@ export function parseManifests(text: string, cache?: ChunkCache): ManifestModel 
   return { text, documents, cutOffAt, isTemplate: documents.some((d) => d.isTemplated) };
 }
 
-/** The workloads of a model with their documents. */
+/** The workloads of a model with their documents: one entry per pod spec. */
 export function workloadsOf(model: ManifestModel): Array<{ document: ManifestDocument; workload: Workload }> {
-  return model.documents.flatMap((document) => (document.workload ? [{ document, workload: document.workload }] : []));
+  return model.documents.flatMap((document) => document.workloads.map((workload) => ({ document, workload })));
 }
 
 /** The document whose chunk holds a file offset. */
@@ -279,7 +303,21 @@ export function documentAt(model: ManifestModel, offset: number): ManifestDocume
   // The items of a `kind: List` share its chunk: pick the narrowest document whose span holds the offset.
   const holding = model.documents.filter((d) => found && d.offset === found.offset && offset - d.offset >= d.span.start && offset - d.offset <= d.span.end);
   holding.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
-  return holding[0] ?? found;
+  const document = holding[0] ?? found;
+  return document && withWorkloadAt(document, offset - document.offset);
+}
+
+/**
+ * A document that carries several pod specs (a RayCluster's groups), seen from one offset: its `workload` is the pod
+ * spec holding the offset, so hovers and completions read the right one.
+ */
+function withWorkloadAt(document: ManifestDocument, local: number): ManifestDocument {
+  if (document.workloads.length < 2) return document;
+  const holding = document.workloads.find((w) => {
+    const span = (w.template ?? w.podSpec.view).span;
+    return span.start <= local && local <= span.end;
+  });
+  return holding && holding !== document.workload ? { ...document, workload: holding } : document;
 }
 
 /** Whether a file is a Go template (for the workspace index, which leaves templates out). Parses only text with `{{`. */

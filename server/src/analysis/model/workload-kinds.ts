@@ -1,4 +1,5 @@
 /** Which objects carry a pod spec, and where: found by apiVersion + kind, never by file name. */
+import type { CustomPodTemplates } from './custom-resources';
 
 export interface WorkloadKind {
   kind: string;
@@ -10,6 +11,8 @@ export interface WorkloadKind {
   isTemplate: boolean;
   /** Job-like kinds: sidecars do not hold up completion. */
   isJob: boolean;
+  /** A custom resource's entry (custom-resources.ts or podLens.podTemplates): which rules and schema apply to it. */
+  custom?: CustomPodTemplates;
 }
 
 const TEMPLATE = ['spec', 'template', 'spec'];

@@ -14,7 +14,8 @@ export const goTemplate: Rule = {
     // Once per file: on the first templated document.
     if (!document.isTemplated) return;
     const first = model.documents.find((d) => d.isTemplated);
-    if (first !== document) return;
+    // By position: a rule may be handed a view of the document per pod spec (workload-scope.ts), not the object itself.
+    if (first?.index !== document.index) return;
     const at = document.text.indexOf('{{');
     if (at < 0) return;
     const end = document.text.indexOf('}}', at);

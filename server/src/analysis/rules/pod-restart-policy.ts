@@ -22,7 +22,9 @@ export const podRestartPolicy: Rule = {
     const w = document.workload;
     const field = w?.podSpec.view.get('restartPolicy');
     if (!w || !field || field.value === '' || field.value === null) return;
-    const allowed = BY_KIND[w.kind.kind] ?? POD;
+    // A custom resource is matched by its own group, never by a built-in kind's name (OpenKruise has a StatefulSet too):
+    // a Job-like one (KEDA's ScaledJob makes Jobs) gets a Job's rule, the others the Pod's.
+    const allowed = w.kind.custom ? (w.kind.isJob ? BY_KIND.Job! : POD) : (BY_KIND[w.kind.kind] ?? POD);
     if (typeof field.value === 'string' && allowed.includes(field.value)) return;
     const list = allowed.map((v) => quote(v)).join(', ');
     const path = fieldPath(w.podSpec.path, 'restartPolicy');

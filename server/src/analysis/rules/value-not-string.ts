@@ -34,13 +34,8 @@ export const valueNotString: Rule = {
     const workload = document.workload;
     if (!workload) return;
     const spec = workload.podSpec;
-    if (spec.isTemplate) {
-      // The template's metadata sits next to its spec: `spec.template.metadata`.
-      const templatePath = spec.path.replace(/\.spec$/, '');
-      let template: MapView | undefined = document.root;
-      for (const key of templatePath.slice(document.root.path ? document.root.path.length + 1 : 0).split('.')) template = template?.map(key);
-      meta(template?.map('metadata'));
-    }
+    // The template's metadata sits next to its spec: `spec.template.metadata`.
+    meta(workload.template?.map('metadata'));
     for (const e of spec.view.map('nodeSelector')?.entries() ?? []) check(e.field, 'PodSpec', 'string');
     for (const c of spec.all) {
       const struct = c.type === 'ephemeral' ? 'EphemeralContainerCommon' : 'Container';

@@ -14,8 +14,9 @@ export const volumeMountNotFound: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec) return;
     const volumes = new Set((spec.view.seq('volumes')?.maps() ?? []).map(({ view }) => view.string('name')).filter((n) => n !== undefined));
-    // A StatefulSet's volumeClaimTemplates become volumes of its Pods (apps validation adds them before checking mounts).
-    if (document.workload?.kind.kind === 'StatefulSet') {
+    // A StatefulSet's volumeClaimTemplates become volumes of its Pods (apps validation adds them before checking mounts);
+    // custom resources that have them (OpenKruise CloneSet and Advanced StatefulSet) do the same.
+    if (document.workload?.kind.kind === 'StatefulSet' || document.workload?.kind.custom) {
       for (const { view } of document.root?.map('spec')?.seq('volumeClaimTemplates')?.maps() ?? []) {
         const name = view.map('metadata')?.string('name');
         if (name) volumes.add(name);

@@ -22,7 +22,7 @@ export const yamlSyntax: Rule = {
     if (document.isCutOff) {
       report({ severity: 'information', message: 'This document is too large for Pod Lens to read within its work budget; it is not analysed.', span: firstLine(document.text) });
     }
-    if (model.cutOffAt !== undefined && document === model.documents[model.documents.length - 1]) {
+    if (model.cutOffAt !== undefined && document.index === model.documents.length - 1) {
       const end = document.text.length;
       report({ severity: 'information', message: `This file has more documents than Pod Lens reads (${model.documents.length}); the rest is not analysed.`, span: { start: Math.max(0, end - 1), end } });
     }

@@ -11,7 +11,8 @@ export function defaultedRestartPolicy(document: ManifestDocument): SchemaProble
   if (!w?.kind.isJob || w.podSpec.view.has('restartPolicy')) return undefined;
   // The key that opens the pod spec (`spec:` of the template): walk the kind's path from the root.
   let view = document.root;
-  let keySpan = w.podSpec.view.span;
+  // A custom resource's template (KEDA's jobTargetRef.template) is found by its own path, not the built-in one.
+  let keySpan = w.template?.get('spec')?.keySpan ?? w.podSpec.view.span;
   for (const key of w.kind.podSpecPath) {
     const field = view?.get(key);
     if (field) keySpan = field.keySpan;

@@ -41,7 +41,18 @@ export function fieldAt(document: ManifestDocument, offset: number): FieldLocati
   const root = document.root?.node;
   if (!root) return undefined;
   const type = rootTypeOf(document.doc, root);
-  return type ? inStruct(document.doc, root, type, '', offset) : undefined;
+  return type ? inStruct(document.doc, root, type, '', offset) : inCustomTemplate(document, offset);
+}
+
+/** A custom resource has no type here, but the pod templates it embeds are PodTemplateSpecs (as validate.ts checks them). */
+function inCustomTemplate(document: ManifestDocument, offset: number): FieldLocation | undefined {
+  for (const w of document.workloads) {
+    if (!w.kind.custom?.hasPodSchema) continue;
+    const at = w.template ?? w.podSpec.view;
+    if (!contains(at.node.range, offset)) continue;
+    return inStruct(document.doc, at.node, w.template ? 'V1PodTemplateSpec' : 'V1PodSpec', at.path, offset);
+  }
+  return undefined;
 }
 
 function inStruct(doc: Document, node: Node, type: string, path: string, offset: number): FieldLocation | undefined {

@@ -83,7 +83,10 @@ export function schemaProblems(document: ManifestDocument): SchemaProblem[] {
     found = [];
     const root = document.root;
     // An item of a `kind: List` is checked with its list (its paths start at `items[N]`), not again on its own.
-    if (root && root.path === '') checkObject({ doc: document.doc, text: document.text, out: found, budget: MAX_VISITS }, root.node, undefined);
+    const walk: Walk = { doc: document.doc, text: document.text, out: found, budget: MAX_VISITS };
+    if (root && root.path === '') checkObject(walk, root.node, undefined);
+    // A List checks its items' built-in kinds; a custom resource among them has its templates checked as its own document.
+    if (root) checkCustomTemplates(walk, document);
     CACHE.set(document.doc, found);
   }
   return found;
@@ -123,6 +126,27 @@ function checkObject(w: Walk, node: Node, path: Path): void {
       if (n) checkObject(w, n, index(field(path, 'items'), i));
     });
   }
+}
+
+/**
+ * A custom resource has no schema here (its own fields are its CRD's business), but the pod templates it embeds are
+ * Kubernetes' PodTemplateSpec: they are checked as such at their place (`spec.workerGroupSpecs[0].template…`).
+ */
+function checkCustomTemplates(w: Walk, document: ManifestDocument): void {
+  for (const workload of document.workloads) {
+    if (!workload.kind.custom?.hasPodSchema) continue;
+    const template = workload.template;
+    const at = template ? template : workload.podSpec.view;
+    const path = parsePath(at.path);
+    checkStruct(w, at.node, template ? 'V1PodTemplateSpec' : 'V1PodSpec', path, undefined);
+  }
+}
+
+/** `spec.groups[0].template` → the walk's path chain. */
+function parsePath(text: string): Path {
+  let p: Path = undefined;
+  for (const m of text.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) p = m[1] !== undefined ? field(p, m[1]) : index(p, m[2]!);
+  return p;
 }
 
 function valueOf(doc: Document, map: Node, key: string): Node | null {

@@ -17,19 +17,23 @@ export interface ContainerImage {
   parsed: ImageReferenceResult;
 }
 
-const cache = new WeakMap<ManifestDocument['doc'], ContainerImage[]>();
+/** Keyed by the pod spec's node: a document with several pod specs is checked once per pod spec. */
+const cache = new WeakMap<PodSpecView['view']['node'], ContainerImage[]>();
 
 export function containerImages(document: ManifestDocument): ContainerImage[] {
   const spec = document.workload?.podSpec;
   if (!spec) return [];
-  const cached = cache.get(document.doc);
+  const cached = cache.get(spec.view.node);
   if (cached) return cached;
   const out: ContainerImage[] = [];
   // One parse per distinct image: aliases can repeat a long image string in every container.
   const parses = new Map<string, ImageReferenceResult>();
+  const substitutes = document.workload?.kind.custom?.substitutes;
   for (const container of spec.all) {
     const field = container.view.get('image');
     if (!field || typeof field.value !== 'string' || field.value === '' || !isScalar(field.node)) continue;
+    // A workflow engine fills `{{inputs.parameters.image}}` or `$(params.image)` in before any Pod exists.
+    if (substitutes?.test(field.value)) continue;
     let parsed = parses.get(field.value);
     if (!parsed) parses.set(field.value, (parsed = parseImageReference(field.value)));
     out.push({
@@ -41,7 +45,7 @@ export function containerImages(document: ManifestDocument): ContainerImage[] {
       parsed,
     });
   }
-  cache.set(document.doc, out);
+  cache.set(spec.view.node, out);
   return out;
 }
 
