@@ -1,7 +1,8 @@
 /**
- * The Kubernetes features Pod Lens's rules depend on: stage and default per minor, from the versioned feature specs
- * in pkg/features/kube_features.go (`defaultVersionedKubernetesFeatureGates`). One entry per stage change.
- * TODO(#15): each entry verified against kube_features.go of its release.
+ * The Kubernetes features Pod Lens's rules depend on: stage and default per minor, copied from the versioned feature
+ * specs in pkg/features/kube_features.go (`defaultVersionedKubernetesFeatureGates`, the copy of the 1.36 development
+ * branch; the versioned form came in 1.31 and carries each gate's earlier history back to its alpha). One entry per
+ * stage change, in the order of the source; `locked` is `LockToDefault`.
  */
 export interface FeatureStage {
   /** The first minor with this stage. */
@@ -9,7 +10,7 @@ export interface FeatureStage {
   stage: 'Alpha' | 'Beta' | 'GA' | 'Deprecated';
   /** On unless set otherwise. */
   default: boolean;
-  /** `LockToDefault`: the gate can no longer be turned off. */
+  /** `LockToDefault`: the gate can no longer be set to anything but its default. */
   locked?: boolean;
 }
 
@@ -20,6 +21,117 @@ export interface FeatureGate {
 }
 
 export const FEATURE_GATES = {
+  ContainerRestartRules: {
+    summary: 'per-container restartPolicy and restartPolicyRules',
+    stages: [
+      { since: '1.34', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  ContainerStopSignals: {
+    summary: 'lifecycle.stopSignal',
+    stages: [{ since: '1.33', stage: 'Alpha', default: false }],
+  },
+  DynamicResourceAllocation: {
+    summary: 'resource claims (spec.resourceClaims, resources.claims)',
+    stages: [
+      { since: '1.26', stage: 'Alpha', default: false },
+      { since: '1.32', stage: 'Beta', default: false },
+      { since: '1.34', stage: 'GA', default: true },
+      { since: '1.35', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  EnvFiles: {
+    summary: 'env valueFrom.fileKeyRef',
+    stages: [
+      { since: '1.34', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  GitRepoVolumeDriver: {
+    summary: 'gitRepo volumes',
+    stages: [
+      { since: '1.0', stage: 'GA', default: true },
+      { since: '1.33', stage: 'Deprecated', default: false },
+    ],
+  },
+  HostnameOverride: {
+    summary: 'spec.hostnameOverride',
+    stages: [
+      { since: '1.34', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  ImageVolume: {
+    summary: 'image volumes',
+    stages: [
+      { since: '1.31', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  InPlacePodVerticalScaling: {
+    summary: 'in-place resize (resizePolicy)',
+    stages: [
+      { since: '1.27', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.35', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  KubeletEnsureSecretPulledImages: {
+    summary: "the kubelet's credential verification for pulled images",
+    stages: [
+      { since: '1.33', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  PodLevelResources: {
+    summary: 'pod-level resources (spec.resources)',
+    stages: [
+      { since: '1.32', stage: 'Alpha', default: false },
+      { since: '1.34', stage: 'Beta', default: true },
+    ],
+  },
+  PodLifecycleSleepAction: {
+    summary: 'the sleep lifecycle handler',
+    stages: [
+      { since: '1.29', stage: 'Alpha', default: false },
+      { since: '1.30', stage: 'Beta', default: true },
+      { since: '1.34', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  PodLifecycleSleepActionAllowZero: {
+    summary: 'a sleep lifecycle handler of zero seconds',
+    stages: [
+      { since: '1.32', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.34', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  ProcMountType: {
+    summary: 'securityContext.procMount',
+    stages: [
+      { since: '1.12', stage: 'Alpha', default: false },
+      { since: '1.31', stage: 'Beta', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+    ],
+  },
+  RecursiveReadOnlyMounts: {
+    summary: 'volumeMounts recursiveReadOnly',
+    stages: [
+      { since: '1.30', stage: 'Alpha', default: false },
+      { since: '1.31', stage: 'Beta', default: true },
+      { since: '1.33', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  RelaxedEnvironmentVariableValidation: {
+    summary: 'environment variable names of any printable ASCII but "="',
+    stages: [
+      { since: '1.30', stage: 'Alpha', default: false },
+      { since: '1.32', stage: 'Beta', default: true },
+      { since: '1.34', stage: 'GA', default: true, locked: true },
+    ],
+  },
   SidecarContainers: {
     summary: 'init containers with restartPolicy: Always (sidecars)',
     stages: [
@@ -28,6 +140,27 @@ export const FEATURE_GATES = {
       { since: '1.33', stage: 'GA', default: true, locked: true },
     ],
   },
+  SupplementalGroupsPolicy: {
+    summary: 'securityContext.supplementalGroupsPolicy',
+    stages: [
+      { since: '1.31', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.35', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  UserNamespacesSupport: {
+    summary: 'user namespaces (hostUsers: false)',
+    stages: [
+      { since: '1.25', stage: 'Alpha', default: false },
+      { since: '1.30', stage: 'Beta', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+    ],
+  },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
+
+/** Whether a name is a gate Pod Lens knows (user input: settings, flags, comments). */
+export function isFeatureGateName(name: string): name is FeatureGateName {
+  return Object.prototype.hasOwnProperty.call(FEATURE_GATES, name);
+}
