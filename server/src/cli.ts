@@ -9,16 +9,20 @@ import { runServer } from './main';
 import { digestFor, pinInputs } from './cli/pin';
 import { createCredentialSource, realCredentialEnvironment } from './registry/credentials';
 import { createDigestResolver } from './registry/resolver';
+import { targetFromArgs } from './cli/target-args';
+import { NEWEST_MINOR, SUPPORTED_MINORS } from './analysis/k8s/target';
 
 const USAGE = `pod-lens ${VERSION}
 
 Usage:
-  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never]
-  pod-lens inspect [paths…] [--format json|text]
+  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [target]
+  pod-lens inspect [paths…] [--format json|text] [target]
   pod-lens convert [paths…] [--to json|yaml]
   pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch]
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
+The target: [--kubernetes-version ${SUPPORTED_MINORS[0]}…${NEWEST_MINOR}] (default ${NEWEST_MINOR}) [--feature-gates Name=true,Other=false];
+a file's own \`# pod-lens: kubernetes-version=1.NN\` line wins over --kubernetes-version.
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
 Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved or a file not
 written or read; convert: a document kubectl cannot read), 2 usage error or no file could be read. Files that cannot
@@ -64,17 +68,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv);
     switch (args.command) {
       case 'check': {
-        checkKnownFlags(args, ['format', 'fail-on']);
+        checkKnownFlags(args, ['format', 'fail-on', 'kubernetes-version', 'feature-gates']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
-        const report = checkInputs((await readReported(args.positionals, io)).inputs, {}, err);
+        const target = targetFromArgs(args);
+        const report = checkInputs((await readReported(args.positionals, io)).inputs, { target }, err);
         out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
-        checkKnownFlags(args, ['format']);
+        checkKnownFlags(args, ['format', 'kubernetes-version', 'feature-gates']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
-        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs), format));
+        const target = targetFromArgs(args);
+        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs, target), format));
         return 0;
       }
       case 'convert': {
@@ -129,6 +135,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command ${args.command}`);
     }
   } catch (error) {
+    if (error instanceof UsageError && error.brief) {
+      err(`pod-lens: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       err(`pod-lens: ${error.message}\n\n${USAGE}\n`);
       return 2;

@@ -19,7 +19,7 @@ import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentCache } from './lsp/document-cache';
 import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
-import { DEFAULT_SETTINGS, readSettings, type ClientFacts, type Settings } from './lsp/settings';
+import { DEFAULT_SETTINGS, readSettings, targetSettingProblems, type ClientFacts, type Settings } from './lsp/settings';
 import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
 import type { Runtime } from './runtime';
@@ -35,6 +35,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let canRefreshLenses = false;
   let settingsRead = false;
   let folders: InitializeParams['workspaceFolders'] = null;
+  let reportedProblems = '';
   // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
   const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
   const pin = createPinResolver(runtime, () => settings, () => facts);
@@ -87,10 +88,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!canPullConfiguration) return;
     try {
       const raw: unknown = await connection.workspace.getConfiguration('podLens');
-      settings = readSettings(raw, facts);
+      applySettings(raw);
     } catch (error) {
       runtime.logger.error('reading settings failed', error);
     }
+  }
+
+  /** Reads the settings; what is wrong with the target settings goes to the log once, not at every pull. */
+  function applySettings(raw: unknown): void {
+    settings = readSettings(raw, facts);
+    const problems = targetSettingProblems(raw);
+    const key = problems.join('\n');
+    if (key !== reportedProblems) for (const p of problems) runtime.logger.info(`[warning] ${p}`);
+    reportedProblems = key;
   }
 
   /**
@@ -119,7 +129,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onDidChangeConfiguration(async (change) => {
     const previous = settings;
     if (canPullConfiguration) await pullSettings();
-    else settings = readSettings((change.settings as { podLens?: unknown } | undefined)?.podLens, facts);
+    else applySettings((change.settings as { podLens?: unknown } | undefined)?.podLens);
     republishAll(previous);
     // Lenses depend on settings too (podLens.startupLens): ask the editor to fetch them again.
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => runtime.logger.error('codeLens/refresh failed', error));

@@ -1,7 +1,7 @@
 /** The feature table: its shape (stages in order, minors Pod Lens can name) and known facts from kube_features.go on both sides of each stage change. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FEATURE_GATES, type FeatureGateName } from '../../server/src/analysis/k8s/feature-gates';
+import { FEATURE_GATES, type FeatureGateName, type FeatureStage } from '../../server/src/analysis/k8s/feature-gates';
 import {
   describeFeature,
   featureStage,
@@ -17,17 +17,18 @@ const at = (minor: string, featureGates: Record<string, boolean> = {}): Kubernet
 
 test('every gate has stages in increasing minors, none past the newest, a locked stage last', () => {
   for (const [name, gate] of Object.entries(FEATURE_GATES)) {
-    assert.ok(gate.stages.length > 0, name);
+    const stages: FeatureStage[] = gate.stages;
+    assert.ok(stages.length > 0, name);
     let last = -1;
-    for (const s of gate.stages) {
+    for (const s of stages) {
       const n = minorNumber(s.since);
       assert.ok(Number.isInteger(n), `${name}: ${s.since}`);
       assert.ok(n > last, `${name}: ${s.since} after ${last}`);
       assert.ok(n <= minorNumber(NEWEST_MINOR), `${name}: ${s.since} after the newest minor`);
       last = n;
     }
-    const lockedAt = gate.stages.findIndex((s) => s.locked);
-    if (lockedAt >= 0) assert.equal(lockedAt, gate.stages.length - 1, `${name}: a locked stage is the last`);
+    const lockedAt = stages.findIndex((s) => s.locked === true);
+    if (lockedAt >= 0) assert.equal(lockedAt, stages.length - 1, `${name}: a locked stage is the last`);
   }
 });
 

@@ -3,6 +3,7 @@ import { describeImage } from './describe/image';
 import { describePodPlan } from './describe/pod-plan';
 import { describePullSecrets } from './describe/pull-secrets';
 import type { WorkspaceView } from './workspace-view';
+import type { KubernetesTarget } from './k8s/target';
 import { workloadsOf, type ManifestModel } from './model/manifest';
 import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
 
@@ -25,12 +26,12 @@ export interface InspectedWorkload {
 
 /** Extra fields per container and per workload, added by later capabilities (images, resources, startup order). */
 export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) => Record<string, unknown>;
-export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined; namespace: string | undefined; workspace?: WorkspaceView }) => Record<string, unknown>;
+export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined; namespace: string | undefined; workspace?: WorkspaceView; target?: KubernetesTarget }) => Record<string, unknown>;
 
 export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
 export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan, describePullSecrets];
 
-export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): InspectedWorkload[] {
+export function inspectModel(model: ManifestModel, workspace?: WorkspaceView, target?: KubernetesTarget): InspectedWorkload[] {
   return workloadsOf(model).map(({ document, workload }) => {
     const spec = workload.podSpec;
     const containers = spec.all.map((c) => {
@@ -46,7 +47,7 @@ export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): I
       podSpecPath: spec.path,
       containers,
     };
-    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace }));
+    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace, target }));
     return out;
   });
 }
