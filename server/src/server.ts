@@ -27,6 +27,8 @@ import { WorkspaceSync } from './lsp/workspace-sync';
 import { OnlineDigests } from './lsp/online-digests';
 import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
+import { TARGET_REQUEST, type TargetParams, type TargetResult } from '../../protocol/target';
+import { fileTarget } from './analysis/k8s/file-target';
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
@@ -172,7 +174,16 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     STARTUP_PLAN_REQUEST,
     guarded(runtime, 'startupPlan', { workloads: [] } as StartupPlanResult, (params: StartupPlanParams) => {
       const doc = documents.get(params.uri);
-      return doc ? startupPlanFor(doc, cache) : { workloads: [] };
+      return doc ? startupPlanFor(doc, cache, options().target) : { workloads: [] };
+    }),
+  );
+  // The version a document is checked against, as analyze decides it (the settings, or the file's own pin).
+  connection.onRequest(
+    TARGET_REQUEST,
+    guarded(runtime, 'target', undefined as TargetResult | undefined, (params: TargetParams): TargetResult => {
+      const doc = documents.get(params.uri);
+      const inForce = fileTarget(doc?.getText() ?? '', settings.target);
+      return { version: inForce.target.minor, featureGates: { ...inForce.target.featureGates }, source: inForce.source };
     }),
   );
   registerCommands({ connection, runtime, documents, cache, options, pin });

@@ -5,6 +5,8 @@ import { podPlan } from '../analysis/describe/pod-plan';
 import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/quantity';
 import { workloadsOf } from '../analysis/model/manifest';
 import type { DocumentCache } from './document-cache';
+import { fileTarget } from '../analysis/k8s/file-target';
+import type { KubernetesTarget } from '../analysis/k8s/target';
 
 function approx(value: string | undefined, milli: boolean): number {
   if (value === undefined) return 0;
@@ -12,9 +14,10 @@ function approx(value: string | undefined, milli: boolean): number {
   return 'error' in q ? 0 : milli ? toMilliApprox(q) : toNumberApprox(q);
 }
 
-export function startupPlanFor(doc: TextDocument, cache: DocumentCache): StartupPlanResult {
+export function startupPlanFor(doc: TextDocument, cache: DocumentCache, target?: KubernetesTarget): StartupPlanResult {
+  const inForce = fileTarget(doc.getText(), target).target;
   const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).map(({ document, workload }) => {
-    const plan = podPlan(workload.podSpec, workload.kind.isJob);
+    const plan = podPlan(workload.podSpec, workload.kind.isJob, undefined, inForce);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
       title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}`,

@@ -15,6 +15,7 @@ import { containersRequired } from './containers-required';
 import { initContainerForbiddenField } from './init-container-forbidden-field';
 import { initContainerRestartPolicy } from './init-container-restart-policy';
 import { containerRestartPolicy } from './container-restart-policy';
+import { fieldDroppedByFeatureGate } from './field-dropped-by-feature-gate';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -80,6 +81,7 @@ export const RULES: readonly Rule[] = [
   initContainerForbiddenField,
   initContainerRestartPolicy,
   containerRestartPolicy,
+  fieldDroppedByFeatureGate,
   ephemeralContainers,
   portInvalid,
   portName,
