@@ -14,3 +14,6 @@ export interface TargetResult {
   /** `file` when the document pins its version with `# pod-lens: kubernetes-version=1.NN`. */
   source: 'file' | 'settings';
 }
+
+/** Sent by the server once new target settings are in force, so the status bar asks again. */
+export const TARGET_CHANGED_NOTIFICATION = 'podLens/targetChanged';

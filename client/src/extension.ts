@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(output);
   client = createLanguageClient(context, output);
   registerCommands(context, () => client!, registerPreview(context, () => client!));
-  createStatusBar(context);
+  createStatusBar(context, () => client);
   // Trust changes what the server may do (registry calls, credential helpers): restart it with the new facts.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {

@@ -1,20 +1,56 @@
-/** A status bar item on Kubernetes documents: Pod Lens is watching this file. */
+/** A status bar item on Kubernetes documents: Pod Lens is watching this file, and against which Kubernetes release. */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_IDS } from './config';
+import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetResult } from '../../protocol/target';
 
 const WORKLOAD = /^\s*kind:\s*["']?(Pod|PodTemplate|Deployment|ReplicaSet|StatefulSet|DaemonSet|ReplicationController|Job|CronJob)["']?\s*(#.*)?$/m;
+const TOOLTIP = 'Pod Lens is checking the pod specs of this file. Click for the startup preview.';
 
-export function createStatusBar(context: vscode.ExtensionContext): void {
+/** What the item says for a target: `K8s 1.31`, with the gates set and where the version comes from in the tooltip. */
+export function describeTargetForStatus(t: TargetResult): { text: string; tooltip: string } {
+  const gates = Object.entries(t.featureGates).map(([k, v]) => `${k}=${v}`);
+  const from = t.source === 'file' ? 'pinned by the file (# pod-lens: kubernetes-version=…)' : 'from podLens.kubernetesVersion';
+  return {
+    text: `$(symbol-namespace) Pod Lens · K8s ${t.version}`,
+    tooltip: `${TOOLTIP}\nChecked against Kubernetes ${t.version}, ${from}${gates.length ? `; feature gates ${gates.join(', ')}` : ''}.`,
+  };
+}
+
+export function createStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   item.name = 'Pod Lens';
   item.text = '$(symbol-namespace) Pod Lens';
-  item.tooltip = 'Pod Lens is checking the pod specs of this file. Click for the startup preview.';
+  item.tooltip = TOOLTIP;
   item.command = 'podLens.showStartupPreview';
+  let asked = 0;
+  const listening = new WeakSet<LanguageClient>();
+  // The server decides the version in force (settings, or the file's own pin): ask it, and keep the last answer.
+  const refreshTarget = async (doc: vscode.TextDocument) => {
+    const c = client();
+    if (!c?.isRunning()) return;
+    if (!listening.has(c)) {
+      listening.add(c);
+      c.onNotification(TARGET_CHANGED_NOTIFICATION, update);
+    }
+    const ask = ++asked;
+    try {
+      const t = await c.sendRequest<TargetResult | undefined>(TARGET_REQUEST, { uri: doc.uri.toString() });
+      if (ask !== asked || !t) return;
+      const shown = describeTargetForStatus(t);
+      item.text = shown.text;
+      item.tooltip = shown.tooltip;
+    } catch {
+      // The server restarting: the next change asks again.
+    }
+  };
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     const show = doc && (LANGUAGE_IDS as readonly string[]).includes(doc.languageId) && WORKLOAD.test(doc.getText(new vscode.Range(0, 0, 2000, 0)));
-    if (show) item.show();
-    else item.hide();
+    if (show) {
+      item.show();
+      void refreshTarget(doc);
+    } else item.hide();
   };
   context.subscriptions.push(
     item,

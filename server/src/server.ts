@@ -27,7 +27,7 @@ import { WorkspaceSync } from './lsp/workspace-sync';
 import { OnlineDigests } from './lsp/online-digests';
 import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
-import { TARGET_REQUEST, type TargetParams, type TargetResult } from '../../protocol/target';
+import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetParams, type TargetResult } from '../../protocol/target';
 import { fileTarget } from './analysis/k8s/file-target';
 
 export function startServer(connection: Connection, runtime: Runtime): void {
@@ -112,6 +112,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
    */
   function republishAll(previous: Settings | undefined): void {
     if (previous && JSON.stringify(previous) === JSON.stringify(settings)) return;
+    if (previous && JSON.stringify(previous.target) !== JSON.stringify(settings.target)) {
+      void connection.sendNotification(TARGET_CHANGED_NOTIFICATION).catch((error: unknown) => runtime.logger.error('podLens/targetChanged failed', error));
+    }
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
     for (const doc of documents.all()) {
