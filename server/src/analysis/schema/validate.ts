@@ -9,13 +9,13 @@ import type { Span } from '../model/span';
 import type { Fix } from '../rules/types';
 import { catalogField, catalogType, goStructName, goTypeName, shapeOf, typeOfKind } from './catalog';
 import { jsonKind, scalarValueAsKubernetesReads, type JsonScalar } from './read-scalar';
-import { unserved } from './served';
+import { deprecationWarning, unserved } from './served';
 import { DOCKER_CONFIG, ENUMS_OWNED_ELSEWHERE, IMAGE_PULL_SECRET, REQUIRED_CHECKED, RESOURCE_QUANTITY, VALUE_NOT_STRING } from './ownership';
 import { quoteOf, unknownField } from './unknown-field';
 import { absenceAt, describeAbsence } from './field-versions';
 import { DEFAULT_TARGET } from '../k8s/target';
 
-export type SchemaProblemKind = 'unknown-field' | 'type' | 'enum' | 'required' | 'unserved';
+export type SchemaProblemKind = 'unknown-field' | 'type' | 'enum' | 'required' | 'unserved' | 'deprecated-api';
 
 export interface SchemaProblem {
   kind: SchemaProblemKind;
@@ -106,23 +106,24 @@ function checkObject(w: Walk, node: Node, path: Path): void {
   const apiVersion = scalarValueAsKubernetesReads(apiVersionNode);
   const kind = scalarValueAsKubernetesReads(kindNode);
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return;
-  const type = typeOfKind(apiVersion, kind);
-  if (!type) {
-    const why = unserved(apiVersion, kind);
-    if (why && apiVersionNode) {
-      const span = nodeSpan(apiVersionNode, { start: 0, end: 0 });
-      const quote = quoteOf(apiVersionNode);
-      w.out.push({
-        kind: 'unserved',
-        message: why.message,
-        span,
-        path: str(field(path, 'apiVersion')),
-        fixes: [{ title: `Change apiVersion to ${why.served}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${why.served}${quote}` }] }],
-        data: { served: why.served, removedIn: why.removedIn },
-      });
-    }
-    return;
+  const apiVersionSpan = apiVersionNode ? nodeSpan(apiVersionNode, { start: 0, end: 0 }) : undefined;
+  const deprecated = deprecationWarning(apiVersion, kind, w.minor);
+  if (deprecated && apiVersionSpan) w.out.push({ kind: 'deprecated-api', message: deprecated, span: apiVersionSpan, path: str(field(path, 'apiVersion')) });
+  const why = unserved(apiVersion, kind, w.minor);
+  if (why && apiVersionNode && apiVersionSpan) {
+    const quote = quoteOf(apiVersionNode);
+    w.out.push({
+      kind: 'unserved',
+      message: why.message,
+      span: apiVersionSpan,
+      path: str(field(path, 'apiVersion')),
+      // Only the apiVersion scalar changes, in its own quoting.
+      fixes: why.compatible ? [{ title: `Change apiVersion to ${why.served}`, kind: 'quickfix', isPreferred: true, edits: [{ span: apiVersionSpan, newText: `${quote}${why.served}${quote}` }] }] : undefined,
+      data: { served: why.served, removedIn: why.removedIn },
+    });
   }
+  const type = typeOfKind(apiVersion, kind);
+  if (!type) return;
   checkStruct(w, node, type, path, path);
   // kubectl sends each item of a List on its own: each is an object with its own kind.
   if (type === 'List') {
