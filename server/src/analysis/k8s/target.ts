@@ -86,19 +86,3 @@ export function firstDefaultOnMinor(gate: FeatureGateName): string | undefined {
 export function unknownFeatureGates(gates: Readonly<Record<string, boolean>>): string[] {
   return Object.keys(gates).filter((name) => !isFeatureGateName(name));
 }
-
-/** The target as people read it: `Kubernetes 1.31`, plus gates set explicitly (`Kubernetes 1.31, ImageVolume=true`). */
-export function describeTarget(target: KubernetesTarget | undefined): string {
-  const t = target ?? DEFAULT_TARGET;
-  const gates = Object.entries(t.featureGates).map(([k, v]) => `${k}=${v}`);
-  return [`Kubernetes ${t.minor}`, ...gates].join(', ');
-}
-
-/** Two targets decide the same findings: the cache key part of a target. */
-export function targetKey(target: KubernetesTarget | undefined): string {
-  const t = target ?? DEFAULT_TARGET;
-  const gates = Object.keys(t.featureGates)
-    .sort()
-    .map((k) => `${k}=${t.featureGates[k]}`);
-  return [t.minor, ...gates].join(',');
-}

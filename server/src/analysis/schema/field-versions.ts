@@ -27,9 +27,9 @@ export function absenceAt(minor: string, since: string | undefined, until: strin
   return undefined;
 }
 
-/** The sentence that says why: `available from Kubernetes 1.34` / `removed after Kubernetes 1.30`. */
+/** The predicate that says why: `is available from Kubernetes 1.34 (…)` / `was removed after Kubernetes 1.30 (…)`. */
 export function describeAbsence(a: Absence, minor: string): string {
   return 'availableFrom' in a
-    ? `available from Kubernetes ${a.availableFrom} (the target is Kubernetes ${minor})`
-    : `removed after Kubernetes ${a.removedAfter} (the target is Kubernetes ${minor})`;
+    ? `is available from Kubernetes ${a.availableFrom} (the target is Kubernetes ${minor})`
+    : `was removed after Kubernetes ${a.removedAfter} (the target is Kubernetes ${minor})`;
 }

@@ -18,7 +18,8 @@ export interface InspectedDocument {
 export function inspectSchema(model: ManifestModel, target: KubernetesTarget = DEFAULT_TARGET): InspectedDocument[] {
   return model.documents.map((d) => {
     const byKind: InspectedDocument['byKind'] = {};
-    const problems = schemaProblems(d, target.minor);
+    // A deprecated apiVersion still served is a warning, not a schema error.
+    const problems = schemaProblems(d, target.minor).filter((p) => p.kind !== 'deprecated-api');
     for (const p of problems) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
     return { document: d.index, apiVersion: d.apiVersion ?? null, kind: d.kind ?? null, name: d.name ?? null, schemaErrors: problems.length, byKind, catalog: CATALOG_VERSION };
   });

@@ -168,7 +168,7 @@ function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path
     const absent = absenceAt(w.minor, f.s, f.u);
     if (absent) {
       const problem = unknownField(w.text, node, pair as Pair, keyNode, type, key, str(at), outer);
-      w.out.push({ ...problem, fixes: undefined, data: { ...problem.data, ...absent, hint: `${key} is ${describeAbsence(absent, w.minor)}.` } });
+      w.out.push({ ...problem, fixes: undefined, data: { ...problem.data, ...absent, hint: `${key} ${describeAbsence(absent, w.minor)}.` } });
       continue;
     }
     // `List` is decoded item by item; its own fields are plain.
@@ -337,7 +337,7 @@ function checkBase64(w: Walk, value: string, path: string, span: Span): void {
 function unsupported(w: Walk, node: Node, value: string, values: string[], path: string, span: Span, availableFrom?: string): void {
   const quote = quoteOf(node);
   const sameCase = values.find((v) => v.toLowerCase() === value.toLowerCase());
-  const later = availableFrom ? `; ${JSON.stringify(value)} is ${describeAbsence({ availableFrom }, w.minor)}` : '';
+  const later = availableFrom ? `; ${JSON.stringify(value)} ${describeAbsence({ availableFrom }, w.minor)}` : '';
   w.out.push({
     kind: 'enum',
     message: `${path}: Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}${later}`,
