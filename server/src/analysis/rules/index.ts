@@ -16,6 +16,7 @@ import { initContainerForbiddenField } from './init-container-forbidden-field';
 import { initContainerRestartPolicy } from './init-container-restart-policy';
 import { containerRestartPolicy } from './container-restart-policy';
 import { fieldDroppedByFeatureGate } from './field-dropped-by-feature-gate';
+import { kubernetesVersionComment } from './kubernetes-version-comment';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   initContainerRestartPolicy,
   containerRestartPolicy,
   fieldDroppedByFeatureGate,
+  kubernetesVersionComment,
   ephemeralContainers,
   portInvalid,
   portName,
