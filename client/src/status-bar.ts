@@ -3,25 +3,14 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_IDS } from './config';
 import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetResult } from '../../protocol/target';
+import { describeTargetForStatus, STATUS_TOOLTIP } from './target-label';
 
 const WORKLOAD = /^\s*kind:\s*["']?(Pod|PodTemplate|Deployment|ReplicaSet|StatefulSet|DaemonSet|ReplicationController|Job|CronJob)["']?\s*(#.*)?$/m;
-const TOOLTIP = 'Pod Lens is checking the pod specs of this file. Click for the startup preview.';
-
-/** What the item says for a target: `K8s 1.31`, with the gates set and where the version comes from in the tooltip. */
-export function describeTargetForStatus(t: TargetResult): { text: string; tooltip: string } {
-  const gates = Object.entries(t.featureGates).map(([k, v]) => `${k}=${v}`);
-  const from = t.source === 'file' ? 'pinned by the file (# pod-lens: kubernetes-version=…)' : 'from podLens.kubernetesVersion';
-  return {
-    text: `$(symbol-namespace) Pod Lens · K8s ${t.version}`,
-    tooltip: `${TOOLTIP}\nChecked against Kubernetes ${t.version}, ${from}${gates.length ? `; feature gates ${gates.join(', ')}` : ''}.`,
-  };
-}
-
 export function createStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   item.name = 'Pod Lens';
   item.text = '$(symbol-namespace) Pod Lens';
-  item.tooltip = TOOLTIP;
+  item.tooltip = STATUS_TOOLTIP;
   item.command = 'podLens.showStartupPreview';
   let asked = 0;
   const listening = new WeakSet<LanguageClient>();
