@@ -6,6 +6,7 @@ import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetResult } from '
 import { describeTargetForStatus, STATUS_TOOLTIP } from './target-label';
 
 const WORKLOAD = /^\s*kind:\s*["']?(Pod|PodTemplate|Deployment|ReplicaSet|StatefulSet|DaemonSet|ReplicationController|Job|CronJob)["']?\s*(#.*)?$/m;
+
 export function createStatusBar(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   item.name = 'Pod Lens';
