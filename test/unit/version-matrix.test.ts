@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import { inspectModel } from '../../server/src/analysis/inspect';
 import { NEWEST_MINOR, SUPPORTED_MINORS, type KubernetesTarget } from '../../server/src/analysis/k8s/target';
+import { CATALOG_MINORS } from '../../server/src/analysis/schema/catalog';
 
 const at = (minor: string, featureGates: Record<string, boolean> = {}): KubernetesTarget => ({ minor, featureGates });
 
@@ -165,4 +166,10 @@ test("the editor's setting lists every minor Pod Lens can target, the newest by 
   const setting = pkg.contributes.configuration.properties['podLens.kubernetesVersion']!;
   assert.deepEqual(setting.enum, [...SUPPORTED_MINORS]);
   assert.equal(setting.default, NEWEST_MINOR);
+});
+
+test('the target spans exactly the catalog: its first minor is the oldest target, its newest the default', () => {
+  assert.equal(CATALOG_MINORS.minors[0], SUPPORTED_MINORS[0]);
+  assert.equal(CATALOG_MINORS.newest, NEWEST_MINOR);
+  for (const m of [...CATALOG_MINORS.minors, ...CATALOG_MINORS.unobserved]) assert.ok(SUPPORTED_MINORS.includes(m), m);
 });
