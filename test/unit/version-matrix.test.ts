@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/analysis/analyze';
+import { analyze, createFindingsCache } from '../../server/src/analysis/analyze';
+import { RULES } from '../../server/src/analysis/rules/index';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import { inspectModel } from '../../server/src/analysis/inspect';
 import { NEWEST_MINOR, SUPPORTED_MINORS, type KubernetesTarget } from '../../server/src/analysis/k8s/target';
@@ -172,4 +173,13 @@ test('the target spans exactly the catalog: its first minor is the oldest target
   assert.equal(CATALOG_MINORS.minors[0], SUPPORTED_MINORS[0]);
   assert.equal(CATALOG_MINORS.newest, NEWEST_MINOR);
   for (const m of [...CATALOG_MINORS.minors, ...CATALOG_MINORS.unobserved]) assert.ok(SUPPORTED_MINORS.includes(m), m);
+});
+
+test('the findings cache keeps one document apart per target: a new target is checked anew, not served from the cache', () => {
+  const cache = createFindingsCache();
+  const model = parseManifests(MODERN);
+  const run = (target: KubernetesTarget) => analyze(model, { target }, RULES, cache).findings.map((f) => f.rule).sort();
+  assert.deepEqual(run(at('1.36')), []);
+  assert.deepEqual(run(at('1.33')), ['container-restart-policy', 'field-unknown', 'field-unknown', 'init-container-restart-policy']);
+  assert.deepEqual(run(at('1.36')), []);
 });
