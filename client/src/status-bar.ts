@@ -1,12 +1,14 @@
 /**
- * A status bar item on documents with pod specs: Pod Lens is watching this file. The server's model decides which
- * objects carry pod specs (built-in kinds, custom resources, podLens.podTemplates), so the item asks it rather than
- * keeping a copy of the kind list here.
+ * A status bar item on documents with pod specs: Pod Lens is watching this file, and against which Kubernetes release.
+ * The server's model decides which objects carry pod specs (built-in kinds, custom resources, podLens.podTemplates)
+ * and which release is in force (settings, or the file's own pin), so the item asks it rather than keeping copies.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STARTUP_PLAN_REQUEST, type StartupPlanResult } from '../../protocol/startup-plan';
+import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetResult } from '../../protocol/target';
 import { LANGUAGE_IDS } from './config';
+import { describeTargetForStatus, STATUS_TOOLTIP } from './target-label';
 
 /** Typing asks again after this pause, not on every keystroke. */
 const CHANGE_DELAY_MS = 300;
@@ -16,24 +18,40 @@ export function createStatusBar(context: vscode.ExtensionContext, client: () => 
   const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   item.name = 'Pod Lens';
   item.text = '$(symbol-namespace) Pod Lens';
-  item.tooltip = 'Pod Lens is checking the pod specs of this file. Click for the startup preview.';
+  item.tooltip = STATUS_TOOLTIP;
   item.command = 'podLens.showStartupPreview';
   // Answers can arrive out of order: only the latest question's answer counts.
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const listening = new WeakSet<LanguageClient>();
   const update = async () => {
     const question = ++asked;
     const doc = vscode.window.activeTextEditor?.document;
     const running = client();
     if (!doc || !(LANGUAGE_IDS as readonly string[]).includes(doc.languageId) || !running?.isRunning()) return item.hide();
+    if (!listening.has(running)) {
+      listening.add(running);
+      running.onNotification(TARGET_CHANGED_NOTIFICATION, () => void update());
+    }
     let show = false;
+    let target: TargetResult | undefined;
     try {
-      const plan = await running.sendRequest<StartupPlanResult>(STARTUP_PLAN_REQUEST, { uri: doc.uri.toString() });
+      const uri = doc.uri.toString();
+      const [plan, t] = await Promise.all([
+        running.sendRequest<StartupPlanResult>(STARTUP_PLAN_REQUEST, { uri }),
+        running.sendRequest<TargetResult | undefined>(TARGET_REQUEST, { uri }),
+      ]);
       show = plan.workloads.length > 0;
+      target = t;
     } catch {
       // A server restarting answers nothing: the next change or editor switch asks again.
     }
     if (question !== asked) return;
+    if (target) {
+      const shown = describeTargetForStatus(target);
+      item.text = shown.text;
+      item.tooltip = shown.tooltip;
+    }
     if (show) item.show();
     else item.hide();
   };

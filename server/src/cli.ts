@@ -10,16 +10,20 @@ import { digestFor, pinInputs } from './cli/pin';
 import { podTemplatesFlag } from './cli/pod-templates';
 import { createCredentialSource, realCredentialEnvironment } from './registry/credentials';
 import { createDigestResolver } from './registry/resolver';
+import { targetFromArgs } from './cli/target-args';
+import { NEWEST_MINOR, SUPPORTED_MINORS } from './analysis/k8s/target';
 
 const USAGE = `pod-lens ${VERSION}
 
 Usage:
-  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [--pod-templates file.json]
-  pod-lens inspect [paths…] [--format json|text] [--pod-templates file.json]
+  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [target] [--pod-templates file.json]
+  pod-lens inspect [paths…] [--format json|text] [target] [--pod-templates file.json]
   pod-lens convert [paths…] [--to json|yaml]
   pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch] [--pod-templates file.json]
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
+The target: [--kubernetes-version ${SUPPORTED_MINORS[0]}…${NEWEST_MINOR}] (default ${NEWEST_MINOR}) [--feature-gates Name=true,Other=false];
+a file's own \`# pod-lens: kubernetes-version=1.NN\` line wins over --kubernetes-version.
 Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
 --pod-templates names a JSON file listing other custom resources' pod templates, as the podLens.podTemplates
 setting does: [{"apiVersion": "example.com/v1", "kind": "Widget", "paths": ["spec.template"]}].
@@ -67,19 +71,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const args = parseArgs(argv);
     switch (args.command) {
       case 'check': {
-        checkKnownFlags(args, ['format', 'fail-on', 'pod-templates']);
+        checkKnownFlags(args, ['format', 'fail-on', 'kubernetes-version', 'feature-gates', 'pod-templates']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
+        const target = targetFromArgs(args);
         const podTemplates = await podTemplatesFlag(args, io.cwd, err);
-        const report = checkInputs((await readReported(args.positionals, io)).inputs, {}, err, { podTemplates });
+        const report = checkInputs((await readReported(args.positionals, io)).inputs, { target }, err, { podTemplates });
         out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
-        checkKnownFlags(args, ['format', 'pod-templates']);
+        checkKnownFlags(args, ['format', 'kubernetes-version', 'feature-gates', 'pod-templates']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
+        const target = targetFromArgs(args);
         const podTemplates = await podTemplatesFlag(args, io.cwd, err);
-        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs, { podTemplates }), format));
+        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs, target, { podTemplates }), format));
         return 0;
       }
       case 'convert': {
@@ -136,6 +142,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command ${args.command}`);
     }
   } catch (error) {
+    if (error instanceof UsageError && error.brief) {
+      err(`pod-lens: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       err(`pod-lens: ${error.message}\n\n${USAGE}\n`);
       return 2;

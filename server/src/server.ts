@@ -19,7 +19,7 @@ import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentCache } from './lsp/document-cache';
 import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
-import { DEFAULT_SETTINGS, readSettings, type ClientFacts, type Settings } from './lsp/settings';
+import { DEFAULT_SETTINGS, readSettings, targetSettingProblems, type ClientFacts, type Settings } from './lsp/settings';
 import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
 import type { Runtime } from './runtime';
@@ -27,6 +27,8 @@ import { WorkspaceSync } from './lsp/workspace-sync';
 import { OnlineDigests } from './lsp/online-digests';
 import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
+import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetParams, type TargetResult } from '../../protocol/target';
+import { fileTarget } from './analysis/k8s/file-target';
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
@@ -35,6 +37,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let canRefreshLenses = false;
   let settingsRead = false;
   let folders: InitializeParams['workspaceFolders'] = null;
+  let reportedProblems = '';
   // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
   const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
   const pin = createPinResolver(runtime, () => settings, () => facts);
@@ -87,10 +90,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!canPullConfiguration) return;
     try {
       const raw: unknown = await connection.workspace.getConfiguration('podLens');
-      settings = readSettings(raw, facts);
+      applySettings(raw);
     } catch (error) {
       runtime.logger.error('reading settings failed', error);
     }
+  }
+
+  /** Reads the settings; what is wrong with the target settings goes to the log once, not at every pull. */
+  function applySettings(raw: unknown): void {
+    settings = readSettings(raw, facts);
+    const problems = targetSettingProblems(raw);
+    const key = problems.join('\n');
+    if (key !== reportedProblems) for (const p of problems) runtime.logger.info(`[warning] ${p}`);
+    reportedProblems = key;
   }
 
   /**
@@ -103,6 +115,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     // Once per change of the setting, not per document: the log is where a skipped podLens.podTemplates entry is explained.
     if (JSON.stringify(previous?.podTemplateProblems ?? []) !== JSON.stringify(settings.podTemplateProblems)) {
       for (const problem of settings.podTemplateProblems) runtime.logger.info(`settings: ${problem}`);
+    }
+    if (previous && JSON.stringify(previous.target) !== JSON.stringify(settings.target)) {
+      void connection.sendNotification(TARGET_CHANGED_NOTIFICATION).catch((error: unknown) => runtime.logger.error('podLens/targetChanged failed', error));
     }
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
@@ -123,7 +138,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onDidChangeConfiguration(async (change) => {
     const previous = settings;
     if (canPullConfiguration) await pullSettings();
-    else settings = readSettings((change.settings as { podLens?: unknown } | undefined)?.podLens, facts);
+    else applySettings((change.settings as { podLens?: unknown } | undefined)?.podLens);
     republishAll(previous);
     // Lenses depend on settings too (podLens.startupLens): ask the editor to fetch them again.
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => runtime.logger.error('codeLens/refresh failed', error));
@@ -154,7 +169,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options())));
   connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index, (uri) => documents.get(uri), settings.maxFileSize)));
-  connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache)));
+  connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache, settings.target)));
   connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options())));
   connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options())));
   connection.onCodeActionResolve(
@@ -166,7 +181,16 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     STARTUP_PLAN_REQUEST,
     guarded(runtime, 'startupPlan', { workloads: [] } as StartupPlanResult, (params: StartupPlanParams) => {
       const doc = documents.get(params.uri);
-      return doc ? startupPlanFor(doc, cache) : { workloads: [] };
+      return doc ? startupPlanFor(doc, cache, options().target) : { workloads: [] };
+    }),
+  );
+  // The version a document is checked against, as analyze decides it (the settings, or the file's own pin).
+  connection.onRequest(
+    TARGET_REQUEST,
+    guarded(runtime, 'target', undefined as TargetResult | undefined, (params: TargetParams): TargetResult => {
+      const doc = documents.get(params.uri);
+      const inForce = fileTarget(doc?.getText() ?? '', settings.target);
+      return { version: inForce.target.minor, featureGates: { ...inForce.target.featureGates }, source: inForce.source };
     }),
   );
   registerCommands({ connection, runtime, documents, cache, options, pin });

@@ -33,7 +33,8 @@ export function readExpectations(text: string): Expectation[] {
     const content = lines.lineText(n);
     const m = CARET.exec(content);
     if (!m) {
-      if (content.trim() !== '' && !content.trimStart().startsWith('#')) codeLine = n;
+      // A `# pod-lens: …` directive is content Pod Lens reads (and may report on), so it counts as a code line.
+      if (content.trim() !== '' && (!content.trimStart().startsWith('#') || /^\s*#\s*pod-lens:/.test(content))) codeLine = n;
       continue;
     }
     const start = m[1]!.length + 1 + m[2]!.length;

@@ -55,7 +55,7 @@ export function isolatedEnv(): NodeJS.ProcessEnv {
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
 /** Waits for a predicate over incoming events, failing after a deadline (never a sleep). */
-function deadline<T>(ms: number, what: string, register: (resolve: (v: T) => void) => () => void): Promise<T> {
+export function deadline<T>(ms: number, what: string, register: (resolve: (v: T) => void) => () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let dispose = () => {};
     const timer = setTimeout(() => {

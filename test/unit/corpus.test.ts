@@ -23,6 +23,15 @@ const KNOWN_ERRORS = new Map<string, string[]>([
   // extensions/v1beta1 DaemonSet stopped being served in 1.16: kubectl answers `no matches for kind "DaemonSet" in version "extensions/v1beta1"`.
   ['kubernetes-examples/_archived/newrelic-infrastructure/newrelic-infra-daemonset.yaml', ['api-version-unserved']],
   ['kubernetes-examples/_archived/volumes/flexvolume/deploy/ds.yaml', ['image-reference-invalid', 'api-version-unserved']],
+  // Removed API versions outside the catalog's kinds (the deprecation guide): policy/v1beta1 PodDisruptionBudget in 1.25,
+  // storage.k8s.io/v1beta1 StorageClass in 1.22; kubectl answers `no matches for kind … in version …`.
+  ['kubernetes-examples/_archived/cockroachdb/cockroachdb-statefulset.yaml', ['api-version-unserved']],
+  ...['account-specified-hdd/storageclass-account-hdd', 'dedicated-hdd/storageclass-dedicated-hdd', 'shared-hdd/storageclass-shared-hdd', 'shared-ssd/storageclass-shared-ssd'].map(
+    (f): [string, string[]] => [`kubernetes-examples/_archived/volumes/azure_disk/claim/blob-based-disk/${f}.yaml`, ['api-version-unserved']],
+  ),
+  ...['managed-hdd/storageclass-managed-hdd', 'managed-ssd/storageclass-managed-ssd'].map(
+    (f): [string, string[]] => [`kubernetes-examples/_archived/volumes/azure_disk/claim/managed-disk/${f}.yaml`, ['api-version-unserved']],
+  ),
   // `lun: <ADD LUN ID Here>` is a string where FCVolumeSource.lun is an *int32 (types.go): the decoder rejects it.
   ['kubernetes-examples/_archived/volumes/fibre_channel/fc.yaml', ['field-type-invalid']],
   // RBDVolumeSource has no imageformat/imagefeatures (those are StorageClass parameters of the rbd provisioner), ScaleIOVolumeSource

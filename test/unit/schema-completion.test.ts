@@ -41,3 +41,11 @@ test('no field names outside a known kind or in a value', () => {
   assert.deepEqual(at('apiVersion: example.com/v1\nkind: Widget\nspec:\n  |\n'), []);
   assert.deepEqual(at('apiVersion: v1\nkind: Pod\nspec:\n  hostname: ab|\n').filter((i) => i.insertText), []);
 });
+
+test('field names follow the target: a field of a later release is not offered', () => {
+  const source = 'apiVersion: v1\nkind: Pod\nspec:\n  |\n  containers: []\n';
+  const labels = (minor: string) => at(`# pod-lens: kubernetes-version=${minor}\n${source}`).map((i) => i.label);
+  assert.ok(labels('1.34').includes('hostnameOverride'));
+  assert.ok(!labels('1.33').includes('hostnameOverride'));
+  assert.ok(labels('1.33').includes('hostNetwork'));
+});

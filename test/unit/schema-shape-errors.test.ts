@@ -197,21 +197,21 @@ const cases: Array<[string, [string, string, string]]> = [
   // apiVersion/kind the API does not serve.
   [
     deployment('replicas: 1').replace('apps/v1', 'extensions/v1beta1'),
-    ['api-version-unserved', 'apiVersion', 'no matches for kind "Deployment" in version "extensions/v1beta1": extensions/v1beta1 Deployment was removed in Kubernetes 1.16; Deployment is served as apps/v1. kubectl refuses the object.'],
+    ['api-version-unserved', 'apiVersion', 'no matches for kind "Deployment" in version "extensions/v1beta1": extensions/v1beta1 Deployment was removed in Kubernetes 1.16 (the target is Kubernetes 1.36); use apps/v1 Deployment. kubectl refuses the object.'],
   ],
   [
     deployment('replicas: 1').replace('apps/v1', 'apps/v1beta2'),
-    ['api-version-unserved', 'apiVersion', 'no matches for kind "Deployment" in version "apps/v1beta2": apps/v1beta2 Deployment was removed in Kubernetes 1.16; Deployment is served as apps/v1. kubectl refuses the object.'],
+    ['api-version-unserved', 'apiVersion', 'no matches for kind "Deployment" in version "apps/v1beta2": apps/v1beta2 Deployment was removed in Kubernetes 1.16 (the target is Kubernetes 1.36); use apps/v1 Deployment. kubectl refuses the object.'],
   ],
   [pod('').replace('apiVersion: v1', 'apiVersion: apps/v1'), ['api-version-unserved', 'apiVersion', 'no matches for kind "Pod" in version "apps/v1": Pod is served as v1. kubectl refuses the object.']],
   [service('ports: [{port: 80}]').replace('apiVersion: v1', 'apiVersion: apps/v1'), ['api-version-unserved', 'apiVersion', 'no matches for kind "Service" in version "apps/v1": Service is served as v1. kubectl refuses the object.']],
   [
     `apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\n`,
-    ['api-version-unserved', 'apiVersion', 'no matches for kind "CronJob" in version "batch/v1beta1": batch/v1beta1 CronJob was removed in Kubernetes 1.25; CronJob is served as batch/v1. kubectl refuses the object.'],
+    ['api-version-unserved', 'apiVersion', 'no matches for kind "CronJob" in version "batch/v1beta1": batch/v1beta1 CronJob was removed in Kubernetes 1.25 (the target is Kubernetes 1.36); use batch/v1 CronJob. kubectl refuses the object.'],
   ],
   [
     `apiVersion: node.k8s.io/v1beta1\nkind: RuntimeClass\nmetadata:\n  name: r\nhandler: runc\n`,
-    ['api-version-unserved', 'apiVersion', 'no matches for kind "RuntimeClass" in version "node.k8s.io/v1beta1": node.k8s.io/v1beta1 RuntimeClass was removed in Kubernetes 1.25; RuntimeClass is served as node.k8s.io/v1. kubectl refuses the object.'],
+    ['api-version-unserved', 'apiVersion', 'no matches for kind "RuntimeClass" in version "node.k8s.io/v1beta1": node.k8s.io/v1beta1 RuntimeClass was removed in Kubernetes 1.25 (the target is Kubernetes 1.36); use node.k8s.io/v1 RuntimeClass. kubectl refuses the object.'],
   ],
 ];
 

@@ -35,10 +35,10 @@ const CASES: Case[] = [
   ['init readinessProbe', pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  readinessProbe:\n    exec: {command: ["true"]}\n${app}`), 'init-container-forbidden-field', 'spec.initContainers[0].readinessProbe'],
   ['init startupProbe', pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  startupProbe:\n    exec: {command: ["true"]}\n${app}`), 'init-container-forbidden-field', 'spec.initContainers[0].startupProbe'],
   ['init lifecycle', pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  lifecycle:\n    preStop: {exec: {command: ["true"]}}\n${app}`), 'init-container-forbidden-field', 'spec.initContainers[0].lifecycle'],
-  ['init restartPolicy OnFailure', pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  restartPolicy: OnFailure\n${app}`), 'init-container-restart-policy', 'spec.initContainers[0].restartPolicy'],
-  ['init restartPolicy Never', pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  restartPolicy: Never\n${app}`), 'init-container-restart-policy', 'spec.initContainers[0].restartPolicy'],
+  ['init restartPolicy OnFailure before restart rules', `# pod-lens: kubernetes-version=1.33\n` + pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  restartPolicy: OnFailure\n${app}`), 'init-container-restart-policy', 'spec.initContainers[0].restartPolicy'],
+  ['init restartPolicy Never before restart rules', `# pod-lens: kubernetes-version=1.33\n` + pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  restartPolicy: Never\n${app}`), 'init-container-restart-policy', 'spec.initContainers[0].restartPolicy'],
   ['init restartPolicy wrong case', pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  restartPolicy: always\n${app}`), 'init-container-restart-policy', 'spec.initContainers[0].restartPolicy'],
-  ['app container restartPolicy', pod(`${app}\n  restartPolicy: Always`), 'container-restart-policy', 'spec.containers[0].restartPolicy'],
+  ['app container restartPolicy before restart rules', `# pod-lens: kubernetes-version=1.33\n` + pod(`${app}\n  restartPolicy: Always`), 'container-restart-policy', 'spec.containers[0].restartPolicy'],
   ['ephemeral containers on create', pod(`${app}\nephemeralContainers:\n- name: dbg\n  image: busybox:1.36`), 'ephemeral-containers', 'spec.ephemeralContainers'],
   ['ephemeral ports', pod(`${app}\nephemeralContainers:\n- name: dbg\n  image: busybox:1.36\n  ports:\n  - containerPort: 80`), 'ephemeral-containers', 'spec.ephemeralContainers[0].ports'],
   ['ephemeral resources', pod(`${app}\nephemeralContainers:\n- name: dbg\n  image: busybox:1.36\n  resources: {}`), 'ephemeral-containers', 'spec.ephemeralContainers[0].resources'],
@@ -109,6 +109,7 @@ for (const [name, text, rule, path] of CASES) {
 }
 
 const VALID: Array<[string, string]> = [
+  ['container restart rules (beta and on by default in 1.35)', pod(`initContainers:\n- name: i\n  image: busybox:1.36\n  restartPolicy: OnFailure\n${app}\n  restartPolicy: Never`)],
   ['a sidecar with probes and lifecycle', pod(`initContainers:\n- name: s\n  image: busybox:1.36\n  restartPolicy: Always\n  ports: [{containerPort: 9000, name: metrics}]\n  readinessProbe: {httpGet: {path: /, port: metrics}}\n  startupProbe: {exec: {command: ["true"]}}\n  lifecycle: {preStop: {exec: {command: ["true"]}}}\n${app}`)],
   ['env building on itself', pod(`${app}\n  env:\n  - {name: P, value: /a}\n  - {name: P, value: "$(P):/b"}\n  - {name: Q, value: "$$(LITERAL) $(P)"}`)],
   ['shell command substitution in args', pod(`${app}\n  command: ["sh", "-c", "echo $(date) $(hostname)"]`)],

@@ -4,6 +4,7 @@ import type { Span } from './model/span';
 import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
+import { optionsForFile } from './k8s/file-target';
 import { RULES } from './rules/index';
 import { documentViewsFor, inCustomResource } from './rules/workload-scope';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
@@ -111,6 +112,8 @@ export function analyze(
   rules: readonly Rule[] = RULES,
   cache?: FindingsCache,
 ): AnalysisResult {
+  // A file may pin its own Kubernetes version: every rule of the file sees that target (and the cache key has it).
+  options = optionsForFile(model.text, options);
   const failures: AnalysisResult['failures'] = [];
   const ignores = new IgnoreComments(model.text);
   const findings: Finding[] = [];

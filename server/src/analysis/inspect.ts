@@ -5,6 +5,7 @@ import { describePodPlan } from './describe/pod-plan';
 import { describePullSecrets } from './describe/pull-secrets';
 import type { WorkspaceView } from './workspace-view';
 import { isContainerOnly } from './model/custom-workloads';
+import type { KubernetesTarget } from './k8s/target';
 import { workloadsOf, type ManifestModel } from './model/manifest';
 import type { ContainerType, ContainerView, PodSpecView } from './model/pod-spec';
 
@@ -27,12 +28,12 @@ export interface InspectedWorkload {
 
 /** Extra fields per container and per workload, added by later capabilities (images, resources, startup order). */
 export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) => Record<string, unknown>;
-export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined; namespace: string | undefined; workspace?: WorkspaceView }) => Record<string, unknown>;
+export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined; namespace: string | undefined; workspace?: WorkspaceView; target?: KubernetesTarget }) => Record<string, unknown>;
 
 export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
 export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan, describePullSecrets, describeImageVolumes];
 
-export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): InspectedWorkload[] {
+export function inspectModel(model: ManifestModel, workspace?: WorkspaceView, target?: KubernetesTarget): InspectedWorkload[] {
   return workloadsOf(model).map(({ document, workload }) => {
     const spec = workload.podSpec;
     const containers = spec.all.map((c) => {
@@ -53,7 +54,7 @@ export function inspectModel(model: ManifestModel, workspace?: WorkspaceView): I
     };
     // Resources, QoS and start order are the Pod's: a workflow engine builds that Pod with containers of its own.
     if (isContainerOnly(workload)) return out;
-    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace }));
+    for (const d of WORKLOAD_DESCRIBERS) Object.assign(out, d(spec, { kind: workload.kind.kind, isJob: workload.kind.isJob, replicas: workload.replicas, namespace: workload.namespace, workspace, target }));
     return out;
   });
 }

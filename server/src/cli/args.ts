@@ -1,6 +1,14 @@
 /** Command-line parsing: positional paths and `--flag value` / `--flag=value` options, with usage errors. */
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** `brief`: a bad value of a flag, said in one line without the whole usage text. */
+  constructor(
+    message: string,
+    readonly brief = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface ParsedArgs {
   command: string | undefined;
@@ -9,7 +17,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; the rest are booleans. */
-const VALUED = new Set(['format', 'fail-on', 'platform', 'to', 'pod-templates']);
+const VALUED = new Set(['format', 'fail-on', 'platform', 'to', 'kubernetes-version', 'feature-gates', 'pod-templates']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;

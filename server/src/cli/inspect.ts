@@ -6,18 +6,34 @@ import { inspectSchema, type InspectedDocument } from '../analysis/schema/inspec
 import type { Input } from './inputs';
 import { WorkspaceIndex } from '../workspace/index';
 import { isGoTemplate } from '../analysis/model/manifest';
+import { fileTarget } from '../analysis/k8s/file-target';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../analysis/k8s/target';
 
-export interface InspectReport {
-  files: Array<{ path: string; workloads: InspectedWorkload[]; documents: InspectedDocument[] }>;
+/** The target a file was inspected against, and whether the file pinned it (`# pod-lens: kubernetes-version=…`). */
+export interface InspectedTarget {
+  version: string;
+  featureGates: Record<string, boolean>;
+  source: 'file' | 'settings';
 }
 
-export function inspectInputs(inputs: Input[], parse: ParseOptions = {}): InspectReport {
+export interface InspectReport {
+  files: Array<{ path: string; kubernetes: InspectedTarget; workloads: InspectedWorkload[]; documents: InspectedDocument[] }>;
+}
+
+export function inspectInputs(inputs: Input[], target: KubernetesTarget = DEFAULT_TARGET, parse: ParseOptions = {}): InspectReport {
   const index = new WorkspaceIndex();
   for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
   return {
     files: inputs.map((input) => {
       const model = guardInput(input.text) ? undefined : parseManifests(input.text, undefined, parse);
-      return { path: input.path, workloads: model ? inspectModel(model, index) : [], documents: model ? inspectSchema(model) : [] };
+      const inForce = fileTarget(input.text, target);
+      const kubernetes = { version: inForce.target.minor, featureGates: { ...inForce.target.featureGates }, source: inForce.source };
+      return {
+        path: input.path,
+        kubernetes,
+        workloads: model ? inspectModel(model, index, inForce.target) : [],
+        documents: model ? inspectSchema(model, inForce.target) : [],
+      };
     }),
   };
 }
@@ -26,6 +42,8 @@ export function formatInspect(report: InspectReport, format: 'json' | 'text'): s
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   const lines: string[] = [];
   for (const file of report.files) {
+    const gates = Object.entries(file.kubernetes.featureGates).map(([k, v]) => `, ${k}=${v}`).join('');
+    lines.push(`${file.path}: Kubernetes ${file.kubernetes.version}${gates}${file.kubernetes.source === 'file' ? ' (pinned by the file)' : ''}`);
     for (const d of file.documents) {
       const what = `${d.apiVersion ?? '?'} ${d.kind ?? '?'} ${d.name ?? '(unnamed)'}`;
       lines.push(`${file.path} #${d.document}: ${what}: ${d.schemaErrors} schema error${d.schemaErrors === 1 ? '' : 's'} (catalog ${d.catalog})`);

@@ -4,10 +4,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from '../analysis/completion/index';
 import { toOffset, toRange } from './convert';
 import type { DocumentCache } from './document-cache';
+import type { KubernetesTarget } from '../analysis/k8s/target';
 
-export function complete(doc: TextDocument, params: CompletionParams, cache: DocumentCache): CompletionItem[] {
+export function complete(doc: TextDocument, params: CompletionParams, cache: DocumentCache, target?: KubernetesTarget): CompletionItem[] {
   if (cache.skipped(doc)) return [];
-  return completionsAt(cache.model(doc), toOffset(doc, params.position)).map((item) => ({
+  return completionsAt(cache.model(doc), toOffset(doc, params.position), target).map((item) => ({
     label: item.label,
     kind: item.kind === 'field' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
     detail: item.detail,

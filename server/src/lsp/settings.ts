@@ -4,6 +4,8 @@ import { DEFAULT_RESOURCES_REQUIRED } from '../analysis/options';
 import type { SeveritySetting } from '../analysis/rules/types';
 import type { CustomPodTemplates } from '../analysis/model/custom-resources';
 import { readPodTemplates } from '../analysis/model/pod-templates-setting';
+import { isFeatureGateName } from '../analysis/k8s/feature-gates';
+import { NEWEST_MINOR, parseMinor, SUPPORTED_MINORS, unknownFeatureGates, type KubernetesTarget } from '../analysis/k8s/target';
 
 export interface Settings {
   rules: Record<string, SeveritySetting>;
@@ -15,6 +17,8 @@ export interface Settings {
   startupLens: StartupLensMode;
   /** Unknown fields: errors (Strict, kubectl's default), warnings (Warn) or nothing (Ignore). */
   fieldValidation: FieldValidation;
+  /** `podLens.kubernetesVersion` and `podLens.featureGates`: what the manifests are checked against. */
+  target: KubernetesTarget;
   pin: { keepTag: boolean; platform: string };
   /** podLens.podTemplates: the user's custom resources with pod templates, and why entries were skipped (logged once). */
   podTemplates: CustomPodTemplates[];
@@ -48,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   privateRegistries: [],
   startupLens: 'auto',
   fieldValidation: 'Strict',
+  target: { minor: NEWEST_MINOR, featureGates: {} },
   pin: { keepTag: true, platform: '' },
   podTemplates: [],
   podTemplateProblems: [],
@@ -91,6 +96,12 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
     privateRegistries: Array.isArray(s.privateRegistries) ? s.privateRegistries.filter((g): g is string => typeof g === 'string') : [],
     startupLens: s.startupLens === 'always' || s.startupLens === 'off' || s.startupLens === 'auto' ? s.startupLens : d.startupLens,
     fieldValidation: s.fieldValidation === 'Warn' || s.fieldValidation === 'Ignore' || s.fieldValidation === 'Strict' ? s.fieldValidation : d.fieldValidation,
+    target: {
+      minor: (typeof s.kubernetesVersion === 'string' && parseMinor(s.kubernetesVersion)) || d.target.minor,
+      featureGates: isRecord(s.featureGates)
+        ? Object.fromEntries(Object.entries(s.featureGates).filter((e): e is [string, boolean] => typeof e[1] === 'boolean' && isFeatureGateName(e[0])))
+        : {},
+    },
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
     podTemplates: declared.entries,
     podTemplateProblems: declared.problems,
@@ -107,8 +118,32 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
   };
 }
 
+/**
+ * What is wrong with the target settings, in words for the server log: a version Pod Lens cannot check against
+ * (the newest is used), gate names it does not know and values that are not booleans (both ignored).
+ */
+export function targetSettingProblems(raw: unknown): string[] {
+  const s = isRecord(raw) ? raw : {};
+  const problems: string[] = [];
+  const v = s.kubernetesVersion;
+  if (v !== undefined && v !== null && v !== '' && !(typeof v === 'string' && parseMinor(v))) {
+    problems.push(`podLens.kubernetesVersion: ${JSON.stringify(v)} is not a version Pod Lens can check against (one of ${SUPPORTED_MINORS.join(', ')}); using ${NEWEST_MINOR}`);
+  }
+  if (isRecord(s.featureGates)) {
+    const booleans = Object.fromEntries(Object.entries(s.featureGates).filter((e): e is [string, boolean] => typeof e[1] === 'boolean'));
+    const unknown = unknownFeatureGates(booleans);
+    if (unknown.length) problems.push(`podLens.featureGates: no rule of Pod Lens depends on ${unknown.join(', ')}; ignored`);
+    const notBoolean = Object.keys(s.featureGates).filter((k) => !(k in booleans));
+    if (notBoolean.length) problems.push(`podLens.featureGates: ${notBoolean.join(', ')} must be true or false; ignored`);
+  } else if (s.featureGates !== undefined && s.featureGates !== null) {
+    problems.push('podLens.featureGates must be an object of gate names to true or false; ignored');
+  }
+  return problems;
+}
+
 export function analysisOptions(settings: Settings): AnalysisOptions {
   return {
+    target: settings.target,
     rules: settings.rules,
     resourcesRequired: settings.resourcesRequired,
     privateRegistries: settings.privateRegistries,

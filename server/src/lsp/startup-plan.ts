@@ -6,6 +6,8 @@ import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/qu
 import { isContainerOnly } from '../analysis/model/custom-workloads';
 import { workloadsOf } from '../analysis/model/manifest';
 import type { DocumentCache } from './document-cache';
+import { fileTarget } from '../analysis/k8s/file-target';
+import type { KubernetesTarget } from '../analysis/k8s/target';
 
 function approx(value: string | undefined, milli: boolean): number {
   if (value === undefined) return 0;
@@ -13,10 +15,11 @@ function approx(value: string | undefined, milli: boolean): number {
   return 'error' in q ? 0 : milli ? toMilliApprox(q) : toNumberApprox(q);
 }
 
-export function startupPlanFor(doc: TextDocument, cache: DocumentCache): StartupPlanResult {
+export function startupPlanFor(doc: TextDocument, cache: DocumentCache, target?: KubernetesTarget): StartupPlanResult {
+  const inForce = fileTarget(doc.getText(), target).target;
   // Workflow steps have no Pod of their own to plan (their controller builds it).
   const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).filter(({ workload }) => !isContainerOnly(workload)).map(({ document, workload }) => {
-    const plan = podPlan(workload.podSpec, workload.kind.isJob);
+    const plan = podPlan(workload.podSpec, workload.kind.isJob, undefined, inForce);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
       title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}${document.workloads.length > 1 ? ` (${workload.podSpec.path})` : ''}`,

@@ -1,4 +1,5 @@
 /** Completion of field names valid at the cursor (the schema catalog), without keys already written; required children as a snippet. */
+import { absenceAt } from '../schema/field-versions';
 import { catalogField, catalogType, displayType, shapeOf, type CatalogField } from '../schema/catalog';
 import { indentContext, typeAlong } from '../schema/indent-context';
 import { rootTypeOf } from '../schema/locate';
@@ -45,7 +46,7 @@ function insertFor(name: string, f: CatalogField, relative: number): { text: str
   return { text: `${name}:\n${pad}$0`, isSnippet: true };
 }
 
-export const fieldNames: CompletionProvider = ({ document, offset }) => {
+export const fieldNames: CompletionProvider = ({ document, offset, target }) => {
   const root = document.root?.node;
   const rootType = root ? rootTypeOf(document.doc, root) : undefined;
   if (!rootType && !document.workloads.some((w) => w.kind.custom?.hasPodSchema)) return [];
@@ -64,6 +65,8 @@ export const fieldNames: CompletionProvider = ({ document, offset }) => {
   const span = { start: offset - partial.length, end: offset };
   return Object.keys(t.f)
     .filter((name) => !context.siblings.has(name) && !(type === 'V1EphemeralContainer' && EPHEMERAL_FORBIDDEN.has(name)))
+    // A field of another release would be an unknown field there.
+    .filter((name) => !absenceAt(target.minor, t.f[name]?.s, t.f[name]?.u))
     .map((name): CompletionItem => {
       const f = catalogField(type, name)!;
       const insert = insertFor(name, f, m[2]?.length ?? 0);

@@ -1,5 +1,6 @@
 /** hoverAt: asks each hover provider in turn; the first answer wins. */
 import { documentAt, type ManifestModel } from '../model/manifest';
+import { optionsForFile } from '../k8s/file-target';
 import type { AnalysisOptions } from '../options';
 import { containerKindHover } from './container-kind-hover';
 import { fieldHover } from './field-hover';
@@ -17,6 +18,7 @@ export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, imageVolumeHover, p
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);
   if (!document) return undefined;
+  options = optionsForFile(model.text, options);
   const local = offset - document.offset;
   for (const provider of HOVER_PROVIDERS) {
     const found = provider({ model, document, offset: local, options });

@@ -52,7 +52,7 @@ export const resourcesHover: HoverProvider = ({ document, offset, options }) => 
   const runtimeClass = w.podSpec.view.string('runtimeClassName');
   const rc = runtimeClass ? options.workspace?.find('RuntimeClass', runtimeClass, undefined)[0] : undefined;
   const runtimeOverhead = rc?.facts.overhead as Record<string, unknown> | undefined;
-  const plan = podPlan(w.podSpec, w.kind.isJob, runtimeOverhead);
+  const plan = podPlan(w.podSpec, w.kind.isJob, runtimeOverhead, options.target);
   const { requests, limits } = plan.resources;
   const names = [...new Set([...Object.keys(requests), ...Object.keys(limits)])].sort();
   const lines: string[] = [`**Effective Pod resources** (what the scheduler reserves) · QoS **${plan.qos.qos}**`, ''];
@@ -71,7 +71,7 @@ export const resourcesHover: HoverProvider = ({ document, offset, options }) => 
     lines.push(`For ${w.replicas} replicas: ${total.join(', ')} requested in total.`, '');
   }
   if (t.container) {
-    const share = containerShare(podResourcesInput(w.podSpec), t.container, plan.resources);
+    const share = containerShare(podResourcesInput(w.podSpec, options.target), t.container, plan.resources);
     if (share) {
       const part = (xs: typeof share.requests) => xs.map((x) => `${mdText(x.resource)} ${mdText(x.value)}${x.percent !== undefined ? ` (${x.percent}% of ${mdText(x.effective)})` : ''}`).join(', ') || '—';
       lines.push(`**${mdText(share.name)}**: requests ${part(share.requests)}; limits ${part(share.limits)}.`, '');

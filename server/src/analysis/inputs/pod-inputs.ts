@@ -1,5 +1,14 @@
 /** Plain inputs for the Kubernetes formulas (effective resources, QoS, startup plan) read from a pod-spec view. */
 import type { ContainerView, PodSpecView } from '../model/pod-spec';
+import { isFeatureEnabled, type KubernetesTarget } from '../k8s/target';
+
+/**
+ * Whether an init container runs as a sidecar in the target: without the SidecarContainers gate the API server
+ * drops an init container's restartPolicy (pkg/api/pod/util.go dropDisabledFields), so it runs as a regular one.
+ */
+function isSidecarIn(c: ContainerView, target: KubernetesTarget | undefined): boolean {
+  return c.type === 'sidecar' && isFeatureEnabled(target, 'SidecarContainers');
+}
 
 export interface ResourceMaps {
   requests: Record<string, unknown>;
@@ -19,9 +28,10 @@ function label(c: ContainerView): string {
   return c.name ?? `${c.list}[${c.index}]`;
 }
 
-export function podResourcesInput(spec: PodSpecView) {
-  const toInput = (c: ContainerView) => ({ name: label(c), kind: c.type === 'sidecar' ? ('sidecar' as const) : c.type === 'init' ? ('init' as const) : ('app' as const), ...containerResources(c) });
-  const podLevel = spec.view.map('resources')?.toJS();
+/** Pod-level resources count only where the PodLevelResources gate is on: otherwise the API server drops them. */
+export function podResourcesInput(spec: PodSpecView, target?: KubernetesTarget) {
+  const toInput = (c: ContainerView) => ({ name: label(c), kind: isSidecarIn(c, target) ? ('sidecar' as const) : c.type === 'app' ? ('app' as const) : ('init' as const), ...containerResources(c) });
+  const podLevel = isFeatureEnabled(target, 'PodLevelResources') ? spec.view.map('resources')?.toJS() : undefined;
   const overhead = spec.view.map('overhead')?.toJS();
   return {
     containers: spec.containers.map(toInput),
@@ -31,11 +41,11 @@ export function podResourcesInput(spec: PodSpecView) {
   };
 }
 
-export function startupInput(spec: PodSpecView, isJob: boolean) {
+export function startupInput(spec: PodSpecView, isJob: boolean, target?: KubernetesTarget) {
   const grace = spec.view.get('terminationGracePeriodSeconds')?.value;
   const restart = spec.view.get('restartPolicy')?.value;
   return {
-    initContainers: spec.initContainers.map((c) => ({ name: label(c), isSidecar: c.type === 'sidecar', hasStartupProbe: c.view.has('startupProbe'), hasReadinessProbe: c.view.has('readinessProbe') })),
+    initContainers: spec.initContainers.map((c) => ({ name: label(c), isSidecar: isSidecarIn(c, target), hasStartupProbe: c.view.has('startupProbe'), hasReadinessProbe: c.view.has('readinessProbe') })),
     containers: spec.containers.map((c) => ({ name: label(c), hasReadinessProbe: c.view.has('readinessProbe') })),
     ...(typeof restart === 'string' ? { restartPolicy: restart } : {}),
     isJob,

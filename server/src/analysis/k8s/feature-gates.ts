@@ -1,7 +1,8 @@
 /**
- * The Kubernetes features Pod Lens's rules depend on: stage and default per minor, from the versioned feature specs
- * in pkg/features/kube_features.go (`defaultVersionedKubernetesFeatureGates`). One entry per stage change.
- * TODO(#15): each entry verified against kube_features.go of its release.
+ * The Kubernetes features Pod Lens's rules depend on: stage and default per minor, copied from the versioned feature
+ * specs in pkg/features/kube_features.go (`defaultVersionedKubernetesFeatureGates`, the copy of the 1.36 development
+ * branch; the versioned form came in 1.31 and carries each gate's earlier history back to its alpha). One entry per
+ * stage change, in the order of the source; `locked` is `LockToDefault`.
  */
 export interface FeatureStage {
   /** The first minor with this stage. */
@@ -9,7 +10,7 @@ export interface FeatureStage {
   stage: 'Alpha' | 'Beta' | 'GA' | 'Deprecated';
   /** On unless set otherwise. */
   default: boolean;
-  /** `LockToDefault`: the gate can no longer be turned off. */
+  /** `LockToDefault`: the gate can no longer be set to anything but its default. */
   locked?: boolean;
 }
 
@@ -20,54 +21,38 @@ export interface FeatureGate {
 }
 
 export const FEATURE_GATES = {
-  SidecarContainers: {
-    summary: 'init containers with restartPolicy: Always (sidecars)',
-    stages: [
-      { since: '1.28', stage: 'Alpha', default: false },
-      { since: '1.29', stage: 'Beta', default: true },
-      { since: '1.33', stage: 'GA', default: true, locked: true },
-    ],
-  },
-  // Pod-feature rules (container-restart-rules-invalid …): kube_features.go defaultVersionedKubernetesFeatureGates, 1.36 line.
   ContainerRestartRules: {
-    summary: 'restartPolicy and restartPolicyRules on each container',
+    summary: 'per-container restartPolicy and restartPolicyRules',
     stages: [
       { since: '1.34', stage: 'Alpha', default: false },
       { since: '1.35', stage: 'Beta', default: true },
     ],
   },
-  RestartAllContainersOnContainerExits: {
-    summary: 'the RestartAllContainers action of container restart rules',
-    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
+  ContainerStopSignals: {
+    summary: 'lifecycle.stopSignal',
+    stages: [{ since: '1.33', stage: 'Alpha', default: false }],
   },
-  InPlacePodVerticalScaling: {
-    summary: 'resizing a container\'s CPU and memory in place (resizePolicy)',
+  DynamicResourceAllocation: {
+    summary: 'resource claims (spec.resourceClaims, resources.claims)',
     stages: [
-      { since: '1.27', stage: 'Alpha', default: false },
-      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.26', stage: 'Alpha', default: false },
+      { since: '1.32', stage: 'Beta', default: false },
+      { since: '1.34', stage: 'GA', default: true },
       { since: '1.35', stage: 'GA', default: true, locked: true },
     ],
   },
-  PodLevelResources: {
-    summary: 'pod-level resources (spec.resources)',
-    stages: [
-      { since: '1.32', stage: 'Alpha', default: false },
-      { since: '1.34', stage: 'Beta', default: true },
-    ],
-  },
-  ImageVolume: {
-    summary: 'image volumes (volumes[].image)',
-    stages: [
-      { since: '1.31', stage: 'Alpha', default: false },
-      { since: '1.33', stage: 'Beta', default: false },
-      { since: '1.35', stage: 'Beta', default: true },
-    ],
-  },
   EnvFiles: {
-    summary: 'env values read from files (valueFrom.fileKeyRef)',
+    summary: 'env valueFrom.fileKeyRef',
     stages: [
       { since: '1.34', stage: 'Alpha', default: false },
       { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  GitRepoVolumeDriver: {
+    summary: 'gitRepo volumes',
+    stages: [
+      { since: '1.0', stage: 'GA', default: true },
+      { since: '1.33', stage: 'Deprecated', default: false },
     ],
   },
   HostnameOverride: {
@@ -77,17 +62,51 @@ export const FEATURE_GATES = {
       { since: '1.35', stage: 'Beta', default: true },
     ],
   },
-  UserNamespacesSupport: {
-    summary: 'Pods in their own user namespace (hostUsers: false)',
+  ImageVolume: {
+    summary: 'image volumes',
     stages: [
-      { since: '1.25', stage: 'Alpha', default: false },
-      { since: '1.30', stage: 'Beta', default: false },
-      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.31', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
     ],
   },
-  UserNamespacesHostNetworkSupport: {
-    summary: 'hostNetwork in a Pod with hostUsers: false',
-    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
+  InPlacePodVerticalScaling: {
+    summary: 'in-place resize (resizePolicy)',
+    stages: [
+      { since: '1.27', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.35', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  KubeletEnsureSecretPulledImages: {
+    summary: "the kubelet's credential verification for pulled images",
+    stages: [
+      { since: '1.33', stage: 'Alpha', default: false },
+      { since: '1.35', stage: 'Beta', default: true },
+    ],
+  },
+  PodLevelResources: {
+    summary: 'pod-level resources (spec.resources)',
+    stages: [
+      { since: '1.32', stage: 'Alpha', default: false },
+      { since: '1.34', stage: 'Beta', default: true },
+    ],
+  },
+  PodLifecycleSleepAction: {
+    summary: 'the sleep lifecycle handler',
+    stages: [
+      { since: '1.29', stage: 'Alpha', default: false },
+      { since: '1.30', stage: 'Beta', default: true },
+      { since: '1.34', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  PodLifecycleSleepActionAllowZero: {
+    summary: 'a sleep lifecycle handler of zero seconds',
+    stages: [
+      { since: '1.32', stage: 'Alpha', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
+      { since: '1.34', stage: 'GA', default: true, locked: true },
+    ],
   },
   ProcMountType: {
     summary: 'securityContext.procMount',
@@ -97,50 +116,59 @@ export const FEATURE_GATES = {
       { since: '1.33', stage: 'Beta', default: true },
     ],
   },
-  ContainerStopSignals: {
-    summary: 'lifecycle.stopSignal',
-    stages: [{ since: '1.33', stage: 'Alpha', default: false }],
-  },
   RecursiveReadOnlyMounts: {
-    summary: 'volumeMounts[].recursiveReadOnly',
+    summary: 'volumeMounts recursiveReadOnly',
     stages: [
       { since: '1.30', stage: 'Alpha', default: false },
       { since: '1.31', stage: 'Beta', default: true },
       { since: '1.33', stage: 'GA', default: true, locked: true },
     ],
   },
-  PodLifecycleSleepAction: {
-    summary: 'sleep lifecycle hooks',
+  RelaxedEnvironmentVariableValidation: {
+    summary: 'environment variable names of any printable ASCII but "="',
     stages: [
-      { since: '1.29', stage: 'Alpha', default: false },
-      { since: '1.30', stage: 'Beta', default: true },
+      { since: '1.30', stage: 'Alpha', default: false },
+      { since: '1.32', stage: 'Beta', default: true },
       { since: '1.34', stage: 'GA', default: true, locked: true },
     ],
   },
-  PodLifecycleSleepActionAllowZero: {
-    summary: 'sleep hooks of zero seconds',
+  SidecarContainers: {
+    summary: 'init containers with restartPolicy: Always (sidecars)',
     stages: [
-      { since: '1.32', stage: 'Alpha', default: false },
+      { since: '1.28', stage: 'Alpha', default: false },
+      { since: '1.29', stage: 'Beta', default: true },
+      { since: '1.33', stage: 'GA', default: true, locked: true },
+    ],
+  },
+  SupplementalGroupsPolicy: {
+    summary: 'securityContext.supplementalGroupsPolicy',
+    stages: [
+      { since: '1.31', stage: 'Alpha', default: false },
       { since: '1.33', stage: 'Beta', default: true },
-      { since: '1.34', stage: 'GA', default: true, locked: true },
-    ],
-  },
-  DynamicResourceAllocation: {
-    summary: 'resource claims (dynamic resource allocation)',
-    stages: [
-      { since: '1.26', stage: 'Alpha', default: false },
-      { since: '1.32', stage: 'Beta', default: false },
-      { since: '1.34', stage: 'GA', default: true },
       { since: '1.35', stage: 'GA', default: true, locked: true },
     ],
   },
-  KubeletEnsureSecretPulledImages: {
-    summary: 'the kubelet verifying pull credentials of images already on the node',
+  UserNamespacesSupport: {
+    summary: 'user namespaces (hostUsers: false)',
     stages: [
-      { since: '1.33', stage: 'Alpha', default: false },
-      { since: '1.35', stage: 'Beta', default: true },
+      { since: '1.25', stage: 'Alpha', default: false },
+      { since: '1.30', stage: 'Beta', default: false },
+      { since: '1.33', stage: 'Beta', default: true },
     ],
+  },
+  RestartAllContainersOnContainerExits: {
+    summary: 'the RestartAllContainers action of container restart rules',
+    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
+  },
+  UserNamespacesHostNetworkSupport: {
+    summary: 'hostNetwork in a Pod with hostUsers: false',
+    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
   },
 } satisfies Record<string, FeatureGate>;
 
 export type FeatureGateName = keyof typeof FEATURE_GATES;
+
+/** Whether a name is a gate Pod Lens knows (user input: settings, flags, comments). */
+export function isFeatureGateName(name: string): name is FeatureGateName {
+  return Object.prototype.hasOwnProperty.call(FEATURE_GATES, name);
+}

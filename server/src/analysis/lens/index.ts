@@ -1,6 +1,7 @@
 /** codeLenses: the lenses of a model (the startup order above each pod spec's containers). */
 import type { ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
+import { optionsForFile } from '../k8s/file-target';
 import type { Span } from '../model/span';
 import { startupLens } from './startup-lens';
 
@@ -17,5 +18,6 @@ export type LensProvider = (model: ManifestModel, options: AnalysisOptions) => L
 export const LENS_PROVIDERS: LensProvider[] = [startupLens];
 
 export function codeLenses(model: ManifestModel, options: AnalysisOptions = {}): Lens[] {
-  return LENS_PROVIDERS.flatMap((p) => p(model, options));
+  const inForce = optionsForFile(model.text, options);
+  return LENS_PROVIDERS.flatMap((p) => p(model, inForce));
 }

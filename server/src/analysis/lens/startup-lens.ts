@@ -36,7 +36,7 @@ export const startupLens: LensProvider = (model, options) =>
     if (mode === 'auto' && spec.initContainers.length === 0) return [];
     const anchor = document.root?.entries()[0]?.field;
     if (!anchor) return [];
-    const plan = startupPlan(startupInput(spec, workload.kind.isJob));
+    const plan = startupPlan(startupInput(spec, workload.kind.isJob, options.target));
     return [
       {
         span: { start: anchor.keySpan.start + document.offset, end: anchor.keySpan.end + document.offset },

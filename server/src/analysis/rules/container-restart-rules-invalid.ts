@@ -1,7 +1,7 @@
 /**
  * container-restart-rules-invalid: a container's restartPolicy and restartPolicyRules as validation.go checks them when
- * the ContainerRestartRules gate is on (KEP-5307). With the gate off the API server drops restartPolicyRules silently,
- * and container-restart-policy / init-container-restart-policy speak for restartPolicy (they must be silent when it is on).
+ * the ContainerRestartRules gate is on (KEP-5307). With the gate off the API server drops restartPolicyRules silently.
+ * The restartPolicy value itself is container-restart-policy's and init-container-restart-policy's (one finding each).
  */
 import type { ContainerView } from '../model/pod-spec';
 import type { Field, MapView } from '../model/node-view';
@@ -9,7 +9,6 @@ import { describeFeature, isFeatureEnabled, type KubernetesTarget } from '../k8s
 import type { Report, Rule } from './types';
 import { notSupported, tooMany } from './support/api-error';
 
-const POLICIES = ['Always', 'Never', 'OnFailure'];
 const OPERATORS = ['In', 'NotIn'];
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
@@ -19,16 +18,8 @@ function valueSpan(field: Field) {
   return field.node ? field.span : field.keySpan;
 }
 
-/** validation.go validateContainerRestartPolicy: the policy's value and each rule's action and exit codes. */
+/** validation.go validateContainerRestartPolicy: each rule's action and exit codes. */
 function checkRules(c: ContainerView, target: KubernetesTarget | undefined, report: Report): void {
-  const policy = c.view.get('restartPolicy');
-  if (policy && policy.value !== null && !POLICIES.includes(String(policy.value))) {
-    report({
-      message: `Unknown container restartPolicy; ${REJECTS} (\`${notSupported(policy.value, POLICIES)}\`).`,
-      span: valueSpan(policy),
-      path: policy.path,
-    });
-  }
   const rules = c.view.seq('restartPolicyRules');
   if (!rules) return;
   if (rules.length > MAX_RULES) {
@@ -89,7 +80,7 @@ export const containerRestartRulesInvalid: Rule = {
   defaultSeverity: 'error',
   title: 'Invalid container restart rules',
   source:
-    'pkg/apis/core/validation/validation.go validateContainerRestartPolicy (`Unsupported value` for restartPolicy, action and operator; `Required value: must specify restartPolicy when restart rules are used`; `exitCodes: Required value: must be specified`; `Too many` past 20 rules or 255 exit codes) and validateInitContainerRestartPolicy (`Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always` without RestartAllContainersOnContainerExits); gated by ContainerRestartRules (pkg/api/pod/util.go AllowContainerRestartPolicyRules).',
+    'pkg/apis/core/validation/validation.go validateContainerRestartPolicy (`Unsupported value` for action and operator; `Required value: must specify restartPolicy when restart rules are used`; `exitCodes: Required value: must be specified`; `Too many` past 20 rules or 255 exit codes) and validateInitContainerRestartPolicy (`Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always` without RestartAllContainersOnContainerExits); gated by ContainerRestartRules (pkg/api/pod/util.go AllowContainerRestartPolicyRules).',
   description:
     'With the ContainerRestartRules feature (beta and on by default from Kubernetes 1.35) each app or init container may set `restartPolicy` (Always, OnFailure or Never) and `restartPolicyRules` that restart it on chosen exit codes. The API server rejects rules without a container `restartPolicy`, rules with an action other than `Restart` (`RestartAllContainers` needs the alpha RestartAllContainersOnContainerExits gate), rules without `exitCodes` or with an operator other than `In`/`NotIn`, more than 20 rules or 255 exit codes, and rules on a sidecar (an init container with `restartPolicy: Always`). When the gate is off in the target, the API server drops `restartPolicyRules` instead, and this rule is silent.',
   howToFix: 'Set the container\'s `restartPolicy`, use `action: Restart` with `exitCodes: {operator: In|NotIn, values: [...]}`, and keep rules off sidecars.',

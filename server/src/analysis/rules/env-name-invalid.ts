@@ -1,5 +1,6 @@
 /** env-name-invalid: environment variable names: required, no `=`; the strict C-identifier-like form for older clusters. */
 import type { Rule } from './types';
+import { DEFAULT_TARGET, describeFeature, firstDefaultOnMinor, isFeatureEnabled } from '../k8s/target';
 import { quote } from './support/quote';
 
 // validation.go validateEnvVarName: the strict regex, or with RelaxedEnvironmentVariableValidation any printable ASCII but '='.
@@ -13,12 +14,14 @@ export const envNameInvalid: Rule = {
   defaultSeverity: 'error',
   title: 'Invalid environment variable name',
   source:
-    'validation.go ValidateEnv / validateEnvVarName: `Required value`; strict IsEnvVarName (the message below); with the RelaxedEnvironmentVariableValidation gate any printable ASCII character except `=` is allowed.',
+    'validation.go ValidateEnv / validateEnvVarName: `Required value`; strict IsEnvVarName (the message below); with the RelaxedEnvironmentVariableValidation gate (beta and on by default in 1.32, GA in 1.34, pkg/features/kube_features.go) any printable ASCII character except `=` is allowed.',
   description:
-    'An `env` entry (or `envFrom` prefix) whose name is empty, contains `=` or a non-printable character — rejected by every cluster — or, as a warning, a name outside the strict form (`[-._a-zA-Z][-._a-zA-Z0-9]*`, e.g. starting with a digit or containing a space), which clusters without the RelaxedEnvironmentVariableValidation feature reject.',
+    'An `env` entry (or `envFrom` prefix) whose name is empty, contains `=` or a non-printable character — rejected by every release — or, in a target without the RelaxedEnvironmentVariableValidation feature (before 1.32, or with the gate off), a name outside the strict form (`[-._a-zA-Z][-._a-zA-Z0-9]*`, e.g. starting with a digit or containing `:`).',
   howToFix: 'Use letters, digits, `_`, `-` and `.`, not starting with a digit.',
-  consequence: "The API server rejects names with '=' or control characters; the others only where relaxed validation is off.",
-  check({ document, report }) {
+  consequence: 'The API server rejects the object.',
+  check({ document, options, report }) {
+    const target = options.target ?? DEFAULT_TARGET;
+    const relaxed = isFeatureEnabled(target, 'RelaxedEnvironmentVariableValidation');
     for (const c of document.workload?.podSpec.all ?? []) {
       const named = [
         ...(c.view.seq('env')?.maps() ?? []).map(({ view }) => view.get('name') ?? { missing: view }),
@@ -33,8 +36,9 @@ export const envNameInvalid: Rule = {
         if (f.value === '' && f.path.endsWith('.prefix')) continue;
         if (f.value === '' || !RELAXED.test(f.value)) {
           report({ message: `${f.path}: Invalid value: ${quote(f.value)}: must not be empty, contain '=' or non-printable characters`, span: f.span, path: f.path });
-        } else if (!STRICT.test(f.value) || f.value === '.' || f.value === '..' || f.value.startsWith('..')) {
-          report({ severity: 'warning', message: `${f.path}: Invalid value: ${quote(f.value)}: ${STRICT_MESSAGE} — accepted only where RelaxedEnvironmentVariableValidation is enabled.`, span: f.span, path: f.path });
+        } else if (!relaxed && (!STRICT.test(f.value) || f.value === '.' || f.value === '..' || f.value.startsWith('..'))) {
+          const from = firstDefaultOnMinor('RelaxedEnvironmentVariableValidation');
+          report({ message: `${f.path}: Invalid value: ${quote(f.value)}: ${STRICT_MESSAGE}. Relaxed names need ${describeFeature(target, 'RelaxedEnvironmentVariableValidation')}; it is on by default from Kubernetes ${from}`, span: f.span, path: f.path });
         }
       }
     }

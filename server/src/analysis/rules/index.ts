@@ -25,6 +25,8 @@ import { stopSignalInvalid } from './stop-signal-invalid';
 import { recursiveReadOnlyInvalid } from './recursive-read-only-invalid';
 import { sleepActionInvalid } from './sleep-action-invalid';
 import { resourceClaimsInvalid } from './resource-claims-invalid';
+import { fieldDroppedByFeatureGate } from './field-dropped-by-feature-gate';
+import { kubernetesVersionComment } from './kubernetes-version-comment';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -93,6 +95,8 @@ export const RULES: readonly Rule[] = [
   containerRestartPolicy,
   containerRestartRulesInvalid,
   resizePolicyInvalid,
+  fieldDroppedByFeatureGate,
+  kubernetesVersionComment,
   ephemeralContainers,
   portInvalid,
   portName,

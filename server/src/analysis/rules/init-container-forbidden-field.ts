@@ -1,4 +1,5 @@
 /** init-container-forbidden-field: lifecycle and probes only on sidecars (init containers with restartPolicy: Always). */
+import { isFeatureEnabled } from '../k8s/target';
 import { containerFieldPath } from '../model/pod-spec';
 import { indentOf, removeFieldEdit } from './support/remove-field';
 import type { Fix, Rule } from './types';
@@ -13,9 +14,11 @@ export const initContainerForbiddenField: Rule = {
   description:
     'A regular init container runs to completion before the next one starts, so `lifecycle`, `livenessProbe`, `readinessProbe` and `startupProbe` mean nothing there and the API server rejects them. A sidecar (an init container with `restartPolicy: Always`) keeps running and may have them.',
   howToFix: 'Remove the field, or, if the container is meant to keep running beside the app, make it a sidecar with `restartPolicy: Always`.',
-  check({ document, report }) {
+  check({ document, options, report }) {
+    // Without the SidecarContainers gate the API server drops restartPolicy first (util.go dropDisabledFields): a sidecar is then a regular init container.
+    const sidecarsOn = isFeatureEnabled(options.target, 'SidecarContainers');
     for (const c of document.workload?.podSpec.initContainers ?? []) {
-      if (c.type !== 'init') continue;
+      if (c.type !== 'init' && !(c.type === 'sidecar' && !sidecarsOn)) continue;
       for (const key of FORBIDDEN) {
         const field = c.view.get(key);
         if (!field) continue;

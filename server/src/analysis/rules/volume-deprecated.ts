@@ -1,5 +1,6 @@
 /** volume-deprecated: volume types the API server warns about (pkg/api/pod/warnings.go). */
 import type { Rule } from './types';
+import { DEFAULT_TARGET, describeFeature, isFeatureEnabled, minorNumber, type KubernetesTarget } from '../k8s/target';
 
 /** warnings.go, exact texts; gitRepo as of v1.33 with the GitRepoVolumeDriver gate off by default. */
 const DEPRECATED: Record<string, string> = {
@@ -21,15 +22,27 @@ export const volumeDeprecated: Rule = {
   source: 'pkg/api/pod/warnings.go: `spec.volumes[0].gitRepo: deprecated in v1.11, and disabled by default in v1.33+` and the texts for photonPersistentDisk, scaleIO, flocker, storageos, quobyte, glusterfs, cephfs and rbd.',
   description: 'A volume of a type whose in-tree driver is deprecated or gone. The API server accepts the object with a warning, but on current clusters the volume does not work (or, for gitRepo, only when explicitly enabled).',
   howToFix: 'Move to the CSI driver for that storage, or, for gitRepo, an init container that clones into an emptyDir.',
-  consequence: 'The API server warns; the volume does not work on current clusters.',
-  check({ document, report }) {
+  check({ document, options, report }) {
+    const target = options.target ?? DEFAULT_TARGET;
     for (const { view } of document.workload?.podSpec.view.seq('volumes')?.maps() ?? []) {
       for (const key of view.keys()) {
         const text = DEPRECATED[key];
         if (!text) continue;
         const f = view.get(key)!;
-        report({ message: `${f.path}: ${text}`, span: f.keySpan, path: f.path, tags: ['deprecated'] });
+        report({ message: `${f.path}: ${text}. ${consequence(key, text, target)}`, span: f.keySpan, path: f.path, tags: ['deprecated'] });
       }
     }
   },
 };
+
+/** What the volume does in the target: gitRepo follows the GitRepoVolumeDriver gate, the others their release. */
+function consequence(key: string, text: string, target: KubernetesTarget): string {
+  if (key === 'gitRepo') {
+    return isFeatureEnabled(target, 'GitRepoVolumeDriver')
+      ? `The API server warns; the kubelet still mounts it in Kubernetes ${target.minor}, as ${describeFeature(target, 'GitRepoVolumeDriver')} is on.`
+      : `The API server warns; the kubelet refuses to mount it, as ${describeFeature(target, 'GitRepoVolumeDriver')} is off.`;
+  }
+  const gone = /non-functional in v(1\.\d+)\+/.exec(text)?.[1];
+  if (gone && minorNumber(target.minor) < minorNumber(gone)) return `The API server warns; the volume still works in Kubernetes ${target.minor}, not from ${gone}.`;
+  return `The API server warns; the volume does not work in Kubernetes ${target.minor}.`;
+}

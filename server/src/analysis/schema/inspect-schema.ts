@@ -1,6 +1,7 @@
 /** Per document: how many schema errors the catalog finds, and which catalog: the data behind `inspect`'s schema lines. */
 import type { ManifestModel } from '../model/manifest';
 import { CATALOG_VERSION } from './catalog';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../k8s/target';
 import { schemaProblems, type SchemaProblemKind } from './validate';
 
 export interface InspectedDocument {
@@ -14,10 +15,11 @@ export interface InspectedDocument {
   catalog: string;
 }
 
-export function inspectSchema(model: ManifestModel): InspectedDocument[] {
+export function inspectSchema(model: ManifestModel, target: KubernetesTarget = DEFAULT_TARGET): InspectedDocument[] {
   return model.documents.map((d) => {
     const byKind: InspectedDocument['byKind'] = {};
-    const problems = schemaProblems(d);
+    // A deprecated apiVersion still served is a warning, not a schema error.
+    const problems = schemaProblems(d, target.minor).filter((p) => p.kind !== 'deprecated-api');
     for (const p of problems) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
     return { document: d.index, apiVersion: d.apiVersion ?? null, kind: d.kind ?? null, name: d.name ?? null, schemaErrors: problems.length, byKind, catalog: CATALOG_VERSION };
   });

@@ -9,11 +9,13 @@ import type { Span } from '../model/span';
 import type { Fix } from '../rules/types';
 import { catalogField, catalogType, goStructName, goTypeName, shapeOf, typeOfKind } from './catalog';
 import { jsonKind, scalarValueAsKubernetesReads, type JsonScalar } from './read-scalar';
-import { unserved } from './served';
+import { deprecationWarning, unserved } from './served';
 import { DOCKER_CONFIG, ENUMS_OWNED_ELSEWHERE, IMAGE_PULL_SECRET, REQUIRED_CHECKED, RESOURCE_QUANTITY, VALUE_NOT_STRING } from './ownership';
 import { quoteOf, unknownField } from './unknown-field';
+import { absenceAt, describeAbsence } from './field-versions';
+import { DEFAULT_TARGET } from '../k8s/target';
 
-export type SchemaProblemKind = 'unknown-field' | 'type' | 'enum' | 'required' | 'unserved';
+export type SchemaProblemKind = 'unknown-field' | 'type' | 'enum' | 'required' | 'unserved' | 'deprecated-api';
 
 export interface SchemaProblem {
   kind: SchemaProblemKind;
@@ -60,6 +62,8 @@ interface Walk {
   out: SchemaProblem[];
   /** Values left to visit: aliases can make a small text a huge tree (alias bombs); the walk stops, it never hangs. */
   budget: number;
+  /** The target's minor: fields and enum values outside it are unknown there. */
+  minor: string;
 }
 
 const MAX_VISITS = 200_000;
@@ -74,20 +78,25 @@ interface GoContext {
   root: Path;
 }
 
-const CACHE = new WeakMap<object, SchemaProblem[]>();
+const CACHE = new WeakMap<object, Map<string, SchemaProblem[]>>();
 
-/** The schema problems of a document (one walk, shared by the schema rules; cached while the document is unchanged). */
-export function schemaProblems(document: ManifestDocument): SchemaProblem[] {
-  let found = CACHE.get(document.doc);
+/**
+ * The schema problems of a document against the target's minor (one walk per minor, shared by the schema rules;
+ * cached while the document is unchanged).
+ */
+export function schemaProblems(document: ManifestDocument, minor: string = DEFAULT_TARGET.minor): SchemaProblem[] {
+  let byMinor = CACHE.get(document.doc);
+  if (!byMinor) CACHE.set(document.doc, (byMinor = new Map()));
+  let found = byMinor.get(minor);
   if (!found) {
     found = [];
     const root = document.root;
     // An item of a `kind: List` is checked with its list (its paths start at `items[N]`), not again on its own.
-    const walk: Walk = { doc: document.doc, text: document.text, out: found, budget: MAX_VISITS };
+    const walk: Walk = { doc: document.doc, text: document.text, out: found, budget: MAX_VISITS, minor };
     if (root && root.path === '') checkObject(walk, root.node, undefined);
     // A List checks its items' built-in kinds; a custom resource among them has its templates checked as its own document.
     if (root) checkCustomTemplates(walk, document);
-    CACHE.set(document.doc, found);
+    byMinor.set(minor, found);
   }
   return found;
 }
@@ -100,23 +109,24 @@ function checkObject(w: Walk, node: Node, path: Path): void {
   const apiVersion = scalarValueAsKubernetesReads(apiVersionNode);
   const kind = scalarValueAsKubernetesReads(kindNode);
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return;
-  const type = typeOfKind(apiVersion, kind);
-  if (!type) {
-    const why = unserved(apiVersion, kind);
-    if (why && apiVersionNode) {
-      const span = nodeSpan(apiVersionNode, { start: 0, end: 0 });
-      const quote = quoteOf(apiVersionNode);
-      w.out.push({
-        kind: 'unserved',
-        message: why.message,
-        span,
-        path: str(field(path, 'apiVersion')),
-        fixes: [{ title: `Change apiVersion to ${why.served}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${why.served}${quote}` }] }],
-        data: { served: why.served, removedIn: why.removedIn },
-      });
-    }
-    return;
+  const apiVersionSpan = apiVersionNode ? nodeSpan(apiVersionNode, { start: 0, end: 0 }) : undefined;
+  const deprecated = deprecationWarning(apiVersion, kind, w.minor);
+  if (deprecated && apiVersionSpan) w.out.push({ kind: 'deprecated-api', message: deprecated, span: apiVersionSpan, path: str(field(path, 'apiVersion')) });
+  const why = unserved(apiVersion, kind, w.minor);
+  if (why && apiVersionNode && apiVersionSpan) {
+    const quote = quoteOf(apiVersionNode);
+    w.out.push({
+      kind: 'unserved',
+      message: why.message,
+      span: apiVersionSpan,
+      path: str(field(path, 'apiVersion')),
+      // Only the apiVersion scalar changes, in its own quoting.
+      fixes: why.compatible ? [{ title: `Change apiVersion to ${why.served}`, kind: 'quickfix', isPreferred: true, edits: [{ span: apiVersionSpan, newText: `${quote}${why.served}${quote}` }] }] : undefined,
+      data: { served: why.served, removedIn: why.removedIn },
+    });
   }
+  const type = typeOfKind(apiVersion, kind);
+  if (!type) return;
   checkStruct(w, node, type, path, path);
   // kubectl sends each item of a List on its own: each is an object with its own kind.
   if (type === 'List') {
@@ -178,17 +188,40 @@ function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path
       w.out.push(unknownField(w.text, node, pair as Pair, keyNode, type, key, where, outer));
       continue;
     }
+    // A field of another release: strict decoding of the target's API server does not know it either.
+    const absent = absenceAt(w.minor, f.s, f.u);
+    if (absent) {
+      const problem = unknownField(w.text, node, pair as Pair, keyNode, type, key, str(at), outer);
+      w.out.push({ ...problem, fixes: undefined, data: { ...problem.data, ...absent, hint: `${key} ${describeAbsence(absent, w.minor)}.` } });
+      continue;
+    }
     // `List` is decoded item by item; its own fields are plain.
     if (type === 'List' && key === 'items') continue;
     const value = resolveNode(w.doc, pair.value);
     const span = nodeSpan((pair.value as Node | null) ?? null, nodeSpan(keyNode, { start: 0, end: 0 }));
-    checkValue(w, value, f.t, at, { owner: type, path: at, root: goRoot }, span, `${type}.${key}`, f.e, nodeSpan(keyNode, span));
+    checkValue(w, value, f.t, at, { owner: type, path: at, root: goRoot }, span, `${type}.${key}`, f.e && enumAt(w, f.e, f.es), nodeSpan(keyNode, span));
   }
   for (const [key, f] of Object.entries(t.f)) {
     if (!f.r || present.has(key) || !REQUIRED_CHECKED.has(`${type}.${key}`)) continue;
     const at = str(field(path, key));
     w.out.push({ kind: 'required', message: `${at}: Required value`, span: anchor ?? requiredSpan(w, node), path: at, data: { field: key } });
   }
+}
+
+/** Enum values of the target's minor, with the release each later value came in (for the message). */
+interface EnumAt {
+  values: string[];
+  later: Record<string, string>;
+}
+
+function enumAt(w: Walk, values: string[], since: Record<string, string> | undefined): EnumAt | string[] {
+  if (!since) return values;
+  const later: Record<string, string> = {};
+  for (const v of values) {
+    const a = since[v] !== undefined ? absenceAt(w.minor, since[v], undefined) : undefined;
+    if (a && 'availableFrom' in a) later[v] = a.availableFrom;
+  }
+  return Object.keys(later).length ? { values: values.filter((v) => later[v] === undefined), later } : values;
 }
 
 /** A missing field is reported at its parent's key, or at the first key of a list item. */
@@ -200,7 +233,7 @@ function requiredSpan(w: Walk, node: Node): Span {
   return keySpan ?? { start, end: lineEnd < 0 ? w.text.length : lineEnd };
 }
 
-function checkValue(w: Walk, value: Node | null, t: string, path: Path, go: GoContext, span: Span, owner: string, enumValues?: string[], keySpan?: Span): void {
+function checkValue(w: Walk, value: Node | null, t: string, path: Path, go: GoContext, span: Span, owner: string, enumValues?: string[] | EnumAt, keySpan?: Span): void {
   if (value === null || --w.budget < 0) return;
   const scalar = scalarValueAsKubernetesReads(value);
   if (scalar === null) return; // JSON null decodes to the zero value of any field.
@@ -244,7 +277,7 @@ function checkScalar(
   path: Path,
   span: Span,
   owner: string,
-  enumValues: string[] | undefined,
+  enumValues: string[] | EnumAt | undefined,
   typeError: (what: string, goType?: string) => void,
 ): void {
   switch (name) {
@@ -253,7 +286,11 @@ function checkScalar(
     case 'string':
     case 'date-time':
       if (typeof scalar !== 'string') return isValueNotString(scalar, path) ? undefined : typeError(kindOfValue, 'string');
-      if (enumValues && scalar !== '' && !enumValues.includes(scalar) && !ENUMS_OWNED_ELSEWHERE.has(owner)) unsupported(w, node, scalar, enumValues, str(path), span);
+      if (enumValues && scalar !== '' && !ENUMS_OWNED_ELSEWHERE.has(owner)) {
+        const values = Array.isArray(enumValues) ? enumValues : enumValues.values;
+        const later = Array.isArray(enumValues) ? undefined : enumValues.later[scalar];
+        if (!values.includes(scalar)) unsupported(w, node, scalar, values, str(path), span, later);
+      }
       return;
     case 'boolean':
       if (typeof scalar !== 'boolean') typeError(kindOfValue);
@@ -321,12 +358,13 @@ function checkBase64(w: Walk, value: string, path: string, span: Span): void {
   if (bad) w.out.push({ kind: 'type', message: `illegal base64 data at input byte ${bad.index}`, span, path });
 }
 
-function unsupported(w: Walk, node: Node, value: string, values: string[], path: string, span: Span): void {
+function unsupported(w: Walk, node: Node, value: string, values: string[], path: string, span: Span, availableFrom?: string): void {
   const quote = quoteOf(node);
   const sameCase = values.find((v) => v.toLowerCase() === value.toLowerCase());
+  const later = availableFrom ? `; ${JSON.stringify(value)} ${describeAbsence({ availableFrom }, w.minor)}` : '';
   w.out.push({
     kind: 'enum',
-    message: `${path}: Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+    message: `${path}: Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}${later}`,
     span,
     path,
     fixes: sameCase && quote !== undefined ? [{ title: `Change to ${sameCase}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${sameCase}${quote}` }] }] : undefined,
