@@ -132,6 +132,10 @@ export const FEATURE_GATES = {
       { since: '1.34', stage: 'GA', default: true, locked: true },
     ],
   },
+  RestartAllContainersOnContainerExits: {
+    summary: 'the RestartAllContainers action of container restart rules',
+    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
+  },
   SidecarContainers: {
     summary: 'init containers with restartPolicy: Always (sidecars)',
     stages: [
@@ -148,6 +152,10 @@ export const FEATURE_GATES = {
       { since: '1.35', stage: 'GA', default: true, locked: true },
     ],
   },
+  UserNamespacesHostNetworkSupport: {
+    summary: 'hostNetwork in a Pod with hostUsers: false',
+    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
+  },
   UserNamespacesSupport: {
     summary: 'user namespaces (hostUsers: false)',
     stages: [
@@ -155,14 +163,6 @@ export const FEATURE_GATES = {
       { since: '1.30', stage: 'Beta', default: false },
       { since: '1.33', stage: 'Beta', default: true },
     ],
-  },
-  RestartAllContainersOnContainerExits: {
-    summary: 'the RestartAllContainers action of container restart rules',
-    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
-  },
-  UserNamespacesHostNetworkSupport: {
-    summary: 'hostNetwork in a Pod with hostUsers: false',
-    stages: [{ since: '1.35', stage: 'Alpha', default: false }],
   },
 } satisfies Record<string, FeatureGate>;
 
