@@ -116,6 +116,22 @@ const tests: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'a plain field hovers with its API description, and completion offers the fields valid at the cursor',
+    async () => {
+      // An untitled document: nothing on disk changes.
+      const content = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: fields\nspec:\n  hostNetwork: false\n  containers:\n    - name: app\n      image: nginx:1.27\n      ter\n';
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+      await vscode.window.showTextDocument(doc);
+      const hover = await poll('field hover', 20_000, () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'hostNetwork', 2)), (h) => hoverText(h).length > 0);
+      assert.match(hoverText(hover), /Host networking requested for this pod/);
+      const list = await poll('completion', 20_000, () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, '      ter', 9)), (l) => l.items.length > 0);
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const field of ['terminationMessagePolicy', 'terminationMessagePath']) assert.ok(labels.includes(field), `${field} in ${JSON.stringify(labels)}`);
+      for (const present of ['name', 'image']) assert.ok(!labels.includes(present), `${present} is written already`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+  ],
+  [
     'code lens shows the startup order',
     async () => {
       const doc = await open('pod.yaml');
