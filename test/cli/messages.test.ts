@@ -133,3 +133,13 @@ test('resolve: a repository that does not exist says so; a missing tag says the 
   });
   assert.deepEqual(await runCli(['resolve', `${stub.host}/team/app:2.1`], { env }), { status: 0, stdout: `${DIGEST}\n`, stderr: '' });
 });
+
+test('inspect --format text flags a pull policy the API server rejects; JSON says valid: false', async () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n      imagePullPolicy: always\n    - name: b\n      image: nginx:1.27\n      imagePullPolicy: Always\n';
+  const lines = (await runCli(['inspect', '-', '--format', 'text'], { input: text })).stdout.split('\n');
+  assert.ok(lines.includes('  - app a  image nginx:1.27 (docker.io/library/nginx)  pull always (invalid: the API server rejects it; use Always, IfNotPresent or Never)'), lines.join('\n'));
+  assert.ok(lines.includes('  - app b  image nginx:1.27 (docker.io/library/nginx)  pull Always'), lines.join('\n'));
+  const [a, b] = JSON.parse((await runCli(['inspect', '-'], { input: text })).stdout).files[0].workloads[0].containers;
+  assert.deepEqual(a.imagePullPolicy, { value: 'always', defaulted: false, valid: false, reason: 'written in the manifest, and not one of Always, IfNotPresent, Never: the API server rejects the object' });
+  assert.deepEqual(b.imagePullPolicy, { value: 'Always', defaulted: false, valid: true, reason: 'written in the manifest' });
+});

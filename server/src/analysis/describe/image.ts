@@ -20,6 +20,6 @@ export function describeImage(container: ContainerView): Record<string, unknown>
       digest: ref?.digest ?? null,
       fullName: ref?.fullName ?? null,
     },
-    imagePullPolicy: { value: policy.value, defaulted: policy.defaulted, reason: policy.reason },
+    imagePullPolicy: { value: policy.value, defaulted: policy.defaulted, valid: policy.valid, reason: policy.reason },
   };
 }
