@@ -143,3 +143,19 @@ test('inspect --format text flags a pull policy the API server rejects; JSON say
   assert.deepEqual(a.imagePullPolicy, { value: 'always', defaulted: false, valid: false, reason: 'written in the manifest, and not one of Always, IfNotPresent, Never: the API server rejects the object' });
   assert.deepEqual(b.imagePullPolicy, { value: 'Always', defaulted: false, valid: true, reason: 'written in the manifest' });
 });
+
+test('inspect: effectiveResources include the overhead of a RuntimeClass among the inputs, as the hover does', async () => {
+  const runtimeClass = 'apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: kata\nhandler: kata-qemu\noverhead:\n  podFixed: {cpu: 250m, memory: 160Mi}\n';
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: sandboxed\nspec:\n  runtimeClassName: kata\n  containers:\n    - name: app\n      image: nginx:1.27\n      resources:\n        requests: {cpu: 500m, memory: 128Mi}\n        limits: {memory: 256Mi}\n';
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-rc-'));
+  writeFileSync(join(dir, 'runtime-class.yaml'), runtimeClass);
+  writeFileSync(join(dir, 'pod.yaml'), pod);
+  const withClass = JSON.parse((await runCli(['inspect', dir])).stdout);
+  const [w] = withClass.files.find((f: { path: string }) => f.path.endsWith('pod.yaml')).workloads;
+  assert.deepEqual(w.effectiveResources, { requests: { cpu: '750m', memory: '288Mi' }, limits: { memory: '416Mi' } });
+  assert.deepEqual(w.runtimeClass, { name: 'kata', overhead: { cpu: '250m', memory: '160Mi' } });
+  // Without the RuntimeClass among the inputs there is nothing to add.
+  const alone = JSON.parse((await runCli(['inspect', join(dir, 'pod.yaml')])).stdout).files[0].workloads[0];
+  assert.deepEqual(alone.effectiveResources, { requests: { cpu: '500m', memory: '128Mi' }, limits: { memory: '256Mi' } });
+  assert.equal(alone.runtimeClass, undefined);
+});

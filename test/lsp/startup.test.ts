@@ -45,10 +45,11 @@ test('hover on resources: effective values, the deciding phase, QoS, the replica
     await client.open(uri, TEXT);
     const hover = await client.hover(uri, client.positionOf(uri, 'resources:', 2));
     const md = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-    assert.match(md, /\| cpu \| 300m \|/);
+    // The container's own values lead; then each cell of the Pod's table says what decided it.
+    assert.ok(md.startsWith('**myapp**: requests cpu 250m (83% of 300m), memory 64Mi (67% of 96Mi); limits memory 128Mi (100% of 128Mi).\n'), md);
+    assert.ok(md.includes('| cpu | 300m · app containers and sidecars (logshipper) together | — (no limit) |\n'), md);
     assert.match(md, /QoS \*\*Burstable\*\*/);
     assert.match(md, /For 3 replicas: cpu 900m, memory 288Mi requested in total/);
-    assert.match(md, /\*\*myapp\*\*: requests cpu 250m \(83% of 300m\)/);
   });
 });
 
