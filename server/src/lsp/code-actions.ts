@@ -53,18 +53,19 @@ export function listCodeActions(
   for (const fix of refactorsAt(model, wanted)) {
     if (fix.deferred && !quickFixed.has(fix.deferred.span.start) && accepts(KIND[fix.kind])) actions.push(toAction(doc, undefined, fix));
   }
-  if (accepts(PIN_ALL_KIND) && hasUnpinnedImages(model)) {
-    actions.push({
-      title: 'Pin all images in this file to digests',
-      kind: PIN_ALL_KIND,
-      command: { title: 'Pin all images in this file to digests', command: COMMANDS.pinAll, arguments: [doc.uri] },
-    });
-  }
+  const pinAll = (kind: string): CodeAction => ({ title: PIN_ALL_TITLE, kind, command: { title: PIN_ALL_TITLE, command: COMMANDS.pinAll, arguments: [doc.uri] } });
+  if (accepts(PIN_ALL_KIND) && hasUnpinnedImages(model)) actions.push(pinAll(PIN_ALL_KIND));
+  // The light bulb shows quick fixes and refactorings, not source actions: next to a "Pin to digest" the whole file's
+  // pin is offered there too, so it is found where the single pin is.
+  if (accepts(PIN_ALL_BULB_KIND) && actions.some((a) => (a.data as DeferredActionData | undefined)?.fix?.type === 'pin-digest')) actions.push(pinAll(PIN_ALL_BULB_KIND));
   return actions;
 }
 
+const PIN_ALL_TITLE = 'Pin all images in this file to digests';
 /** The source action kind of "pin all": only offered when asked for source actions or with no filter. */
 const PIN_ALL_KIND = `${CodeActionKind.Source}.pinDigests`;
+/** The same command as a refactoring, for the light bulb. */
+const PIN_ALL_BULB_KIND = `${CodeActionKind.RefactorRewrite}.pinDigests`;
 
 function toAction(doc: TextDocument, finding: Finding | undefined, fix: Fix): CodeAction {
   const action: CodeAction = {
