@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Fix } from '../analysis/rules/types';
 import { hasUnpinnedImages, refactorsAt } from '../analysis/fixes/refactors';
+import { silenceFixes } from '../analysis/fixes/silence';
 import { COMMANDS } from './command-ids';
 import { spansIntersect, toRange, toSpan } from './convert';
 import { toDiagnostic } from './diagnostics';
@@ -42,10 +43,20 @@ export function listCodeActions(
   const accepts = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const findings = cache.analysis(doc, options).findings.filter((f) => spansIntersect(f.span, wanted));
   const quickFixed = new Set<number>();
+  const silences: CodeAction[] = [];
+  const silenceTitles = new Set<string>();
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
       if (fix.deferred) quickFixed.add(fix.deferred.span.start);
       if (accepts(KIND[fix.kind])) actions.push(toAction(doc, finding, fix));
+    }
+    // After every repair: silencing is the last resort, offered once per rule and place.
+    if (!accepts(CodeActionKind.QuickFix)) continue;
+    for (const fix of silenceFixes(doc.getText(), finding)) {
+      const key = `${fix.title}@${fix.edits?.[0]?.span.start}`;
+      if (silenceTitles.has(key)) continue;
+      silenceTitles.add(key);
+      silences.push(toAction(doc, finding, fix));
     }
   }
   const model = cache.model(doc);
@@ -58,7 +69,7 @@ export function listCodeActions(
   // The light bulb shows quick fixes and refactorings, not source actions: next to a "Pin to digest" the whole file's
   // pin is offered there too, so it is found where the single pin is.
   if (accepts(PIN_ALL_BULB_KIND) && actions.some((a) => (a.data as DeferredActionData | undefined)?.fix?.type === 'pin-digest')) actions.push(pinAll(PIN_ALL_BULB_KIND));
-  return actions;
+  return [...actions, ...silences];
 }
 
 const PIN_ALL_TITLE = 'Pin all images in this file to digests';
