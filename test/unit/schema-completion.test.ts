@@ -41,3 +41,15 @@ test('no field names outside a known kind or in a value', () => {
   assert.deepEqual(at('apiVersion: example.com/v1\nkind: Widget\nspec:\n  |\n'), []);
   assert.deepEqual(at('apiVersion: v1\nkind: Pod\nspec:\n  hostname: ab|\n').filter((i) => i.insertText), []);
 });
+
+test('policy values mark the one Kubernetes would default to, from the image and the kind', () => {
+  const marked = (source: string) => completionsAt(parseManifests(source.replace('|', '')), source.indexOf('|')).map((i) => [i.label, i.detail]);
+  const pod = (image: string, line: string) => `apiVersion: v1\nkind: Pod\nspec:\n  ${line.startsWith('restartPolicy') ? `${line}\n  ` : ''}containers:\n    - name: a\n      image: ${image}\n${line.startsWith('imagePullPolicy') ? `      ${line}\n` : ''}`;
+  assert.deepEqual(marked(pod('nginx:latest', 'imagePullPolicy: |')), [['Always', 'imagePullPolicy (the default here)'], ['IfNotPresent', 'imagePullPolicy'], ['Never', 'imagePullPolicy']]);
+  assert.deepEqual(marked(pod('nginx:1.27', 'imagePullPolicy: |')), [['Always', 'imagePullPolicy'], ['IfNotPresent', 'imagePullPolicy (the default here)'], ['Never', 'imagePullPolicy']]);
+  assert.deepEqual(marked(pod('nginx:1.27', 'restartPolicy: |')), [['Always', 'restartPolicy (the default here)'], ['OnFailure', 'restartPolicy'], ['Never', 'restartPolicy']]);
+  const job = 'apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      restartPolicy: |\n      containers:\n        - name: a\n          image: busybox:1.36\n';
+  assert.deepEqual(marked(job), [['OnFailure', 'restartPolicy'], ['Never', 'restartPolicy']]);
+  const doc = completionsAt(parseManifests(pod('nginx', 'imagePullPolicy: |').replace('|', '')), pod('nginx', 'imagePullPolicy: |').indexOf('|'))[0]!.documentation;
+  assert.equal(doc, "Kubernetes' default for nginx: no tag and no digest → tag \"latest\" → Always. Resolve the tag at the registry at every container start; pull when the digest changed.");
+});
