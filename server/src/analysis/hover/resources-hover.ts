@@ -79,5 +79,5 @@ export const resourcesHover: HoverProvider = ({ document, offset, options }) => 
   }
   if (plan.resources.invalid.length) lines.push(`Not counted (invalid quantities): ${plan.resources.invalid.map((i) => `${mdText(i.container)} ${mdText(i.resource)}`).join(', ')}.`, '');
   lines.push(`[Resource management](${RESOURCES_DOC}) · [Pod QoS classes](${QOS_DOC})`);
-  return { markdown: lines.join('\n'), span: t.span };
+  return { markdown: lines.join('\n'), span: t.span, complete: true };
 };
