@@ -1,8 +1,10 @@
 /** Startup order and effective resources through the language server (in process): code lens, hover, and the preview's request. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, withServer } from '../support/lsp-client';
 
 const TEXT = readFileSync(join(ROOT, 'examples', 'sidecar-deployment.yaml'), 'utf8');
@@ -65,5 +67,17 @@ test('podLens/startupPlan gives the preview its steps, shutdown order and phases
     assert.deepEqual(w!.phases.map((p) => [p.label, p.cpuMillis]), [['logshipper', 50], ['app containers', 300]]);
     assert.equal(w!.qos, 'Burstable');
     assert.deepEqual(await client.connection.sendRequest('podLens/startupPlan', { uri: 'file:///none.yaml' }), { workloads: [] });
+  });
+});
+
+test('the preview, like the hover and inspect, adds the overhead of a RuntimeClass in the workspace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-rc-'));
+  writeFileSync(join(dir, 'runtime-class.yaml'), 'apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: kata\nhandler: kata-qemu\noverhead:\n  podFixed: {cpu: 250m, memory: 160Mi}\n');
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] }, async (client) => {
+    await client.log(/^indexed \d+ files of ws/);
+    const uri = pathToFileURL(join(dir, 'pod.yaml')).toString();
+    await client.open(uri, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  runtimeClassName: kata\n  containers:\n    - name: app\n      image: nginx:1.27\n      resources:\n        requests: {cpu: 500m, memory: 128Mi}\n        limits: {memory: 256Mi}\n');
+    const plan = (await client.connection.sendRequest('podLens/startupPlan', { uri })) as { workloads: Array<{ effectiveRequests: Record<string, string>; effectiveLimits: Record<string, string> }> };
+    assert.deepEqual(plan.workloads.map((w) => [w.effectiveRequests, w.effectiveLimits]), [[{ cpu: '750m', memory: '288Mi' }, { memory: '416Mi' }]]);
   });
 });

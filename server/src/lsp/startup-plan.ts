@@ -4,6 +4,7 @@ import type { PreviewWorkload, StartupPlanResult } from '../../../protocol/start
 import { podPlan } from '../analysis/describe/pod-plan';
 import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/quantity';
 import { workloadsOf } from '../analysis/model/manifest';
+import type { WorkspaceView } from '../analysis/workspace-view';
 import type { DocumentCache } from './document-cache';
 
 function approx(value: string | undefined, milli: boolean): number {
@@ -12,9 +13,10 @@ function approx(value: string | undefined, milli: boolean): number {
   return 'error' in q ? 0 : milli ? toMilliApprox(q) : toNumberApprox(q);
 }
 
-export function startupPlanFor(doc: TextDocument, cache: DocumentCache): StartupPlanResult {
+/** `workspace`: the index, so a RuntimeClass's overhead counts here as in the hover and `inspect`. */
+export function startupPlanFor(doc: TextDocument, cache: DocumentCache, workspace?: WorkspaceView): StartupPlanResult {
   const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).map(({ document, workload }) => {
-    const plan = podPlan(workload.podSpec, workload.kind.isJob);
+    const plan = podPlan(workload.podSpec, workload.kind.isJob, workspace);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
       title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}`,
