@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Fix } from '../analysis/rules/types';
 import { hasUnpinnedImages, refactorsAt } from '../analysis/fixes/refactors';
-import { silenceFixes } from '../analysis/fixes/silence';
+import { silencer } from '../analysis/fixes/silence';
 import { COMMANDS } from './command-ids';
 import { spansIntersect, toRange, toSpan } from './convert';
 import { toDiagnostic } from './diagnostics';
@@ -45,6 +45,7 @@ export function listCodeActions(
   const quickFixed = new Set<number>();
   const silences: CodeAction[] = [];
   const silenceTitles = new Set<string>();
+  const silenceFixes = silencer(doc.getText());
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
       if (fix.deferred) quickFixed.add(fix.deferred.span.start);
@@ -52,7 +53,7 @@ export function listCodeActions(
     }
     // After every repair: silencing is the last resort, offered once per rule and place.
     if (!accepts(CodeActionKind.QuickFix)) continue;
-    for (const fix of silenceFixes(doc.getText(), finding)) {
+    for (const fix of silenceFixes(finding)) {
       const key = `${fix.title}@${fix.edits?.[0]?.span.start}`;
       if (silenceTitles.has(key)) continue;
       silenceTitles.add(key);

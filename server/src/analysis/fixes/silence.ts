@@ -23,33 +23,45 @@ export function silenceTitles(rule: string): { line: string; file: string } {
   return { line: `Silence ${rule} on this line`, file: `Silence ${rule} in this file` };
 }
 
-export function silenceFixes(text: string, finding: Pick<Finding, 'rule' | 'span'>): Fix[] {
-  if (NOT_SILENCEABLE.has(finding.rule)) return [];
-  const titles = silenceTitles(finding.rule);
+/**
+ * The silence fixes of findings of one text: the line index and the file comment are read once per text, however
+ * many findings ask (a code-action request over a whole file can carry hundreds).
+ */
+export function silencer(text: string): (finding: Pick<Finding, 'rule' | 'span'>) => Fix[] {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = new LineIndex(text);
-  const fixes: Fix[] = [];
-  const line = lines.lineOf(finding.span.start);
-  const content = lines.lineText(line);
-  if (NODE_START.test(content)) {
-    const above = line > 0 ? ALONE.exec(lines.lineText(line - 1)) : null;
-    if (above?.[2] !== undefined) {
-      const start = lines.lineStart(line - 1);
-      fixes.push({ title: titles.line, kind: 'quickfix', edits: [{ span: { start, end: start + lines.lineText(line - 1).length }, newText: `${above[1]}# pod-lens-ignore ${above[2]}, ${finding.rule}` }] });
-    } else {
-      const start = lines.lineStart(line);
-      const indent = /^[ \t]*/.exec(content)![0];
-      fixes.push({ title: titles.line, kind: 'quickfix', edits: [{ span: { start, end: start }, newText: `${indent}# pod-lens-ignore ${finding.rule}${eol}` }] });
+  let lines: LineIndex | undefined;
+  let file: RegExpExecArray | null | undefined;
+  return (finding) => {
+    if (NOT_SILENCEABLE.has(finding.rule)) return [];
+    lines ??= new LineIndex(text);
+    if (file === undefined) file = FILE.exec(text);
+    const titles = silenceTitles(finding.rule);
+    const fixes: Fix[] = [];
+    const line = lines.lineOf(finding.span.start);
+    const content = lines.lineText(line);
+    if (NODE_START.test(content)) {
+      const above = line > 0 ? ALONE.exec(lines.lineText(line - 1)) : null;
+      if (above?.[2] !== undefined) {
+        const start = lines.lineStart(line - 1);
+        fixes.push({ title: titles.line, kind: 'quickfix', edits: [{ span: { start, end: start + lines.lineText(line - 1).length }, newText: `${above[1]}# pod-lens-ignore ${above[2]}, ${finding.rule}` }] });
+      } else {
+        const start = lines.lineStart(line);
+        const indent = /^[ \t]*/.exec(content)![0];
+        fixes.push({ title: titles.line, kind: 'quickfix', edits: [{ span: { start, end: start }, newText: `${indent}# pod-lens-ignore ${finding.rule}${eol}` }] });
+      }
     }
-  }
-  const file = FILE.exec(text);
-  if (file?.[1] !== undefined) {
-    // Keep the comment, extend its list.
-    const end = file.index + file[0].search(/[ \t]*$/);
-    fixes.push({ title: titles.file, kind: 'quickfix', edits: [{ span: { start: end, end }, newText: `, ${finding.rule}` }] });
-  } else if (file === null) {
-    const start = text.startsWith('\uFEFF') ? 1 : 0;
-    fixes.push({ title: titles.file, kind: 'quickfix', edits: [{ span: { start, end: start }, newText: `# pod-lens-ignore-file ${finding.rule}${eol}` }] });
-  }
-  return fixes;
+    if (file?.[1] !== undefined) {
+      // Keep the comment, extend its list.
+      const end = file.index + file[0].search(/[ \t]*$/);
+      fixes.push({ title: titles.file, kind: 'quickfix', edits: [{ span: { start: end, end }, newText: `, ${finding.rule}` }] });
+    } else if (file === null) {
+      const start = text.startsWith('\uFEFF') ? 1 : 0;
+      fixes.push({ title: titles.file, kind: 'quickfix', edits: [{ span: { start, end: start }, newText: `# pod-lens-ignore-file ${finding.rule}${eol}` }] });
+    }
+    return fixes;
+  };
+}
+
+export function silenceFixes(text: string, finding: Pick<Finding, 'rule' | 'span'>): Fix[] {
+  return silencer(text)(finding);
 }
