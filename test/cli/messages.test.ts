@@ -159,3 +159,29 @@ test('inspect: effectiveResources include the overhead of a RuntimeClass among t
   assert.deepEqual(alone.effectiveResources, { requests: { cpu: '500m', memory: '128Mi' }, limits: { memory: '256Mi' } });
   assert.equal(alone.runtimeClass, undefined);
 });
+
+test('resolve: an anonymous 401 says the repository may not exist, as docker pull does, not that credentials were refused', async () => {
+  // Docker Hub's way: an anonymous token is issued, and the manifest request is still answered 401.
+  let base = '';
+  const hub = await startStub((req, res) => {
+    if ((req.url ?? '').startsWith('/token')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token: 'anonymous' }));
+      return;
+    }
+    res.writeHead(401, { 'www-authenticate': `Bearer realm="${base}/token",service="stub",scope="repository:hub/gone:pull"`, 'content-type': 'application/json' });
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }));
+  });
+  base = hub.base;
+  try {
+    const r = await runCli(['resolve', `${hub.host}/hub/gone:1`], { env: { ...env, POD_LENS_INSECURE_REGISTRIES: hub.host } });
+    assert.deepEqual(r, {
+      status: 1,
+      stdout: '',
+      stderr: `pod-lens: ${hub.host}/hub/gone:1: ${hub.host} needs credentials; none found in docker config (or repository ${hub.host}/hub/gone does not exist: the registry gives the same answer for both)\n`,
+    });
+    assert.ok(hub.requests.some((q) => q.path.startsWith('/token')), 'the anonymous token was asked for');
+  } finally {
+    await hub.stop();
+  }
+});

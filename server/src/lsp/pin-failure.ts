@@ -23,7 +23,7 @@ const HINTS: Partial<Record<RegistryErrorCode, string>> = {
   network: NETWORK,
   timeout: `${NETWORK} A slow registry may need a larger podLens.registry.timeoutSeconds.`,
   tls: 'If the registry uses a private CA, add it with podLens.registry.caFile; a plain-HTTP registry goes in podLens.registry.insecure.',
-  'no-credentials': 'Log in with `docker login <registry>` (or podman login): Pod Lens reads the same credentials.',
+  'no-credentials': 'Check the image name (a registry may answer a missing repository this way), or log in with `docker login <registry>` (or podman login): Pod Lens reads the same credentials.',
   unauthorized: 'Log in again with `docker login <registry>`: the stored credentials were refused.',
   'credential-helper': 'Check the credential helper that your docker config names (credsStore / credHelpers).',
   'rate-limited': 'Wait and try again, or log in with `docker login` to get a higher pull limit.',

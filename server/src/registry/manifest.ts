@@ -46,6 +46,8 @@ export interface ManifestAnswer {
 
 interface Auth {
   header?: string;
+  /** Whether the header carries the user's credentials (a Bearer token can be anonymous). */
+  withCredential?: boolean;
 }
 
 function displayName(lookup: ManifestLookup): string {
@@ -102,6 +104,7 @@ export class ManifestClient {
     const challenges = parseChallenges(first.response.headers.get('www-authenticate'));
     await first.discard();
     const credential = await lookup.credential();
+    auth.withCredential = credential !== undefined;
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     if (bearer?.params.realm) {
       const token = await this.tokens.token({
@@ -131,7 +134,14 @@ export class ManifestClient {
     if (response.status === 404 && codes.includes('NAME_UNKNOWN')) return new RegistryError('not-found', `repository ${displayName(lookup)} does not exist (the registry does not know the name; check its spelling)`);
     if (response.status === 404) return new RegistryError('not-found', isDigest(lookup.reference) ? `manifest ${lookup.reference} not found in ${displayName(lookup)}` : `tag ${lookup.reference} not found in ${displayName(lookup)}`);
     if (response.status === 401 || response.status === 403) {
-      return new RegistryError(credential ? 'unauthorized' : 'no-credentials', credential ? `${lookup.endpoint.registry} refused the credentials from your docker config for ${lookup.repository}` : `${lookup.endpoint.registry} needs credentials; none found in docker config`);
+      // Docker Hub answers an anonymous pull of a repository that does not exist with 401 too, so the two cannot be told
+      // apart; docker pull says "repository does not exist or may require 'docker login'" for the same answer.
+      return new RegistryError(
+        credential ? 'unauthorized' : 'no-credentials',
+        credential
+          ? `${lookup.endpoint.registry} refused the credentials from your docker config for ${lookup.repository}`
+          : `${lookup.endpoint.registry} needs credentials; none found in docker config (or repository ${displayName(lookup)} does not exist: the registry gives the same answer for both)`,
+      );
     }
     if (response.status === 429) {
       const who = lookup.endpoint.registry === 'docker.io' ? 'Docker Hub' : lookup.endpoint.registry;
@@ -147,7 +157,7 @@ export class ManifestClient {
    */
   private async get(lookup: ManifestLookup, base: string, reference: string, auth: Auth): Promise<{ digest: string; mediaType: string; body: Uint8Array }> {
     const answer = await this.request(lookup, base, 'GET', `manifests/${reference}`, auth);
-    if (!answer.response.ok) throw await this.failure(answer, { ...lookup, reference }, auth.header !== undefined);
+    if (!answer.response.ok) throw await this.failure(answer, { ...lookup, reference }, auth.withCredential === true);
     const where = `${displayName(lookup)}:${reference}`;
     const body = await answer.read(MAX_MANIFEST_BYTES, () => new RegistryError('too-large', `${lookup.endpoint.registry} sent a manifest for ${where} larger than 4 MiB (the limit registries use); not pinning`));
     const claimed = answer.response.headers.get('docker-content-digest');
@@ -210,7 +220,7 @@ export class ManifestClient {
           const got = await this.get(lookup, base, lookup.reference, auth);
           return { digest: got.digest, mediaType: got.mediaType, base };
         }
-        if (!head.response.ok) throw await this.failure(head, lookup, auth.header !== undefined);
+        if (!head.response.ok) throw await this.failure(head, lookup, auth.withCredential === true);
         const digest = head.response.headers.get('docker-content-digest');
         const mediaType = mediaTypeOf(head);
         await head.discard();
