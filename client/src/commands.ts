@@ -7,7 +7,7 @@ const SERVER_PIN_ALL = 'podLens.server.pinAllImages';
 
 interface PinAllResult {
   pinned: string[];
-  failed: Array<{ image: string; message: string }>;
+  failed: Array<{ image: string; message: string; hint: string }>;
   applied: boolean;
 }
 
@@ -21,12 +21,15 @@ async function pinAllImages(client: LanguageClient): Promise<void> {
   );
   if (!result) return;
   const failed = result.failed.map((f) => `${f.image}: ${f.message}`);
+  const images = (n: number) => `${n} image${n === 1 ? '' : 's'}`;
   if (result.pinned.length === 0 && failed.length === 0) {
     void vscode.window.showInformationMessage('Pod Lens: every image in this file is already pinned to a digest.');
   } else if (failed.length === 0) {
-    void vscode.window.showInformationMessage(`Pod Lens: pinned ${result.pinned.length} image(s) to digests.`);
+    void vscode.window.showInformationMessage(`Pod Lens: pinned ${images(result.pinned.length)} to digests.`);
   } else {
-    void vscode.window.showWarningMessage(`Pod Lens: pinned ${result.pinned.length} image(s); ${failed.length} failed: ${failed.join('; ')}`);
+    // The reasons, then one next step (failures in one file usually share their cause: the network, a login).
+    const hints = [...new Set(result.failed.map((f) => f.hint))];
+    void vscode.window.showWarningMessage(`Pod Lens could not pin ${images(failed.length)} (pinned ${result.pinned.length}): ${failed.join('; ')}. ${hints.join(' ')}`);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelector, serverFacts } from './config';
+import { pinFailureMiddleware } from './pin-failure';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -18,7 +19,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--enable-source-maps', '--nolazy', '--inspect=6010'] } },
   };
   let restarts = 0;
+  // The middleware sends requests through the client it belongs to, which exists only once the options are built.
+  const self: { client?: LanguageClient } = {};
   const clientOptions: LanguageClientOptions = {
+    middleware: pinFailureMiddleware(() => self.client, output),
     documentSelector: documentSelector(),
     outputChannel: output,
     initializationOptions: serverFacts(),
@@ -39,5 +43,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       },
     },
   };
-  return new LanguageClient('podLens', 'Pod Lens', serverOptions, clientOptions);
+  self.client = new LanguageClient('podLens', 'Pod Lens', serverOptions, clientOptions);
+  return self.client;
 }

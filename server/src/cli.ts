@@ -1,37 +1,17 @@
 /** The pod-lens command: check | inspect | pin | resolve | lsp — the same engine as the editor, for CI. */
-import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
+import { checkKnownFlags, choice, exclusive, parseArgs, platformFlag, UsageError } from './cli/args';
+import { COMMAND_HELP, isCommand, overview } from './cli/help';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
 import { convertInputs } from './cli/convert';
 import { formatInspect, inspectInputs } from './cli/inspect';
 import { readInputs, type Input } from './cli/inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
-import { digestFor, pinInputs } from './cli/pin';
+import { digestFor, pinInputs, pinSummary } from './cli/pin';
 import { podTemplatesFlag } from './cli/pod-templates';
 import { createCredentialSource, realCredentialEnvironment } from './registry/credentials';
 import { createDigestResolver } from './registry/resolver';
 import { targetFromArgs } from './cli/target-args';
-import { NEWEST_MINOR, SUPPORTED_MINORS } from './analysis/k8s/target';
-
-const USAGE = `pod-lens ${VERSION}
-
-Usage:
-  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [target] [--pod-templates file.json]
-  pod-lens inspect [paths…] [--format json|text] [target] [--pod-templates file.json]
-  pod-lens convert [paths…] [--to json|yaml]
-  pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch] [--pod-templates file.json]
-  pod-lens resolve <image> [--platform os/arch]
-  pod-lens lsp --stdio
-The target: [--kubernetes-version ${SUPPORTED_MINORS[0]}…${NEWEST_MINOR}] (default ${NEWEST_MINOR}) [--feature-gates Name=true,Other=false];
-a file's own \`# pod-lens: kubernetes-version=1.NN\` line wins over --kubernetes-version.
-Paths are files, folders (searched for *.yaml and *.yml) or - for standard input.
---pod-templates names a JSON file listing other custom resources' pod templates, as the podLens.podTemplates
-setting does: [{"apiVersion": "example.com/v1", "kind": "Widget", "paths": ["spec.template"]}].
-Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved or a file not
-written or read; convert: a document kubectl cannot read), 2 usage error or no file could be read. Files that cannot
-be read (FIFOs, devices, broken links, unreadable files) are reported on stderr and skipped; for check and inspect the
-findings decide the exit code.
-Registry settings come from POD_LENS_INSECURE_REGISTRIES (comma list), POD_LENS_CA_FILE and the usual proxy variables.`;
 
 /** Everything a run reads from or writes to its process: the bin shim passes the real ones, tests their own. */
 export interface Io {
@@ -63,12 +43,23 @@ async function readReported(positionals: string[], io: Io): Promise<{ inputs: In
   return { inputs, unreadable: unreadable.length };
 }
 
+/** The hint under a usage error: where the right usage is written. */
+function hintFor(command: string | undefined): string {
+  return isCommand(command) ? `run 'pod-lens ${command} --help' for its options` : `run 'pod-lens --help' for the commands`;
+}
+
 /** Runs one command; resolves with its exit code, or -1 when it keeps running (the language server). */
 export async function main(argv: string[], io: Io): Promise<number> {
   const out = io.stdout;
   const err = io.stderr;
+  const command = argv[0];
   try {
     const args = parseArgs(argv);
+    // `pod-lens <command> --help` (or -h) is that command's page, whatever else the line holds.
+    if (isCommand(args.command) && (args.flags.has('help') || args.flags.has('h'))) {
+      out(`${COMMAND_HELP[args.command]}\n`);
+      return 0;
+    }
     switch (args.command) {
       case 'check': {
         checkKnownFlags(args, ['format', 'fail-on', 'kubernetes-version', 'feature-gates', 'pod-templates']);
@@ -97,28 +88,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'pin': {
         checkKnownFlags(args, ['dry-run', 'keep-tag', 'no-keep-tag', 'platform', 'pod-templates']);
-        const platform = args.flags.get('platform');
+        exclusive(args, 'keep-tag', 'no-keep-tag');
+        const platform = platformFlag(args);
         const podTemplates = await podTemplatesFlag(args, io.cwd, err);
         const read = await readReported(args.positionals, io);
-        const outcome = await pinInputs(read.inputs, resolverFor(io.env), {
-          keepTag: !args.flags.has('no-keep-tag'),
-          platform: typeof platform === 'string' ? platform : undefined,
-          dryRun: args.flags.has('dry-run'),
-          podTemplates,
-        });
+        const dryRun = args.flags.has('dry-run');
+        const outcome = await pinInputs(read.inputs, resolverFor(io.env), { keepTag: !args.flags.has('no-keep-tag'), platform, dryRun, cwd: io.cwd, podTemplates });
         out(outcome.output);
-        for (const e of outcome.errors) err(`pod-lens: ${e}\n`);
-        for (const path of outcome.written) err(`pinned ${path}\n`);
-        if (!args.flags.has('dry-run')) err(`pinned images in ${outcome.changedFiles} file(s)\n`);
-        return outcome.errors.length || read.unreadable ? 1 : 0;
+        for (const f of outcome.failures) err(`pod-lens: ${f.message}\n`);
+        for (const w of outcome.written) err(`pinned ${w.images} image${w.images === 1 ? '' : 's'} in ${w.path}\n`);
+        err(`${pinSummary(outcome, dryRun)}\n`);
+        return outcome.failures.length || read.unreadable ? 1 : 0;
       }
       case 'resolve': {
         checkKnownFlags(args, ['platform']);
         const [image, ...rest] = args.positionals;
         if (!image || rest.length) throw new UsageError('resolve takes exactly one image');
-        const platform = args.flags.get('platform');
+        const platform = platformFlag(args);
         try {
-          out(`${await digestFor(resolverFor(io.env), image, typeof platform === 'string' ? platform : undefined)}\n`);
+          out(`${await digestFor(resolverFor(io.env), image, platform)}\n`);
           return 0;
         } catch (error) {
           if (error instanceof UsageError) throw error;
@@ -127,27 +115,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
       }
       case 'lsp':
+        checkKnownFlags(args, ['stdio']);
+        // vscode-languageserver picks its transport from the process arguments; without one it throws a library error.
+        if (!args.flags.has('stdio')) throw new UsageError("lsp speaks the Language Server Protocol over standard input and output: start it as 'pod-lens lsp --stdio' from your editor");
         runServer();
         return -1;
       case '--version':
         out(`${VERSION}\n`);
         return 0;
       case undefined:
-      case 'help':
       case '--help':
       case '-h':
-        out(`${USAGE}\n`);
+        out(`${overview(VERSION)}\n`);
         return args.command === undefined ? 2 : 0;
+      case 'help': {
+        const [topic] = args.positionals;
+        if (topic !== undefined && !isCommand(topic)) throw new UsageError(`no help for ${topic}: not a command`);
+        out(`${topic ? COMMAND_HELP[topic] : overview(VERSION)}\n`);
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command ${args.command}`);
     }
   } catch (error) {
-    if (error instanceof UsageError && error.brief) {
-      err(`pod-lens: ${error.message}\n`);
-      return 2;
-    }
+    // One line that says what is wrong, one that says where to look: the usage page itself is one --help away.
     if (error instanceof UsageError) {
-      err(`pod-lens: ${error.message}\n\n${USAGE}\n`);
+      err(`pod-lens: ${error.message}\n${hintFor(command)}\n`);
       return 2;
     }
     err(`pod-lens: ${error instanceof Error ? error.message : String(error)}\n`);

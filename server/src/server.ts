@@ -24,6 +24,7 @@ import { createPinResolver } from './lsp/pin';
 import { registerCommands, COMMANDS } from './lsp/commands';
 import type { Runtime } from './runtime';
 import { WorkspaceSync } from './lsp/workspace-sync';
+import { WorkspaceDiagnostics } from './lsp/workspace-diagnostics';
 import { OnlineDigests } from './lsp/online-digests';
 import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
@@ -44,13 +45,18 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const republishOpen = () => {
     for (const doc of documents.all()) scheduler.publish(doc);
   };
+  const refreshWorkspaceDiagnostics = () => void workspaceDiagnostics.refresh().catch((error) => runtime.logger.error('workspace diagnostics failed', error));
   const workspaceSync = new WorkspaceSync({
     connection,
     runtime,
     exclude: () => [...settings.exclude, ...(facts.filesExclude ?? [])],
     maxFileSize: () => settings.maxFileSize,
     isOpen: (uri) => documents.get(uri) !== undefined,
-    onChange: republishOpen,
+    onChange: () => {
+      republishOpen();
+      refreshWorkspaceDiagnostics();
+    },
+    onFileChanged: (uri) => void workspaceDiagnostics.closed(uri).catch((error) => runtime.logger.error(`diagnostics of ${uri} failed`, error)),
   });
   const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
   const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
@@ -64,6 +70,16 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     getDocument: (uri) => documents.get(uri),
     generation: context.generation,
     afterPublish: (doc) => online.check(cache.model(doc)),
+  });
+  const workspaceDiagnostics = new WorkspaceDiagnostics({
+    connection,
+    runtime,
+    scope: () => settings.diagnosticsScope,
+    files: () => workspaceSync.manifests,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    maxFileSize: () => settings.maxFileSize,
+    options,
+    generation: context.generation,
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -126,6 +142,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       workspaceSync.documentChanged(doc.uri, cache.model(doc));
       scheduler.publish(doc);
     }
+    // Closed files: published under the new settings (podLens.diagnostics.scope: workspace), or cleared.
+    refreshWorkspaceDiagnostics();
   }
 
   connection.onInitialized(async () => {
@@ -147,6 +165,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   // Until the user's settings are read, documents are neither parsed nor checked (their podLens.maxFileSize and
   // rules are not known yet): the first republishAll covers every document opened by then.
   documents.onDidOpen((e) => {
+    workspaceDiagnostics.opened(e.document.uri);
     if (settingsRead) scheduler.schedule(e.document.uri, 0);
   });
   documents.onDidChangeContent((e) => {
@@ -156,9 +175,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
   workspaceSync.listen();
   documents.onDidClose((e) => {
-    cache.delete(e.document.uri);
-    scheduler.clear(e.document.uri);
-    void workspaceSync.documentClosed(e.document.uri);
+    const uri = e.document.uri;
+    cache.delete(uri);
+    // In workspace scope a closed manifest keeps its problems (as on disk); otherwise they are cleared.
+    if (settings.diagnosticsScope === 'workspace' && workspaceSync.manifests.has(uri)) scheduler.forget(uri);
+    else scheduler.clear(uri);
+    void workspaceSync
+      .documentClosed(uri)
+      .then(() => workspaceDiagnostics.closed(uri))
+      .catch((error) => runtime.logger.error(`closing ${uri} failed`, error));
   });
 
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, params: P, token: CancellationToken) => R | Promise<R>) =>
@@ -181,7 +206,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     STARTUP_PLAN_REQUEST,
     guarded(runtime, 'startupPlan', { workloads: [] } as StartupPlanResult, (params: StartupPlanParams) => {
       const doc = documents.get(params.uri);
-      return doc ? startupPlanFor(doc, cache, options().target) : { workloads: [] };
+      return doc ? startupPlanFor(doc, cache, options().target, workspaceSync.index) : { workloads: [] };
     }),
   );
   // The version a document is checked against, as analyze decides it (the settings, or the file's own pin).

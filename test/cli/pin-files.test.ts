@@ -42,7 +42,7 @@ test('mode, owner and symbolic links are kept; no temporary file is left', async
 
   const r = await runCli(['pin', join(dir, 'link.yaml'), script]);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stderr, `pinned ${join(dir, 'link.yaml')}\npinned ${script}\npinned images in 2 file(s)\n`);
+  assert.equal(r.stderr, `pinned 1 image in ${join(dir, 'link.yaml')}\npinned 1 image in ${script}\npinned 2 images in 2 files\n`);
   assert.ok(lstatSync(join(dir, 'link.yaml')).isSymbolicLink(), 'the link is still a link');
   assert.equal(readFileSync(secretTarget, 'utf8'), pinned(registry.host));
   assert.equal(readFileSync(script, 'utf8'), pinned(registry.host));
@@ -63,7 +63,7 @@ test('a hard-linked file is refused with the reason; the other files of the run 
   assert.equal(
     r.stderr,
     `pod-lens: ${join(dir, 'b.yaml')}: it has 2 hard links, which a safe rewrite would split; not written (pin a copy, or use --dry-run and apply the diff)\n` +
-      `pinned ${join(dir, 'a.yaml')}\npinned ${join(dir, 'c.yaml')}\npinned images in 2 file(s)\n`,
+      `pinned 1 image in ${join(dir, 'a.yaml')}\npinned 1 image in ${join(dir, 'c.yaml')}\npinned 2 images in 2 files, 1 failed: ${join(dir, 'b.yaml')}\n`,
   );
   assert.equal(readFileSync(join(dir, 'a.yaml'), 'utf8'), pinned(registry.host));
   assert.equal(readFileSync(join(dir, 'b.yaml'), 'utf8'), pod(registry.host));
@@ -120,7 +120,7 @@ test('a file edited while pin waits for the registry is not overwritten', async 
     clearTimeout(deadline);
     const r = await run;
     assert.equal(r.status, 1, r.stderr);
-    assert.equal(r.stderr, `pod-lens: ${file}: it changed on disk while pod-lens was working; not written (run pin again)\npinned images in 0 file(s)\n`);
+    assert.equal(r.stderr, `pod-lens: ${file}: it changed on disk while pod-lens was working; not written (run pin again)\npinned 0 images in 0 files, 1 failed: ${file}\n`);
     assert.equal(readFileSync(file, 'utf8'), edited);
     assert.deepEqual(readdirSync(dir), ['pod.yaml']);
   } finally {
@@ -146,7 +146,7 @@ test('a full disk leaves the file as it was and no temporary file behind', async
     }
     const r = await runCli(['pin', file]);
     assert.equal(r.status, 1, r.stderr);
-    assert.equal(r.stderr, `pod-lens: ${file}: not written: no space left on the device (ENOSPC)\npinned images in 0 file(s)\n`);
+    assert.equal(r.stderr, `pod-lens: ${file}: not written: no space left on the device (ENOSPC)\npinned 0 images in 0 files, 1 failed: ${file}\n`);
     assert.equal(readFileSync(file, 'utf8'), pod(registry.host));
     assert.deepEqual(readdirSync(mountPoint).sort(), ['filler', 'pod.yaml']);
   } finally {

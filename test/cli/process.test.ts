@@ -34,3 +34,11 @@ test('relative paths are read from the working folder and reported as written, i
   assert.deepEqual(JSON.parse(inProcess.stdout).files.map((f: { path: string }) => f.path), [join('k8s', 'pod.yaml')]);
   assert.deepEqual(child, inProcess);
 });
+
+test('lsp without --stdio says how to start it (exit 2), instead of the library error of a missing transport', async () => {
+  assert.deepEqual(await runCli(['lsp'], { process: true }), {
+    status: 2,
+    stdout: '',
+    stderr: "pod-lens: lsp speaks the Language Server Protocol over standard input and output: start it as 'pod-lens lsp --stdio' from your editor\nrun 'pod-lens lsp --help' for its options\n",
+  });
+});

@@ -55,14 +55,19 @@ test('bad target values: a one-line usage error, exit 2, naming what is accepted
     [['check', '-', '--kubernetes-version', '1.12'], `pod-lens: --kubernetes-version must be one of: ${minors} (got "1.12")\n`],
     [['inspect', '-', '--kubernetes-version=latest'], `pod-lens: --kubernetes-version must be one of: ${minors} (got "latest")\n`],
     [['check', '-', '--feature-gates', 'ImageVolume=yes'], 'pod-lens: --feature-gates: "ImageVolume=yes" is not Name=true or Name=false\n'],
-    [['check', '-', '--feature-gates', 'NoSuchGate=true'], /^pod-lens: --feature-gates: unknown gate NoSuchGate; Pod Lens knows ContainerRestartRules, .*, UserNamespacesSupport\n$/],
+    [['check', '-', '--feature-gates', 'NoSuchGate=true'], /^pod-lens: --feature-gates: unknown gate NoSuchGate; Pod Lens knows ContainerRestartRules, .*, UserNamespacesSupport\n/],
   ];
   for (const [args, want] of cases) {
     const r = await runCli(args, { input: POD });
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stdout, '');
-    if (typeof want === 'string') assert.equal(r.stderr, want);
-    else assert.match(r.stderr, want);
+    // The error in one line, then where to look (the command's own --help).
+    const hint = `run 'pod-lens ${args[0]} --help' for its options\n`;
+    if (typeof want === 'string') assert.equal(r.stderr, want + hint);
+    else {
+      assert.match(r.stderr, want);
+      assert.ok(r.stderr.endsWith(hint), r.stderr);
+    }
   }
   // A flag of check and inspect only.
   assert.equal((await runCli(['convert', '-', '--kubernetes-version', '1.33'], { input: POD })).status, 2);

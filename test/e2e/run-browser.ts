@@ -1,6 +1,7 @@
 /**
  * What a person sees: the VSIX installed into code-server, a workspace opened in Chromium, the Problems panel, a hover,
- * the startup code lens and its preview, and "Pin to digest" from the light bulb. Screenshots go to `shots`.
+ * the startup code lens and its preview, "Pin to digest" from the light bulb, and the notification of a pin that fails.
+ * Screenshots go to `shots`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,11 @@ export interface BrowserRun {
   lens: string;
   previewOpened: boolean;
   pinnedLine: string;
+  /** The light bulb's rows on an unpinned image. */
+  bulbActions: string;
+  /** The notification a failed pin shows, and every notification text shown then (none may be the generic one). */
+  pinFailure: string;
+  notifications: string;
   screenshots: string[];
 }
 
@@ -63,7 +69,7 @@ function lineWith(page: Page, needle: string) {
   return page.locator('.monaco-editor .view-line', { hasText: needle }).first();
 }
 
-export async function runBrowser(editor: CodeServerPaths, vsix: string, workspace: string, pinImage: string, shots: string): Promise<BrowserRun> {
+export async function runBrowser(editor: CodeServerPaths, vsix: string, workspace: string, pinImage: string, shots: string, unreachableImage: string): Promise<BrowserRun> {
   mkdirSync(shots, { recursive: true });
   const home = newHome();
   installVsix(editor, home, vsix);
@@ -152,7 +158,24 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
     const pinned = page.locator('.monaco-editor .view-line', { hasText: '@sha256:' }).first();
     await pinned.waitFor({ timeout: STEP_MS });
     const pinnedLine = (await pinned.innerText()).replace(/\u00a0/g, ' ');
-    return { problems, hover, lens, previewOpened, pinnedLine, screenshots };
+
+    // A pin that fails (a registry nobody answers): the notification says why and what to try next.
+    await openFile(page, 'pin-unreachable.yaml');
+    const failLine = lineWith(page, 'unreachable');
+    await failLine.waitFor({ timeout: STEP_MS });
+    await failLine.locator('span', { hasText: 'unreachable' }).first().click();
+    await page.keyboard.press('Control+.');
+    const failAction = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Pin to digest' }).first();
+    await failAction.waitFor({ timeout: STEP_MS });
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Pin all images in this file' }).first().waitFor({ timeout: STEP_MS });
+    const bulbActions = (await page.locator('.action-widget').first().innerText()).replace(/\u00a0/g, ' ');
+    await failAction.click();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `could not pin ${unreachableImage}` }).first();
+    await toast.waitFor({ timeout: STEP_MS });
+    const pinFailure = (await toast.innerText()).replace(/\u00a0/g, ' ');
+    const notifications = (await page.locator('.notifications-toasts').first().innerText()).replace(/\u00a0/g, ' ');
+    await shot(page, 'pin-failure');
+    return { problems, hover, lens, previewOpened, pinnedLine, bulbActions, pinFailure, notifications, screenshots };
   } catch (error) {
     const page = browser.pages()[0];
     if (page) await shot(page, 'failure').catch(() => undefined);

@@ -1,8 +1,10 @@
 /** Startup order and effective resources through the language server (in process): code lens, hover, and the preview's request. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, withServer } from '../support/lsp-client';
 
 const TEXT = readFileSync(join(ROOT, 'examples', 'sidecar-deployment.yaml'), 'utf8');
@@ -45,10 +47,11 @@ test('hover on resources: effective values, the deciding phase, QoS, the replica
     await client.open(uri, TEXT);
     const hover = await client.hover(uri, client.positionOf(uri, 'resources:', 2));
     const md = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-    assert.match(md, /\| cpu \| 300m \|/);
+    // The container's own values lead; then each cell of the Pod's table says what decided it.
+    assert.ok(md.startsWith('**myapp**: requests cpu 250m (83% of 300m), memory 64Mi (67% of 96Mi); limits memory 128Mi (100% of 128Mi).\n'), md);
+    assert.ok(md.includes('| cpu | 300m · app containers and sidecars (logshipper) together | — (no limit) |\n'), md);
     assert.match(md, /QoS \*\*Burstable\*\*/);
     assert.match(md, /For 3 replicas: cpu 900m, memory 288Mi requested in total/);
-    assert.match(md, /\*\*myapp\*\*: requests cpu 250m \(83% of 300m\)/);
   });
 });
 
@@ -64,5 +67,17 @@ test('podLens/startupPlan gives the preview its steps, shutdown order and phases
     assert.deepEqual(w!.phases.map((p) => [p.label, p.cpuMillis]), [['logshipper', 50], ['app containers', 300]]);
     assert.equal(w!.qos, 'Burstable');
     assert.deepEqual(await client.connection.sendRequest('podLens/startupPlan', { uri: 'file:///none.yaml' }), { workloads: [] });
+  });
+});
+
+test('the preview, like the hover and inspect, adds the overhead of a RuntimeClass in the workspace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-rc-'));
+  writeFileSync(join(dir, 'runtime-class.yaml'), 'apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: kata\nhandler: kata-qemu\noverhead:\n  podFixed: {cpu: 250m, memory: 160Mi}\n');
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] }, async (client) => {
+    await client.log(/^indexed \d+ files of ws/);
+    const uri = pathToFileURL(join(dir, 'pod.yaml')).toString();
+    await client.open(uri, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  runtimeClassName: kata\n  containers:\n    - name: app\n      image: nginx:1.27\n      resources:\n        requests: {cpu: 500m, memory: 128Mi}\n        limits: {memory: 256Mi}\n');
+    const plan = (await client.connection.sendRequest('podLens/startupPlan', { uri })) as { workloads: Array<{ effectiveRequests: Record<string, string>; effectiveLimits: Record<string, string> }> };
+    assert.deepEqual(plan.workloads.map((w) => [w.effectiveRequests, w.effectiveLimits]), [[{ cpu: '750m', memory: '288Mi' }, { memory: '416Mi' }]]);
   });
 });

@@ -49,3 +49,15 @@ test('field names follow the target: a field of a later release is not offered',
   assert.ok(!labels('1.33').includes('hostnameOverride'));
   assert.ok(labels('1.33').includes('hostNetwork'));
 });
+
+test('policy values mark the one Kubernetes would default to, from the image and the kind', () => {
+  const marked = (source: string) => completionsAt(parseManifests(source.replace('|', '')), source.indexOf('|')).map((i) => [i.label, i.detail]);
+  const pod = (image: string, line: string) => `apiVersion: v1\nkind: Pod\nspec:\n  ${line.startsWith('restartPolicy') ? `${line}\n  ` : ''}containers:\n    - name: a\n      image: ${image}\n${line.startsWith('imagePullPolicy') ? `      ${line}\n` : ''}`;
+  assert.deepEqual(marked(pod('nginx:latest', 'imagePullPolicy: |')), [['Always', 'imagePullPolicy (the default here)'], ['IfNotPresent', 'imagePullPolicy'], ['Never', 'imagePullPolicy']]);
+  assert.deepEqual(marked(pod('nginx:1.27', 'imagePullPolicy: |')), [['Always', 'imagePullPolicy'], ['IfNotPresent', 'imagePullPolicy (the default here)'], ['Never', 'imagePullPolicy']]);
+  assert.deepEqual(marked(pod('nginx:1.27', 'restartPolicy: |')), [['Always', 'restartPolicy (the default here)'], ['OnFailure', 'restartPolicy'], ['Never', 'restartPolicy']]);
+  const job = 'apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      restartPolicy: |\n      containers:\n        - name: a\n          image: busybox:1.36\n';
+  assert.deepEqual(marked(job), [['OnFailure', 'restartPolicy'], ['Never', 'restartPolicy']]);
+  const doc = completionsAt(parseManifests(pod('nginx', 'imagePullPolicy: |').replace('|', '')), pod('nginx', 'imagePullPolicy: |').indexOf('|'))[0]!.documentation;
+  assert.equal(doc, "Kubernetes' default for nginx: no tag and no digest → tag \"latest\" → Always. Resolve the tag at the registry at every container start; pull when the digest changed.");
+});

@@ -57,3 +57,21 @@ export function checkKnownFlags(args: ParsedArgs, known: string[]): void {
     if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
   }
 }
+
+/** Two flags that contradict each other: the run would depend on which one wins, so neither does. */
+export function exclusive(args: ParsedArgs, a: string, b: string): void {
+  if (args.flags.has(a) && args.flags.has(b)) throw new UsageError(`--${a} and --${b} contradict each other; give one of them`);
+}
+
+/**
+ * `--platform` as the registries' image indexes name platforms: os/architecture with an optional variant (the OCI
+ * image index's platform object). `linux` alone would match no index entry, so it is refused before any request.
+ */
+export function platformFlag(args: ParsedArgs): string | undefined {
+  const value = args.flags.get('platform');
+  if (value === undefined) return undefined;
+  if (value === true || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)?$/.test(value)) {
+    throw new UsageError(`--platform needs os/architecture[/variant], such as linux/amd64 or linux/arm64/v8 (got ${value === true ? 'nothing' : JSON.stringify(value)})`);
+  }
+  return value;
+}

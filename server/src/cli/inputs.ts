@@ -41,9 +41,12 @@ const DEFAULT_LIMITS: ReadLimits = { fileBytes: MAX_INPUT_BYTES, totalBytes: MAX
 export async function readInputs(paths: string[], readStdin: () => string, cwd: string = process.cwd(), limits: ReadLimits = DEFAULT_LIMITS): Promise<InputSet> {
   const set: InputSet = { inputs: [], unreadable: [] };
   let total = 0;
+  let stdinRead = false;
   for (const p of paths.length ? paths : ['.']) {
     if (p === '-') {
-      set.inputs.push({ path: '-', file: '-', text: readStdin() });
+      // Standard input can be read once: `check - -` is one input, not the same text counted twice.
+      if (!stdinRead) set.inputs.push({ path: '-', file: '-', text: readStdin() });
+      stdinRead = true;
       continue;
     }
     const full = resolve(cwd, p);
@@ -60,6 +63,8 @@ export async function readInputs(paths: string[], readStdin: () => string, cwd: 
     let files = [full];
     if (isFolder) {
       const found = await findYamlFiles(full);
+      // A folder with nothing to check is almost always a mistyped path: passing it silently would pass CI.
+      if (found.files.length === 0 && found.skipped.length === 0) throw new UsageError(`no YAML files (*.yaml, *.yml) in ${p}`);
       set.unreadable.push(...found.skipped.map((s) => ({ ...s, path: asWritten(s.path) })));
       files = found.files;
     }

@@ -58,10 +58,10 @@ export function formatInspect(report: InspectReport, format: 'json' | 'text'): s
       }
       for (const c of w.containers) {
         const image = c.image as { raw?: unknown; fullName?: string | null } | undefined;
-        const policy = c.imagePullPolicy as { value?: string; defaulted?: boolean } | undefined;
+        const policy = c.imagePullPolicy as { value?: string; defaulted?: boolean; valid?: boolean } | undefined;
         const parts = [`  - ${c.type} ${c.name ?? '(unnamed)'}`];
         if (image) parts.push(image.raw === null || image.raw === undefined ? '(no image)' : `image ${String(image.raw)}${image.fullName ? ` (${image.fullName})` : ''}`);
-        if (policy?.value) parts.push(`pull ${policy.value}${policy.defaulted ? ' (defaulted)' : ''}`);
+        if (policy?.value) parts.push(`pull ${policy.value}${policy.defaulted ? ' (defaulted)' : ''}${policy.valid === false ? ' (invalid: the API server rejects it; use Always, IfNotPresent or Never)' : ''}`);
         lines.push(parts.join('  '));
       }
       const volumes = (w.imageVolumes ?? []) as Array<{ name: string | null; image: { raw?: unknown; fullName?: string | null }; pullPolicy: { value?: string; defaulted?: boolean } }>;

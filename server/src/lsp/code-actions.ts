@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Fix } from '../analysis/rules/types';
 import { hasUnpinnedImages, refactorsAt } from '../analysis/fixes/refactors';
+import { silencer } from '../analysis/fixes/silence';
 import { COMMANDS } from './command-ids';
 import { spansIntersect, toRange, toSpan } from './convert';
 import { toDiagnostic } from './diagnostics';
@@ -42,10 +43,21 @@ export function listCodeActions(
   const accepts = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const findings = cache.analysis(doc, options).findings.filter((f) => spansIntersect(f.span, wanted));
   const quickFixed = new Set<number>();
+  const silences: CodeAction[] = [];
+  const silenceTitles = new Set<string>();
+  const silenceFixes = silencer(doc.getText());
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
       if (fix.deferred) quickFixed.add(fix.deferred.span.start);
       if (accepts(KIND[fix.kind])) actions.push(toAction(doc, finding, fix));
+    }
+    // After every repair: silencing is the last resort, offered once per rule and place.
+    if (!accepts(CodeActionKind.QuickFix)) continue;
+    for (const fix of silenceFixes(finding)) {
+      const key = `${fix.title}@${fix.edits?.[0]?.span.start}`;
+      if (silenceTitles.has(key)) continue;
+      silenceTitles.add(key);
+      silences.push(toAction(doc, finding, fix));
     }
   }
   const model = cache.model(doc);
@@ -53,18 +65,19 @@ export function listCodeActions(
   for (const fix of refactorsAt(model, wanted)) {
     if (fix.deferred && !quickFixed.has(fix.deferred.span.start) && accepts(KIND[fix.kind])) actions.push(toAction(doc, undefined, fix));
   }
-  if (accepts(PIN_ALL_KIND) && hasUnpinnedImages(model)) {
-    actions.push({
-      title: 'Pin all images in this file to digests',
-      kind: PIN_ALL_KIND,
-      command: { title: 'Pin all images in this file to digests', command: COMMANDS.pinAll, arguments: [doc.uri] },
-    });
-  }
-  return actions;
+  const pinAll = (kind: string): CodeAction => ({ title: PIN_ALL_TITLE, kind, command: { title: PIN_ALL_TITLE, command: COMMANDS.pinAll, arguments: [doc.uri] } });
+  if (accepts(PIN_ALL_KIND) && hasUnpinnedImages(model)) actions.push(pinAll(PIN_ALL_KIND));
+  // The light bulb shows quick fixes and refactorings, not source actions: next to a "Pin to digest" the whole file's
+  // pin is offered there too, so it is found where the single pin is.
+  if (accepts(PIN_ALL_BULB_KIND) && actions.some((a) => (a.data as DeferredActionData | undefined)?.fix?.type === 'pin-digest')) actions.push(pinAll(PIN_ALL_BULB_KIND));
+  return [...actions, ...silences];
 }
 
+const PIN_ALL_TITLE = 'Pin all images in this file to digests';
 /** The source action kind of "pin all": only offered when asked for source actions or with no filter. */
 const PIN_ALL_KIND = `${CodeActionKind.Source}.pinDigests`;
+/** The same command as a refactoring, for the light bulb. */
+const PIN_ALL_BULB_KIND = `${CodeActionKind.RefactorRewrite}.pinDigests`;
 
 function toAction(doc: TextDocument, finding: Finding | undefined, fix: Fix): CodeAction {
   const action: CodeAction = {

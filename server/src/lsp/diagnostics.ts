@@ -108,10 +108,15 @@ export class DiagnosticsScheduler {
   }
 
   clear(uri: string): void {
+    this.forget(uri);
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Stops tracking a closed document without clearing its problems (something else publishes them now). */
+  forget(uri: string): void {
     const previous = this.timers.get(uri);
     if (previous !== undefined) this.deps.runtime.clearTimeout(previous);
     this.timers.delete(uri);
     this.published.delete(uri);
-    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

@@ -1,14 +1,16 @@
 /** "Pin all images in this file": resolves distinct images (4 at a time) and applies one workspace edit. */
-import type { CancellationToken, TextEdit } from 'vscode-languageserver';
+import { ResponseError, type CancellationToken, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { imageFields } from '../analysis/fixes/image-fields';
 import { mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
 import type { CommandDeps } from './commands';
 import { toRange } from './convert';
+import { pinFailureData, type PinFailureData } from './pin-failure';
 
 export interface PinAllResult {
   pinned: string[];
-  failed: Array<{ image: string; message: string }>;
+  /** `message` is the reason alone (the image is beside it); `hint` the next step, as in a failed quick fix. */
+  failed: Array<{ image: string; message: string; hint: string }>;
   applied: boolean;
 }
 
@@ -19,17 +21,18 @@ export async function pinAllEdits(doc: TextDocument, deps: CommandDeps, token: C
   const plan = planPins(imageFields(deps.cache.model(doc)));
   const controller = new AbortController();
   token.onCancellationRequested(() => controller.abort());
-  const outcomes = await mapLimited(plan.images, PARALLEL_LOOKUPS, async (image) => {
+  const outcomes = await mapLimited(plan.images, PARALLEL_LOOKUPS, async (image): Promise<{ image: string; digest: string } | { image: string; error: PinFailureData }> => {
     try {
       return { image, digest: await deps.pin.digestOf(image, controller.signal) };
     } catch (error) {
-      return { image, error: error instanceof Error ? error.message : String(error) };
+      const data = error instanceof ResponseError ? (error.data as PinFailureData | undefined) : undefined;
+      return { image, error: data?.podLens === 'pin-failed' ? data : pinFailureData(image, error) };
     }
   });
   const result: PinAllResult = { pinned: [], failed: [], applied: false };
   const digests = new Map<string, string>();
   for (const o of outcomes) {
-    if ('error' in o) result.failed.push({ image: o.image, message: o.error ?? 'unknown error' });
+    if ('error' in o) result.failed.push({ image: o.image, message: o.error.reason, hint: o.error.hint });
     else {
       result.pinned.push(o.image);
       digests.set(o.image, o.digest);

@@ -6,6 +6,7 @@ import { pinnedScalar } from '../analysis/fixes/pin-image';
 import type { DigestResolver } from '../analysis/ports';
 import type { Runtime } from '../runtime';
 import type { DeferredActionData } from './code-actions';
+import { pinFailureError } from './pin-failure';
 import type { ClientFacts, Settings } from './settings';
 
 export interface PinResolver {
@@ -42,8 +43,7 @@ export function createPinResolver(runtime: Runtime, settings: () => Settings, fa
       digest = (await current().resolve(request, signal)).digest;
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ResponseError(ErrorCodes.InternalError, `Cannot pin ${image}: ${message}`);
+      throw pinFailureError(image, error);
     }
     // Whatever the resolver, only a digest reaches an edit.
     if (!isDigest(digest)) throw new ResponseError(ErrorCodes.InternalError, `Cannot pin ${image}: the registry answered ${excerpt(String(digest))}, which is not a digest`);

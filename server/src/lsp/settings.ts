@@ -15,6 +15,8 @@ export interface Settings {
   exclude: string[];
   privateRegistries: string[];
   startupLens: StartupLensMode;
+  /** Which files' problems are published: the open ones, or every manifest the workspace index found. */
+  diagnosticsScope: DiagnosticsScope;
   /** Unknown fields: errors (Strict, kubectl's default), warnings (Warn) or nothing (Ignore). */
   fieldValidation: FieldValidation;
   /** `podLens.kubernetesVersion` and `podLens.featureGates`: what the manifests are checked against. */
@@ -32,6 +34,8 @@ export interface Settings {
     onlineChecks: boolean;
   };
 }
+
+export type DiagnosticsScope = 'openFiles' | 'workspace';
 
 /** What the client tells the server at start (initializationOptions). */
 export interface ClientFacts {
@@ -51,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: [],
   privateRegistries: [],
   startupLens: 'auto',
+  diagnosticsScope: 'openFiles',
   fieldValidation: 'Strict',
   target: { minor: NEWEST_MINOR, featureGates: {} },
   pin: { keepTag: true, platform: '' },
@@ -77,6 +82,7 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
   const pin = isRecord(s.pin) ? s.pin : {};
   const registry = isRecord(s.registry) ? s.registry : {};
   const resources = isRecord(s.resources) && isRecord(s.resources.required) ? s.resources.required : {};
+  const diagnostics = isRecord(s.diagnostics) ? s.diagnostics : {};
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
   const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
@@ -95,6 +101,7 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
     exclude: Array.isArray(s.exclude) ? s.exclude.filter((g): g is string => typeof g === 'string') : [],
     privateRegistries: Array.isArray(s.privateRegistries) ? s.privateRegistries.filter((g): g is string => typeof g === 'string') : [],
     startupLens: s.startupLens === 'always' || s.startupLens === 'off' || s.startupLens === 'auto' ? s.startupLens : d.startupLens,
+    diagnosticsScope: diagnostics.scope === 'workspace' || diagnostics.scope === 'openFiles' ? diagnostics.scope : d.diagnosticsScope,
     fieldValidation: s.fieldValidation === 'Warn' || s.fieldValidation === 'Ignore' || s.fieldValidation === 'Strict' ? s.fieldValidation : d.fieldValidation,
     target: {
       minor: (typeof s.kubernetesVersion === 'string' && parseMinor(s.kubernetesVersion)) || d.target.minor,

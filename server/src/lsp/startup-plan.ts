@@ -5,6 +5,7 @@ import { podPlan } from '../analysis/describe/pod-plan';
 import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/quantity';
 import { isContainerOnly } from '../analysis/model/custom-workloads';
 import { workloadsOf } from '../analysis/model/manifest';
+import type { WorkspaceView } from '../analysis/workspace-view';
 import type { DocumentCache } from './document-cache';
 import { fileTarget } from '../analysis/k8s/file-target';
 import type { KubernetesTarget } from '../analysis/k8s/target';
@@ -15,11 +16,12 @@ function approx(value: string | undefined, milli: boolean): number {
   return 'error' in q ? 0 : milli ? toMilliApprox(q) : toNumberApprox(q);
 }
 
-export function startupPlanFor(doc: TextDocument, cache: DocumentCache, target?: KubernetesTarget): StartupPlanResult {
+/** `workspace`: the index, so a RuntimeClass's overhead counts here as in the hover and `inspect`. */
+export function startupPlanFor(doc: TextDocument, cache: DocumentCache, target?: KubernetesTarget, workspace?: WorkspaceView): StartupPlanResult {
   const inForce = fileTarget(doc.getText(), target).target;
   // Workflow steps have no Pod of their own to plan (their controller builds it).
   const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).filter(({ workload }) => !isContainerOnly(workload)).map(({ document, workload }) => {
-    const plan = podPlan(workload.podSpec, workload.kind.isJob, undefined, inForce);
+    const plan = podPlan(workload.podSpec, workload.kind.isJob, workspace, inForce);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
       title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}${document.workloads.length > 1 ? ` (${workload.podSpec.path})` : ''}`,

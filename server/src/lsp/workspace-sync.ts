@@ -34,10 +34,14 @@ export interface WorkspaceSyncDeps {
   isOpen: (uri: string) => boolean;
   /** Called (debounced) when the index changed, so open documents are checked again. */
   onChange: () => void;
+  /** A closed manifest changed, appeared or went away on disk (for problems published for closed files). */
+  onFileChanged?: (uri: string) => void;
 }
 
 export class WorkspaceSync {
   readonly index = new WorkspaceIndex();
+  /** Every readable manifest of the workspace folders (file: URIs), whether or not it defines an indexed object. */
+  readonly manifests = new Set<string>();
   private timer: unknown;
   /** Bad exclude patterns are said once per session, not on every scan. */
   private readonly reportedPatterns = new Set<string>();
@@ -70,6 +74,7 @@ export class WorkspaceSync {
     for (const { folder, path } of local) {
       const started = Date.now();
       const result = await scanFolder(path, this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
+      for (const uri of result.manifests) this.manifests.add(uri);
       // The details first, so the summary line ends the folder's report.
       for (const s of result.skipped.slice(0, MAX_LOGGED_SKIPS)) logger.info(`  skipped ${s.path}: ${s.reason}`);
       if (result.skipped.length > MAX_LOGGED_SKIPS) logger.info(`  … and ${result.skipped.length - MAX_LOGGED_SKIPS} more skipped`);
@@ -82,7 +87,18 @@ export class WorkspaceSync {
   private async indexFromDisk(uri: string): Promise<boolean> {
     const path = toPath(uri);
     const read = path === undefined || this.isExcluded(path) ? undefined : await readRegularFile(path, this.deps.maxFileSize());
-    return read?.ok && !isGoTemplate(read.text) ? this.index.update(uri, read.text) : this.index.remove(uri);
+    const isManifest = read?.ok === true && !isGoTemplate(read.text);
+    // Only files under the scanned folders count as the workspace's manifests (the watcher may report others).
+    if (isManifest && path !== undefined && this.isInFolders(path)) this.manifests.add(uri);
+    else this.manifests.delete(uri);
+    return read?.ok && isManifest ? this.index.update(uri, read.text) : this.index.remove(uri);
+  }
+
+  private isInFolders(path: string): boolean {
+    return (this.excluded?.folders ?? []).some((folder) => {
+      const rel = relative(folder, path);
+      return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+    });
   }
 
   private isExcluded(path: string): boolean {
@@ -110,8 +126,11 @@ export class WorkspaceSync {
       let any = false;
       for (const change of params.changes) {
         if (this.deps.isOpen(change.uri)) continue;
-        if (change.type === FileChangeType.Deleted) any = this.index.remove(change.uri) || any;
-        else any = (await this.indexFromDisk(change.uri)) || any;
+        if (change.type === FileChangeType.Deleted) {
+          this.manifests.delete(change.uri);
+          any = this.index.remove(change.uri) || any;
+        } else any = (await this.indexFromDisk(change.uri)) || any;
+        this.deps.onFileChanged?.(change.uri);
       }
       if (any) this.changed();
     });

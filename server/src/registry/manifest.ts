@@ -46,6 +46,8 @@ export interface ManifestAnswer {
 
 interface Auth {
   header?: string;
+  /** Whether the header carries the user's credentials (a Bearer token can be anonymous). */
+  withCredential?: boolean;
 }
 
 function displayName(lookup: ManifestLookup): string {
@@ -69,6 +71,23 @@ interface IndexEntry {
   platform?: { os?: unknown; architecture?: unknown; variant?: unknown };
 }
 
+/** Small: an error body is a few codes and messages; a larger one is not read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/**
+ * The `errors[].code` values of a registry's error body (the distribution spec's error format), or none when the body
+ * is missing, too large or not that JSON: only compared against known codes, never shown.
+ */
+async function errorCodes(answer: HttpAnswer): Promise<string[]> {
+  try {
+    const body = await answer.read(MAX_ERROR_BODY_BYTES, () => new RegistryError('too-large', 'error body too large'));
+    const parsed = JSON.parse(Buffer.from(body).toString('utf8')) as { errors?: unknown };
+    return Array.isArray(parsed.errors) ? parsed.errors.flatMap((e) => (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? [(e as { code: string }).code] : [])) : [];
+  } catch {
+    return [];
+  }
+}
+
 export class ManifestClient {
   constructor(
     private readonly http: HttpClient,
@@ -85,6 +104,7 @@ export class ManifestClient {
     const challenges = parseChallenges(first.response.headers.get('www-authenticate'));
     await first.discard();
     const credential = await lookup.credential();
+    auth.withCredential = credential !== undefined;
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     if (bearer?.params.realm) {
       const token = await this.tokens.token({
@@ -107,12 +127,21 @@ export class ManifestClient {
   }
 
   private async failure(answer: HttpAnswer, lookup: ManifestLookup, credential: boolean): Promise<RegistryError> {
-    await answer.discard();
+    const codes = answer.response.status === 404 ? await errorCodes(answer) : (await answer.discard(), []);
     const { response } = answer;
     const where = `${displayName(lookup)}:${lookup.reference}`;
+    // The distribution spec's NAME_UNKNOWN: the registry has no such repository, so no tag of it can be found either.
+    if (response.status === 404 && codes.includes('NAME_UNKNOWN')) return new RegistryError('not-found', `repository ${displayName(lookup)} does not exist (the registry does not know the name; check its spelling)`);
     if (response.status === 404) return new RegistryError('not-found', isDigest(lookup.reference) ? `manifest ${lookup.reference} not found in ${displayName(lookup)}` : `tag ${lookup.reference} not found in ${displayName(lookup)}`);
     if (response.status === 401 || response.status === 403) {
-      return new RegistryError(credential ? 'unauthorized' : 'no-credentials', credential ? `${lookup.endpoint.registry} refused the credentials from your docker config for ${lookup.repository}` : `${lookup.endpoint.registry} needs credentials; none found in docker config`);
+      // Docker Hub answers an anonymous pull of a repository that does not exist with 401 too, so the two cannot be told
+      // apart; docker pull says "repository does not exist or may require 'docker login'" for the same answer.
+      return new RegistryError(
+        credential ? 'unauthorized' : 'no-credentials',
+        credential
+          ? `${lookup.endpoint.registry} refused the credentials from your docker config for ${lookup.repository}`
+          : `${lookup.endpoint.registry} needs credentials; none found in docker config (or repository ${displayName(lookup)} does not exist: the registry gives the same answer for both)`,
+      );
     }
     if (response.status === 429) {
       const who = lookup.endpoint.registry === 'docker.io' ? 'Docker Hub' : lookup.endpoint.registry;
@@ -128,7 +157,7 @@ export class ManifestClient {
    */
   private async get(lookup: ManifestLookup, base: string, reference: string, auth: Auth): Promise<{ digest: string; mediaType: string; body: Uint8Array }> {
     const answer = await this.request(lookup, base, 'GET', `manifests/${reference}`, auth);
-    if (!answer.response.ok) throw await this.failure(answer, { ...lookup, reference }, auth.header !== undefined);
+    if (!answer.response.ok) throw await this.failure(answer, { ...lookup, reference }, auth.withCredential === true);
     const where = `${displayName(lookup)}:${reference}`;
     const body = await answer.read(MAX_MANIFEST_BYTES, () => new RegistryError('too-large', `${lookup.endpoint.registry} sent a manifest for ${where} larger than 4 MiB (the limit registries use); not pinning`));
     const claimed = answer.response.headers.get('docker-content-digest');
@@ -185,7 +214,13 @@ export class ManifestClient {
         }
         // HEAD first: Docker Hub does not count it against the pull limit.
         const head = await this.request(lookup, base, 'HEAD', `manifests/${lookup.reference}`, auth);
-        if (!head.response.ok) throw await this.failure(head, lookup, auth.header !== undefined);
+        if (head.response.status === 404) {
+          // A HEAD answer has no body to say whether the repository or the tag is unknown; the GET's error body does.
+          await head.discard();
+          const got = await this.get(lookup, base, lookup.reference, auth);
+          return { digest: got.digest, mediaType: got.mediaType, base };
+        }
+        if (!head.response.ok) throw await this.failure(head, lookup, auth.withCredential === true);
         const digest = head.response.headers.get('docker-content-digest');
         const mediaType = mediaTypeOf(head);
         await head.discard();

@@ -21,6 +21,8 @@ export interface ScanOptions {
 
 export interface ScanResult {
   files: number;
+  /** The manifests read (file: URIs): what `podLens.diagnostics.scope: workspace` publishes problems for. */
+  manifests: string[];
   /** Entries not indexed, with the reason (too large, a template, not a regular file, unreadable). */
   skipped: SkippedEntry[];
 }
@@ -31,6 +33,7 @@ export async function scanFolder(folder: string, index: WorkspaceIndex, options:
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
   const { files, skipped } = await findYamlFiles(folder, { exclude: options.exclude, skipHelmTemplates: true });
   let done = 0;
+  const manifests: string[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
     if (options.isCancelled?.()) break;
     for (const file of files.slice(i, i + BATCH)) {
@@ -38,11 +41,13 @@ export async function scanFolder(folder: string, index: WorkspaceIndex, options:
       if (!read.ok) skipped.push({ path: file, reason: read.reason });
       else if (isGoTemplate(read.text)) skipped.push({ path: file, reason: 'it is a template ({{ … }}), not a manifest' });
       else {
-        index.update(pathToFileURL(file).toString(), read.text);
+        const uri = pathToFileURL(file).toString();
+        index.update(uri, read.text);
+        manifests.push(uri);
         done++;
       }
     }
     await pause();
   }
-  return { files: done, skipped };
+  return { files: done, manifests, skipped };
 }

@@ -1,4 +1,5 @@
 /** Completion of imagePullPolicy and restartPolicy values, with what each means, where each is allowed. */
+import { defaultPullPolicy } from '../k8s/pull-policy';
 import type { ContainerView } from '../model/pod-spec';
 import type { CompletionItem, CompletionProvider } from './index';
 
@@ -34,20 +35,33 @@ export const policyValues: CompletionProvider = ({ document, offset }) => {
   const span = { start: offset - partial.length, end: offset };
   const container = innermost(spec.all, lineStart);
   let values: Array<[string, string]>;
+  // The value Kubernetes would store if the field were left out, and why (pkg/apis/core/v1/defaults.go).
+  let byDefault: { value: string; why: string } | undefined;
   if (key === 'imagePullPolicy') {
     if (!container) return [];
     values = PULL;
+    // SetDefaults_Container: from the image's tag ("latest" or none → Always, else IfNotPresent).
+    const image = container.view.get('image')?.value;
+    if (typeof image === 'string') {
+      const d = defaultPullPolicy(image);
+      byDefault = { value: d.policy, why: `for ${image}: ${d.reason}` };
+    }
   } else if (!container) {
     const isJob = document.workload?.kind.isJob === true;
     values = isJob ? POD_RESTART.filter(([v]) => v !== 'Always') : POD_RESTART;
+    // SetDefaults_PodSpec: RestartPolicy Always. A Job's template has no usable default (Always is rejected there).
+    if (!isJob) byDefault = { value: 'Always', why: 'for a Pod that leaves restartPolicy out' };
   } else if (container.list === 'initContainers') {
     values = SIDECAR;
   } else return [];
-  return values.map(([label, documentation], i): CompletionItem => ({
-    label,
-    detail: `${key}`,
-    documentation,
-    span,
-    sortText: String(i),
-  }));
+  return values.map(([label, documentation], i): CompletionItem => {
+    const isDefault = byDefault?.value === label;
+    return {
+      label,
+      detail: isDefault ? `${key} (the default here)` : key,
+      documentation: isDefault ? `Kubernetes' default ${byDefault!.why}. ${documentation}` : documentation,
+      span,
+      sortText: String(i),
+    };
+  });
 };

@@ -23,7 +23,7 @@ export function describeImageReference(raw: unknown): Record<string, unknown> {
 /** The pull policy as inspect reports it: the written one, or the default for the image. */
 export function describePullPolicy(image: unknown, written: unknown): Record<string, unknown> {
   const policy = effectivePolicy(typeof image === 'string' ? image : undefined, written);
-  return { value: policy.value, defaulted: policy.defaulted, reason: policy.reason };
+  return { value: policy.value, defaulted: policy.defaulted, valid: policy.valid, reason: policy.reason };
 }
 
 export function describeImage(container: ContainerView): Record<string, unknown> {

@@ -1,31 +1,26 @@
-/** Hover on an image: its parts, the effective pull policy and the rule behind it, what the kubelet will do. */
+/**
+ * Hover on an image, answer first: the effective pull policy and why, what the kubelet will do with it, then the
+ * image's parts in one table row; the back-off and defaulting details are behind the docs links. An invalid image is
+ * not described again (its diagnostic shows beside the hover): only what follows from it.
+ */
 import { kubeletTag, parseImageReference } from '../k8s/image-reference';
 import { containerFieldAt } from './container-field';
-import { BACKOFF_DOC, DEFAULT_IS_FIXED, effectivePolicy, IMAGES_DOC, kubeletAction, PULL_FAILURE, PULL_POLICY_DOC } from './pull-behaviour';
+import { BACKOFF_DOC, effectivePolicy, IMAGES_DOC, kubeletAction, PULL_POLICY_DOC } from './pull-behaviour';
 import type { HoverProvider } from './types';
 import { mdCode, mdText } from './markdown';
-import { unparsableImageMessage } from '../rules/support/quote';
 
-/** The parts of an image reference as a table (or why it cannot be parsed, and `failure`): shared with image volumes. */
+/**
+ * The parts of an image reference in one table row (a digest pins it), or, when it cannot be parsed, that it is not
+ * valid and `failure`, what follows from it. Shared with image volumes.
+ */
 export function imagePartLines(raw: string, failure: string): string[] {
   const parsed = parseImageReference(raw);
+  if (!parsed.ok) return [`**Not a valid image reference**: ${failure}`, ''];
+  const r = parsed.ref;
   const lines: string[] = [];
-  if (parsed.ok) {
-    const r = parsed.ref;
-    lines.push(
-      '| part | value |',
-      '|---|---|',
-      `| registry | ${mdCode(r.registry, true)} |`,
-      `| repository | ${mdCode(r.repository, true)} |`,
-      `| tag | ${r.tag !== null ? mdCode(r.tag, true) : r.digest ? '— (digest only)' : `— (the kubelet pulls ${mdCode(kubeletTag(r), true)})`} |`,
-      `| digest | ${r.digest ? mdCode(r.digest, true) : '—'} |`,
-      `| full name | ${mdCode(`${r.fullName}${r.tag !== null ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`, true)} |`,
-      '',
-    );
-    if (r.digest) lines.push(`Pinned: the kubelet runs exactly ${mdCode(r.digest)}${r.tag !== null ? `; the tag ${mdCode(r.tag)} is only for readers` : ''}.`, '');
-  } else {
-    lines.push(`**Not a valid image reference**: ${mdText(unparsableImageMessage(raw, parsed.error.message))}. ${failure}`, '');
-  }
+  if (r.digest) lines.push(`Pinned: the kubelet runs exactly ${mdCode(r.digest)}${r.tag !== null ? `; the tag ${mdCode(r.tag)} is only for readers` : ''}.`, '');
+  const tag = r.tag !== null ? mdCode(r.tag, true) : r.digest ? '— (digest only)' : `— (pulls ${mdCode(kubeletTag(r), true)})`;
+  lines.push('| registry | repository | tag |', '|---|---|---|', `| ${mdCode(r.registry, true)} | ${mdCode(r.repository, true)} | ${tag} |`, '');
   return lines;
 }
 
@@ -33,17 +28,15 @@ export const imageHover: HoverProvider = ({ document, offset }) => {
   const found = containerFieldAt(document, offset, 'image');
   if (!found || typeof found.field.value !== 'string') return undefined;
   const raw = found.field.value;
-  const written = found.container.view.get('imagePullPolicy')?.value;
-  const policy = effectivePolicy(raw, written);
-  const lines = [`**Image** ${mdCode(raw)}`, '', ...imagePartLines(raw, 'The kubelet will fail the container with `InvalidImageName`.')];
-  lines.push(
-    `**imagePullPolicy: ${mdText(policy.value)}** — ${policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest'}.`,
-    '',
-    kubeletAction(policy.value),
-    '',
-    PULL_FAILURE,
-  );
-  if (policy.defaulted) lines.push('', DEFAULT_IS_FIXED);
-  lines.push('', `[Images](${IMAGES_DOC}) · [Image pull policy](${PULL_POLICY_DOC}) · [ImagePullBackOff](${BACKOFF_DOC})`);
-  return { markdown: lines.join('\n'), span: found.field.span };
+  const valid = parseImageReference(raw).ok;
+  const policy = effectivePolicy(raw, found.container.view.get('imagePullPolicy')?.value);
+  const why = !policy.valid ? 'not a pull policy: the API server rejects the object' : policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest';
+  const lines: string[] = [];
+  // An image the kubelet cannot parse never starts: that outweighs everything else here.
+  if (!valid) lines.push(...imagePartLines(raw, 'the kubelet cannot parse it, so the container waits with `InvalidImageName` and never starts.'));
+  lines.push(`**imagePullPolicy: ${mdText(policy.value)}** — ${why}.`, '');
+  if (policy.valid) lines.push(kubeletAction(policy.value), '');
+  if (valid) lines.push(...imagePartLines(raw, ''));
+  lines.push(`[Images](${IMAGES_DOC}) · [Image pull policy](${PULL_POLICY_DOC}) · [Pull errors and back-off](${BACKOFF_DOC})`);
+  return { markdown: lines.join('\n'), span: found.field.span, complete: true };
 };

@@ -33,14 +33,14 @@ export const imageVolumeHover: HoverProvider = ({ document, offset }) => {
     const lines = [
       `**Image volume** ${mdCode(view.string('name') ?? '(unnamed)')}: ${mdCode(raw)}`,
       '',
-      ...imagePartLines(raw, 'The kubelet cannot pull it, and the Pod\'s containers are not created.'),
+      ...imagePartLines(raw, 'the kubelet cannot pull it, and the Pod\'s containers are not created.'),
       `**pullPolicy: ${mdText(policy.value)}** — ${policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest'}.`,
       '',
       volumePullAction(policy.value),
       '',
       `[Image volumes](${IMAGE_VOLUME_DOC}) · [Images](${IMAGES_DOC}) · [Image pull policy](${PULL_POLICY_DOC})`,
     ];
-    return { markdown: lines.join('\n'), span: field.span };
+    return { markdown: lines.join('\n'), span: field.span, complete: true };
   }
   return undefined;
 };

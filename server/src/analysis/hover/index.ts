@@ -24,7 +24,7 @@ export function hoverAt(model: ManifestModel, offset: number, options: AnalysisO
     const found = provider({ model, document, offset: local, options });
     if (found) {
       // The catalog's description of the field follows a computed explanation of it (images, pull policy, resources first).
-      const field = provider === fieldHover ? undefined : fieldHover({ model, document, offset: local, options });
+      const field = provider === fieldHover || found.complete ? undefined : fieldHover({ model, document, offset: local, options });
       const markdown = field ? `${found.markdown}\n\n---\n\n${field.markdown}` : found.markdown;
       return { markdown, span: { start: found.span.start + document.offset, end: found.span.end + document.offset } };
     }

@@ -18,9 +18,3 @@ export function kubeletAction(policy: string): string {
       return 'The API server rejects this value (supported: `Always`, `IfNotPresent`, `Never`).';
   }
 }
-
-export const PULL_FAILURE =
-  'If a pull fails the container waits with `ErrImagePull`, then `ImagePullBackOff` while the kubelet retries after 10 s, 20 s, 40 s, … doubling up to 300 s.';
-
-export const DEFAULT_IS_FIXED =
-  'A defaulted policy is written into the object when it is created; it does not follow later changes of the image.';

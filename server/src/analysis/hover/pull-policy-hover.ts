@@ -1,7 +1,7 @@
-/** Hover on imagePullPolicy: what the policy makes the kubelet do, and what the default would have been. */
+/** Hover on imagePullPolicy, short: what the policy makes the kubelet do, and what the default would have been. */
 import { defaultPullPolicy } from '../k8s/pull-policy';
 import { containerFieldAt } from './container-field';
-import { BACKOFF_DOC, kubeletAction, PULL_FAILURE, PULL_POLICY_DOC } from './pull-behaviour';
+import { BACKOFF_DOC, kubeletAction, PULL_POLICY_DOC } from './pull-behaviour';
 import type { HoverProvider } from './types';
 import { mdText } from './markdown';
 
@@ -20,12 +20,7 @@ export const pullPolicyHover: HoverProvider = ({ document, offset }) => {
       '',
     );
   }
-  lines.push(
-    'Defaulting (SetDefaults_Container): an image whose tag is `latest` (or that has no tag and no digest) gets `Always`; every other image gets `IfNotPresent`. A digest with `:latest` still gets `Always`.',
-    '',
-    PULL_FAILURE,
-    '',
-    `[Image pull policy](${PULL_POLICY_DOC}) · [ImagePullBackOff](${BACKOFF_DOC})`,
-  );
-  return { markdown: lines.join('\n'), span: found.field.span };
+  // The defaulting rule in general and the back-off timings are one click away, in the docs.
+  lines.push(`[Image pull policy](${PULL_POLICY_DOC}) · [Pull errors and back-off](${BACKOFF_DOC})`);
+  return { markdown: lines.join('\n'), span: found.field.span, complete: true };
 };

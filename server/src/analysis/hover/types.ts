@@ -15,6 +15,11 @@ export interface HoverResult {
   markdown: string;
   /** Local span in a provider's result; a file span once `hoverAt` returns it. */
   span: Span;
+  /**
+   * The hover already says what matters here, with links to the docs: hoverAt does not add the field's catalog
+   * description under it (a hover must fit its box without scrolling).
+   */
+  complete?: boolean;
 }
 
 export type HoverProvider = (context: HoverContext) => HoverResult | undefined;

@@ -1,5 +1,11 @@
 /** annotation-deprecated: annotations replaced by fields (warnings.go): critical-pod, sysctls, seccomp, AppArmor. */
+import { quote } from './support/quote';
 import type { Rule } from './types';
+
+/** An annotation Kubernetes ignores: the problem first, then the API server's own warning, quoted for search. */
+function noEffect(since: string, warning: string): string {
+  return `Annotation ignored since Kubernetes ${since}: it no longer configures the Pod, and the API server warns: ${warning}`;
+}
 
 export const annotationDeprecated: Rule = {
   id: 'annotation-deprecated',
@@ -7,9 +13,9 @@ export const annotationDeprecated: Rule = {
   title: 'Annotation replaced by a field',
   source:
     'pkg/api/pod/warnings.go: `non-functional in v1.16+; use the "priorityClassName" field instead`, `non-functional in v1.11+; use the "sysctls" field instead`, `non-functional in v1.27+; use the "seccompProfile" field instead`, and for templates `deprecated since v1.30; use the "appArmorProfile" field instead`.',
-  description: 'An annotation that once configured the Pod and no longer does: the scheduler\'s critical-pod marker, the sysctls annotations, seccomp annotations (when the field is not set), and AppArmor annotations in templates. The API server warns; the setting has no effect.',
+  description:
+    'An annotation replaced by a field. The scheduler\'s critical-pod marker, the sysctls annotations and the seccomp annotations (when the field is not set) no longer do anything: the API server warns and ignores them. AppArmor annotations in templates still work, but only as a bridge: when the API server creates a Pod from the template it copies each annotation into that container\'s `securityContext.appArmorProfile` (when the field is unset) and warns that they are deprecated.',
   howToFix: 'Use the field the message names (`priorityClassName`, `securityContext.sysctls`, `securityContext.seccompProfile`, `securityContext.appArmorProfile`).',
-  consequence: 'The API server warns; the annotation has no effect.',
   check({ document, report }) {
     const w = document.workload;
     if (!w) return;
@@ -21,19 +27,23 @@ export const annotationDeprecated: Rule = {
     const podSeccomp = w.podSpec.view.map('securityContext')?.has('seccompProfile') ?? false;
     for (const { key, field } of annotations?.entries() ?? []) {
       let msg: string | undefined;
-      if (key === 'scheduler.alpha.kubernetes.io/critical-pod') msg = 'non-functional in v1.16+; use the "priorityClassName" field instead';
-      else if (key === 'security.alpha.kubernetes.io/sysctls' || key === 'security.alpha.kubernetes.io/unsafe-sysctls') msg = 'non-functional in v1.11+; use the "sysctls" field instead';
-      else if (key === 'seccomp.security.alpha.kubernetes.io/pod' && !podSeccomp) msg = 'non-functional in v1.27+; use the "seccompProfile" field instead';
+      if (key === 'scheduler.alpha.kubernetes.io/critical-pod') msg = noEffect('1.16', 'non-functional in v1.16+; use the "priorityClassName" field instead');
+      else if (key === 'security.alpha.kubernetes.io/sysctls' || key === 'security.alpha.kubernetes.io/unsafe-sysctls') msg = noEffect('1.11', 'non-functional in v1.11+; use the "sysctls" field instead');
+      else if (key === 'seccomp.security.alpha.kubernetes.io/pod' && !podSeccomp) msg = noEffect('1.27', 'non-functional in v1.27+; use the "seccompProfile" field instead');
       else if (key.startsWith('container.seccomp.security.alpha.kubernetes.io/')) {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
-        if (!c?.view.map('securityContext')?.has('seccompProfile')) msg = 'non-functional in v1.27+; use the "seccompProfile" field instead';
+        if (!c?.view.map('securityContext')?.has('seccompProfile')) msg = noEffect('1.27', 'non-functional in v1.27+; use the "seccompProfile" field instead');
       } else if (key.startsWith('container.apparmor.security.beta.kubernetes.io/') && w.podSpec.isTemplate) {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
-        if (!c?.view.map('securityContext')?.has('appArmorProfile') && !w.podSpec.view.map('securityContext')?.has('appArmorProfile')) msg = 'deprecated since v1.30; use the "appArmorProfile" field instead';
+        // The annotation still works: pkg/registry/core/pod/strategy.go (applyAppArmorVersionSkew) copies it into the
+        // container's appArmorProfile when the Pod is created and the field is unset; warnings.go only warns on templates.
+        if (!c?.view.map('securityContext')?.has('appArmorProfile') && !w.podSpec.view.map('securityContext')?.has('appArmorProfile')) {
+          msg = `Deprecated AppArmor annotation: it still applies (the API server copies it into securityContext.appArmorProfile of container ${quote(name)} when it creates each Pod), but the API server warns: deprecated since v1.30; use the "appArmorProfile" field instead`;
+        }
       }
-      if (msg) report({ message: `${field.path.replace(/^\./, '')}: ${msg}`, span: field.keySpan, path: field.path.replace(/^\./, ''), tags: ['deprecated'] });
+      if (msg) report({ message: msg, span: field.keySpan, path: field.path.replace(/^\./, ''), tags: ['deprecated'] });
     }
   },
 };

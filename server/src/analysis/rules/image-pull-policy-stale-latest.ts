@@ -1,5 +1,6 @@
 /** image-pull-policy-stale-latest: IfNotPresent with a mutable tag; each node keeps whatever it pulled first. */
 import { containerImages, pullPolicyField } from './support/container-images';
+import { pinFix } from './support/pin-fix';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -18,10 +19,14 @@ export const imagePullPolicyStaleLatest: Rule = {
       if (!image.parsed.ok || policy?.value !== 'IfNotPresent') continue;
       const ref = image.parsed.ref;
       if (ref.digest || (ref.tag !== null && ref.tag !== 'latest')) continue;
+      // The one finding for latest + IfNotPresent (image-tag-mutable stays quiet here), so it carries the pin fix too.
+      const what = ref.tag === 'latest' ? `${quote(image.raw)} (tag "latest")` : `${quote(image.raw)} (no tag, pulled as "latest")`;
       report({
-        message: `imagePullPolicy IfNotPresent with ${quote(image.raw)}: a node that already has a "latest" image keeps using it, so nodes run whatever they pulled first and new pushes never arrive there.`,
+        message: `Stale "latest" on each node: with imagePullPolicy IfNotPresent the kubelet pulls ${what} only on nodes that have no copy, so every node keeps running whichever "latest" it pulled first and new pushes never reach it. Pin a version tag or a digest.`,
         span: policy.span,
         path: policy.path,
+        fixes: [pinFix(document, image, 'quickfix')].filter((f) => f !== undefined),
+        data: { image: image.raw },
       });
     }
   },

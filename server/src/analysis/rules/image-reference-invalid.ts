@@ -1,7 +1,9 @@
 /** image-reference-invalid: an image the kubelet cannot parse, so the container never starts (InvalidImageName). */
-import { hasOuterWhitespace } from '../k8s/image-reference';
-import { containerImages, imagePartSpan } from './support/container-images';
-import type { Rule } from './types';
+import { hasOuterWhitespace, parseImageReference } from '../k8s/image-reference';
+import { plainQuote } from '../model/node-view';
+import type { ManifestDocument } from '../model/manifest';
+import { containerImages, imagePartSpan, type ContainerImage } from './support/container-images';
+import type { Fix, Rule } from './types';
 import { unparsableImageMessage } from './support/quote';
 
 export const imageReferenceInvalid: Rule = {
@@ -22,7 +24,21 @@ export const imageReferenceInvalid: Rule = {
         message: `${image.field.path}: ${unparsableImageMessage(image.raw, image.parsed.error.message)}. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
         span: imagePartSpan(image, image.parsed.error.span),
         path: image.field.path,
+        fixes: lowercaseFix(document, image),
       });
     }
   },
 };
+
+/**
+ * `Nginx:1.0` → `nginx:1.0`: repositories are lower-case in the reference grammar, while tags may hold capitals, so
+ * only the part the parser names (the repository path) is lowered, and only when the result parses.
+ */
+function lowercaseFix(document: ManifestDocument, image: ContainerImage): Fix[] | undefined {
+  if (image.parsed.ok || image.parsed.error.kind !== 'lowercase') return undefined;
+  const { start, end } = image.parsed.error.span;
+  const candidate = `${image.raw.slice(0, start)}${image.raw.slice(start, end).toLowerCase()}${image.raw.slice(end)}`;
+  const mark = plainQuote(document.text, image.field);
+  if (candidate === image.raw || mark === undefined || !parseImageReference(candidate).ok) return undefined;
+  return [{ title: `Lowercase the repository: ${candidate}`, kind: 'quickfix', isPreferred: true, edits: [{ span: image.field.span, newText: `${mark}${candidate}${mark}` }] }];
+}

@@ -1,6 +1,6 @@
 /** port-duplicate: the same containerPort/protocol twice in one Pod, the API server's warning (warnings.go). */
 import { portsOf, type PortEntry } from './support/ports';
-import { excerpt } from './support/quote';
+import { excerpt, quote } from './support/quote';
 import type { Rule } from './types';
 
 /** warnings.go: which of the three port warnings two entries with the same containerPort/protocol give. */
@@ -38,8 +38,14 @@ export const portDuplicate: Rule = {
         const what = kind(p, first);
         if (!what) continue;
         const field = p.field('containerPort')!;
-        const shared = first.container === p.container ? 'in the same container' : `in ${first.container.name === undefined ? 'another container' : excerpt(first.container.name)}: containers of a Pod share one network namespace, so only one of them can bind ${p.containerPort}/${excerpt(p.protocol)}`;
-        report({ message: `${p.path}: ${what} with ${first.path} (${shared}).`, span: field.span, path: p.path });
+        const port = `${p.containerPort}/${excerpt(p.protocol)}`;
+        const name = (c: PortEntry['container']) => (c.name === undefined ? 'a container without a name' : `container ${quote(c.name)}`);
+        // The flagged entry's own container first, then the one that declared the port before it.
+        const problem =
+          first.container === p.container
+            ? `Port ${port} is declared twice in ${name(p.container)} (first at ${first.path})`
+            : `Port ${port} of ${name(p.container)} is already declared by ${name(first.container)} (${first.path}): containers of a Pod share one network namespace, so only one of them can bind it`;
+        report({ message: `${problem}; the API server warns: ${what} with ${first.path}`, span: field.span, path: p.path });
         break;
       }
       earlier.push(p);
