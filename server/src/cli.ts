@@ -3,7 +3,8 @@ import { checkKnownFlags, choice, parseArgs, UsageError } from './cli/args';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
 import { convertInputs } from './cli/convert';
 import { formatInspect, inspectInputs } from './cli/inspect';
-import { readInputs, type Input } from './cli/inputs';
+import { DEFAULT_LIMITS, readInputs, type Input } from './cli/inputs';
+import { followKustomizations } from './cli/kustomize-inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
 import { digestFor, pinInputs } from './cli/pin';
@@ -49,8 +50,11 @@ function resolverFor(env: NodeJS.ProcessEnv) {
 }
 
 /** Reads the inputs, says which could not be read, and stops (exit 2) only when none could. */
-async function readReported(positionals: string[], io: Io): Promise<{ inputs: Input[]; unreadable: number }> {
-  const { inputs, unreadable } = await readInputs(positionals, io.stdin, io.cwd);
+async function readReported(positionals: string[], io: Io, kustomize = false): Promise<{ inputs: Input[]; unreadable: number }> {
+  const set = await readInputs(positionals, io.stdin, io.cwd);
+  // check and inspect look at what a kustomization builds; convert and pin act on the files named only.
+  if (kustomize) await followKustomizations(set, io.cwd, DEFAULT_LIMITS);
+  const { inputs, unreadable } = set;
   for (const u of unreadable) io.stderr(`pod-lens: ${u.path}: skipped: ${u.reason}\n`);
   if (inputs.length === 0 && unreadable.length > 0) throw new Error('no file could be read');
   return { inputs, unreadable: unreadable.length };
@@ -67,14 +71,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         checkKnownFlags(args, ['format', 'fail-on']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
-        const report = checkInputs((await readReported(args.positionals, io)).inputs, {}, err);
+        const report = checkInputs((await readReported(args.positionals, io, true)).inputs, {}, err);
         out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
         checkKnownFlags(args, ['format']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
-        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs), format));
+        out(formatInspect(inspectInputs((await readReported(args.positionals, io, true)).inputs), format));
         return 0;
       }
       case 'convert': {

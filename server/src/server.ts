@@ -51,7 +51,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
   const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
   const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
-  const options = () => context.options();
+  const options = (uri?: string) => context.options(uri);
   const cache = new DocumentCache(context.generation, () => settings.maxFileSize);
   const scheduler = new DiagnosticsScheduler({
     connection,
@@ -148,11 +148,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       return doc ? fn(doc, params, token) : fallback;
     });
 
-  connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options())));
+  connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options(doc.uri))));
   connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index, (uri) => documents.get(uri), settings.maxFileSize)));
   connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache)));
-  connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options())));
-  connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options())));
+  connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options(doc.uri))));
+  connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options(doc.uri))));
   connection.onCodeActionResolve(
     guarded(runtime, 'codeAction/resolve', null as never, (action, token) =>
       resolveWithProgress(connection, action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token)),

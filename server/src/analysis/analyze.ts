@@ -46,9 +46,10 @@ export function analyzeDocument(
   rules: readonly Rule[] = RULES,
 ): Finding[] {
   const findings: Finding[] = [];
+  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
-    if (!severity) continue;
+    if (!severity || (isPatch && rule.judgesAbsence)) continue;
     try {
       rule.check({
         model,

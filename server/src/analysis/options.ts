@@ -2,6 +2,7 @@
 import type { SeveritySetting } from './rules/types';
 import type { WorkspaceView } from './workspace-view';
 import type { KubernetesTarget } from './k8s/target';
+import type { KustomizeFacts } from './kustomize/coverage';
 
 export interface ResourcesRequired {
   cpuRequest: boolean;
@@ -30,6 +31,8 @@ export interface AnalysisOptions {
   fieldValidation?: FieldValidation;
   /** The Kubernetes version and feature gates checked against (`podLens.kubernetesVersion`, `podLens.featureGates`); the newest known minor with its defaults when absent. */
   target?: KubernetesTarget;
+  /** What the workspace's kustomizations do to the file analysed (it is a patch; `vars` they substitute); absent when none names it. */
+  kustomize?: KustomizeFacts;
 }
 
 export type StartupLensMode = 'auto' | 'always' | 'off';

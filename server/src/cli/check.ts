@@ -36,7 +36,8 @@ export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFai
     let findings: Finding[];
     if (skipped) findings = [skipped];
     else {
-      const result = analyze(parseManifests(input.text), options);
+      const kustomize = index.kustomizeFacts(input.path);
+      const result = analyze(parseManifests(input.text), kustomize ? { ...options, kustomize } : options);
       for (const f of result.failures) onFailure(`rule ${f.rule} failed on ${input.path} document ${f.document}: ${String(f.error)}`);
       findings = result.findings;
     }

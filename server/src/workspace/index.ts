@@ -2,6 +2,8 @@
 import { indexObjects } from '../analysis/index-objects';
 import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
+import { isKustomizationFileName, readKustomization, type Kustomization } from '../analysis/kustomize/kustomization';
+import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analysis/kustomize/coverage';
 
 /** An unset namespace means "default" (kubectl applies to the current namespace, usually default). */
 function ns(namespace: string | undefined): string {
@@ -16,11 +18,15 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
   private readonly kindCounts = new Map<string, number>();
+  /** Kustomization files by place, and what they make of each file (computed when first asked after a change). */
+  private readonly kustomizations = new Map<string, Kustomization>();
+  private coverage: Map<string, KustomizeFacts> | undefined;
   /** Bumped on every change, so analyses that read the index know they are stale. */
   generation = 0;
 
   /** Indexes a file's text (replacing what the file held before). Returns true when the index changed. */
   update(uri: string, text: string): boolean {
+    if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(parseManifests(text)));
     // Only files that can define indexed kinds are parsed: a cheap test first.
     const mayDefine = /^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/.test(text);
     return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []);
@@ -28,6 +34,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Indexes an open document from the model the editor already parsed (no second parse per keystroke). */
   updateModel(uri: string, model: ManifestModel): boolean {
+    if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(model));
     return this.replace(uri, indexObjects(model, uri));
   }
 
@@ -53,7 +60,29 @@ export class WorkspaceIndex implements WorkspaceView {
     return true;
   }
 
+  /** A kustomization's new reading; its spans are left out of the comparison (moving text changes no coverage). */
+  private replaceKustomization(uri: string, k: Kustomization | undefined): boolean {
+    const meaning = (x: Kustomization | undefined) => JSON.stringify(x, (key, v: unknown) => (key === 'span' || key === 'fields' || key === 'offset' ? undefined : v));
+    if (meaning(this.kustomizations.get(uri)) === meaning(k)) {
+      if (k) this.kustomizations.set(uri, k);
+      return false;
+    }
+    if (k) this.kustomizations.set(uri, k);
+    else this.kustomizations.delete(uri);
+    this.coverage = undefined;
+    this.generation++;
+    return true;
+  }
+
+  /** What the workspace's kustomizations do to a file (patch, vars), or undefined when none names it. */
+  kustomizeFacts(uri: string): KustomizeFacts | undefined {
+    if (this.kustomizations.size === 0) return undefined;
+    this.coverage ??= kustomizeCoverage(this.kustomizations);
+    return this.coverage.get(normalizePlace(uri));
+  }
+
   remove(uri: string, bump = true): boolean {
+    if (this.kustomizations.has(uri)) return this.replaceKustomization(uri, undefined);
     const objects = this.byUri.get(uri);
     if (!objects) return false;
     this.byUri.delete(uri);

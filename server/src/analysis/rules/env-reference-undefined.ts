@@ -59,6 +59,7 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'])
 export const envReferenceUndefined: Rule = {
   id: 'env-reference-undefined',
   defaultSeverity: 'warning',
+  judgesAbsence: true,
   title: '$(VAR) that the kubelet will not expand',
   source:
     'third_party/forked/golang/expansion (kubelet): `$(VAR)` expands only variables defined earlier in `env` (command and args: any of the container\'s); an unknown reference stays as written; `$$` escapes.',

@@ -7,6 +7,7 @@ import type { Rule } from './types';
 export const fieldRequired: Rule = {
   id: 'field-required',
   defaultSeverity: 'error',
+  judgesAbsence: true,
   title: 'Required field missing',
   source:
     'validation.go field.Required (`Required value`): a volumeMount\'s name and mountPath, the selector of apps/v1 workloads, a CronJob\'s schedule and jobTemplate, key and path of projected items, key selectors, fieldPath, a Service port\'s port. SetDefaults_PodSpec then batch validation: a Job template without restartPolicy becomes `Always` and is rejected (`Unsupported value: "Always": supported values: "OnFailure", "Never"`). apps and core validation: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`.',

@@ -64,6 +64,11 @@ export interface Rule {
    * `workspace`: they read `options.workspace` (recomputed on every change of the file or of the index).
    */
   scope?: 'document' | 'file' | 'workspace';
+  /**
+   * The rule concludes from what an object lacks (a required field, a missing request, an undeclared volume). A
+   * Kustomize patch holds only what it changes, so such rules skip files that kustomizations use as patches.
+   */
+  judgesAbsence?: boolean;
   title: string;
   /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
   source: string;
