@@ -1,0 +1,176 @@
+/** Kustomizations read into a typed structure, and what they make of each file: patches, vars; hostile input bounded. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseManifests } from '../../server/src/analysis/model/manifest';
+import { MAX_ENTRIES_PER_LIST, isKustomizationFileName, readKustomization, type Kustomization } from '../../server/src/analysis/kustomize/kustomization';
+import { kustomizeCoverage, normalizePlace } from '../../server/src/analysis/kustomize/coverage';
+import { resolvePlace } from '../../server/src/analysis/kustomize/places';
+
+const OVERLAY = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: prod
+namePrefix: prod-
+nameSuffix: -v2
+resources:
+  - ../../base
+  - https://github.com/example/repo//deploy?ref=v1
+bases:
+  - ../legacy
+components:
+  - ../../components/tls
+patches:
+  - path: resources.yaml
+  - patch: |-
+      - op: replace
+        path: /spec/replicas
+        value: 3
+    target:
+      kind: Deployment
+      name: web
+patchesStrategicMerge:
+  - pull-policy.yaml
+  - |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+patchesJson6902:
+  - path: replicas.json
+    target:
+      group: apps
+      version: v1
+      kind: Deployment
+      name: web
+images:
+  - name: registry.example.com/web
+    newTag: 1.1
+  - name: nginx
+    newName: mirror.example.com/nginx
+    digest: sha256:0000000000000000000000000000000000000000000000000000000000000000
+replicas:
+  - name: web
+    count: 3
+commonLabels:
+  app: web
+labels:
+  - pairs:
+      team: a
+vars:
+  - name: WEB_SERVICE
+    objref: {apiVersion: v1, kind: Service, name: web}
+replacements:
+  - source: {kind: Service, name: web}
+    targets: []
+`;
+
+test('a kustomization is read field by field as kustomize types it', () => {
+  const k = readKustomization(parseManifests(OVERLAY))!;
+  const { patches, images, vars, ...rest } = k;
+  assert.deepEqual(rest, {
+    offset: 0,
+    kind: 'Kustomization',
+    resources: ['../../base', 'https://github.com/example/repo//deploy?ref=v1', '../legacy'],
+    components: ['../../components/tls'],
+    replicas: [{ name: 'web', count: 3 }],
+    namespace: 'prod',
+    namePrefix: 'prod-',
+    nameSuffix: '-v2',
+    labels: { app: 'web', team: 'a' },
+    replacements: 1,
+  });
+  const text = (span: { start: number; end: number }) => OVERLAY.slice(span.start, span.end);
+  assert.deepEqual(
+    patches.map((p) => [p.field, p.path ?? null, p.inline === undefined ? null : p.inline.split('\n')[0], p.target ?? null, text(p.span).split('\n')[0]]),
+    [
+      ['patches', 'resources.yaml', null, null, 'resources.yaml'],
+      ['patches', null, '- op: replace', { kind: 'Deployment', name: 'web' }, '|-'],
+      ['patchesJson6902', 'replicas.json', null, { group: 'apps', version: 'v1', kind: 'Deployment', name: 'web' }, 'replicas.json'],
+      ['patchesStrategicMerge', 'pull-policy.yaml', null, null, 'pull-policy.yaml'],
+      ['patchesStrategicMerge', null, 'apiVersion: apps/v1', null, '|-'],
+    ],
+  );
+  // A tag written as a number (1.1) is the string kustomize reads; spans point at each written field.
+  assert.deepEqual(
+    images.map((i) => ({ name: i.name, newName: i.newName, newTag: i.newTag, digest: i.digest, fields: Object.fromEntries(Object.entries(i.fields).map(([f, s]) => [f, text(s)])) })),
+    [
+      { name: 'registry.example.com/web', newName: undefined, newTag: '1.1', digest: undefined, fields: { name: 'registry.example.com/web', newTag: '1.1' } },
+      {
+        name: 'nginx',
+        newName: 'mirror.example.com/nginx',
+        newTag: undefined,
+        digest: 'sha256:0000000000000000000000000000000000000000000000000000000000000000',
+        fields: { name: 'nginx', newName: 'mirror.example.com/nginx', digest: 'sha256:0000000000000000000000000000000000000000000000000000000000000000' },
+      },
+    ],
+  );
+  assert.deepEqual(vars.map((v) => [v.name, text(v.span)]), [['WEB_SERVICE', 'WEB_SERVICE']]);
+});
+
+test('only the names kustomize recognizes are kustomizations; other documents are not read as one', () => {
+  for (const [name, want] of [
+    ['file:///w/kustomization.yaml', true],
+    ['w/kustomization.yml', true],
+    ['C:\\w\\Kustomization', true],
+    ['w/kustomization.yaml.bak', false],
+    ['w/Kustomization.yaml', false],
+    ['w/my-kustomization.yaml', false],
+  ] as const) {
+    assert.equal(isKustomizationFileName(name), want, name);
+  }
+  assert.equal(readKustomization(parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n')), undefined);
+  assert.equal(readKustomization(parseManifests('- a\n- b\n')), undefined);
+  // Wrong shapes are left out, not guessed: a string where a list belongs, an image without a name.
+  const odd = readKustomization(parseManifests('resources: deployment.yaml\nimages:\n  - newTag: "2"\npatches:\n  - target: {kind: Deployment}\nvars: [{objref: {}}]\n'))!;
+  assert.deepEqual([odd.resources, odd.images, odd.patches, odd.vars], [[], [], [], []]);
+});
+
+test('places resolve as filepath.Join does, for URIs and relative CLI paths alike', () => {
+  for (const [folder, ref, want] of [
+    ['file:///w/overlays/prod', '../../base', 'file:///w/base'],
+    ['file:///w/overlays/prod', './patch.yaml', 'file:///w/overlays/prod/patch.yaml'],
+    ['file:///w', '../../../../etc/passwd', 'file:///etc/passwd'],
+    ['overlays/prod', '../../base', 'base'],
+    ['overlays', '../../base', '../base'],
+    ['.', 'base/', 'base'],
+    ['/w/a', '/abs/b.yaml', '/abs/b.yaml'],
+  ] as const) {
+    assert.equal(resolvePlace(folder, ref), want, `${folder} + ${ref}`);
+  }
+  assert.equal(normalizePlace('file:///w/my%20app/./x.yaml'), 'file:///w/my app/x.yaml');
+});
+
+function kustomizations(files: Record<string, string>): Map<string, Kustomization> {
+  return new Map(Object.entries(files).map(([place, text]) => [place, readKustomization(parseManifests(text))!]));
+}
+
+test('coverage: patch files of an overlay are patches; vars of a base reach the files its overlays build', () => {
+  const facts = kustomizeCoverage(
+    kustomizations({
+      'file:///w/base/kustomization.yaml': 'resources: [deployment.yaml, service.yaml]\nvars: [{name: WEB, objref: {kind: Service, name: web}}]\n',
+      'file:///w/overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches: [{path: resources.yaml}]\npatchesStrategicMerge: [pull-policy.yaml]\nvars: [{name: PROD, objref: {kind: Service, name: web}}]\n',
+    }),
+  );
+  assert.deepEqual(Object.fromEntries(facts), {
+    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'] },
+    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'] },
+    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'] },
+    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'] },
+  });
+});
+
+test('coverage of hostile kustomizations ends: cycles, self references, paths outside the workspace, huge lists', () => {
+  const huge = `resources:\n${Array.from({ length: MAX_ENTRIES_PER_LIST + 500 }, (_, i) => `  - f${i}.yaml`).join('\n')}\n`;
+  const read = readKustomization(parseManifests(huge))!;
+  assert.equal(read.resources.length, MAX_ENTRIES_PER_LIST);
+  const facts = kustomizeCoverage(
+    kustomizations({
+      'file:///w/a/kustomization.yaml': 'resources: [../b, ., a.yaml]\npatches: [{path: ../../../../etc/shadow}]\n',
+      'file:///w/b/kustomization.yaml': 'resources: [../a]\nvars: [{name: B, objref: {kind: Service, name: b}}]\n',
+      'file:///w/big/kustomization.yaml': huge,
+    }),
+  );
+  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'] });
+  // A path outside the workspace is only a name here: nothing reads it, and the facts say what kustomize would do.
+  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'] });
+  assert.equal([...facts.keys()].filter((k) => k.startsWith('file:///w/big/')).length, MAX_ENTRIES_PER_LIST);
+});
