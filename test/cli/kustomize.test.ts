@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { runCli } from '../support/cli';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'workspace', 'kustomize');
-const POLICY =
-  'spec.template.spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never". The API server rejects the object.';
+const PORT = 'spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 80800: must be between 1 and 65535, inclusive. The API server rejects the object.';
 
 interface Report {
   files: Array<{ path: string; findings: Array<{ rule: string; message: string; range: { start: { line: number; character: number } } }> }>;
@@ -22,7 +21,21 @@ test('check <folder>: a strategic-merge patch without image or selector gets no 
   assert.equal(r.status, 1, r.stderr);
   const byFile = findingsByFile(r.stdout);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], []);
-  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/pull-policy.yaml')], [`10:28 image-pull-policy-invalid: ${POLICY}`]);
+  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
+});
+
+const LOG_LEVEL =
+  "spec.template.spec.containers[0].args[3]: $(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.";
+
+test('$(VAR) of a kustomization\'s `vars` is no undefined env reference in the files it builds; other names still are', async () => {
+  const r = await runCli(['check', ROOT, '--format', 'json']);
+  assert.deepEqual(findingsByFile(r.stdout)[join(ROOT, 'base/deployment.yaml')], [`17:61 env-reference-undefined: ${LOG_LEVEL}`]);
+  // Without the kustomization the same file's $(WEB_SERVICE) is unknown to the kubelet: both uses are reported.
+  const alone = await runCli(['check', join(ROOT, 'base/deployment.yaml'), '--format', 'json']);
+  assert.deepEqual(
+    (JSON.parse(alone.stdout) as Report).files[0]!.findings.map((f) => f.message.split(':')[0]),
+    ['spec.template.spec.containers[0].args[1]', 'spec.template.spec.containers[0].args[3]', 'spec.template.spec.containers[0].env[0].value'],
+  );
 });
 
 test('check <overlay>/kustomization.yaml reads the base and patches it names, and judges the patches as patches', async () => {
@@ -34,12 +47,13 @@ test('check <overlay>/kustomization.yaml reads the base and patches it names, an
     join(ROOT, 'base/kustomization.yaml'),
     join(ROOT, 'base/service.yaml'),
     join(ROOT, 'overlays/prod/kustomization.yaml'),
-    join(ROOT, 'overlays/prod/pull-policy.yaml'),
+    join(ROOT, 'overlays/prod/ports.yaml'),
     join(ROOT, 'overlays/prod/replicas.json'),
     join(ROOT, 'overlays/prod/resources.yaml'),
   ]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], []);
-  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/pull-policy.yaml')], [`10:28 image-pull-policy-invalid: ${POLICY}`]);
+  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
+  assert.deepEqual(byFile[join(ROOT, 'base/deployment.yaml')], [`17:61 env-reference-undefined: ${LOG_LEVEL}`]);
 });
 
 test('the same patch file checked alone, with no kustomization naming it, is a whole object again', async () => {

@@ -26,12 +26,25 @@ test('a patch listed under `patches:` gets no false container-image-required; a 
   await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
     const noRequired = (d: Diagnostic[]) => !d.some((x) => x.code === 'container-image-required');
     assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/resources.yaml', noRequired)).map(brief), []);
-    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/pull-policy.yaml', noRequired)).map(brief), [
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/ports.yaml', noRequired)).map(brief), [
       {
-        code: 'image-pull-policy-invalid',
+        code: 'port-invalid',
+        message: 'spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 80800: must be between 1 and 65535, inclusive. The API server rejects the object.',
+        range: { start: { line: 11, character: 29 }, end: { line: 11, character: 34 } },
+      },
+    ]);
+  });
+});
+
+test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env reference in the base Deployment', async () => {
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
+    const onlyLogLevel = (d: Diagnostic[]) => d.length === 1;
+    assert.deepEqual((await diagnosticsAfterScan(client, 'base/deployment.yaml', onlyLogLevel)).map(brief), [
+      {
+        code: 'env-reference-undefined',
         message:
-          'spec.template.spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never". The API server rejects the object.',
-        range: { start: { line: 9, character: 27 }, end: { line: 9, character: 36 } },
+          "spec.template.spec.containers[0].args[3]: $(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.",
+        range: { start: { line: 16, character: 60 }, end: { line: 16, character: 74 } },
       },
     ]);
   });
