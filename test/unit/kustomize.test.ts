@@ -5,6 +5,7 @@ import { parseManifests } from '../../server/src/analysis/model/manifest';
 import { MAX_ENTRIES_PER_LIST, isKustomizationFileName, readKustomization, type Kustomization } from '../../server/src/analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace } from '../../server/src/analysis/kustomize/coverage';
 import { resolvePlace } from '../../server/src/analysis/kustomize/places';
+import { applyImageRule, applyImageRules, splitImage } from '../../server/src/analysis/kustomize/images';
 
 const OVERLAY = `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -151,10 +152,10 @@ test('coverage: patch files of an overlay are patches; vars of a base reach the 
     }),
   );
   assert.deepEqual(Object.fromEntries(facts), {
-    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'] },
-    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'] },
-    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'] },
-    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'] },
+    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [] },
+    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [] },
+    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [] },
+    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [] },
   });
 });
 
@@ -169,8 +170,62 @@ test('coverage of hostile kustomizations ends: cycles, self references, paths ou
       'file:///w/big/kustomization.yaml': huge,
     }),
   );
-  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'] });
+  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [] });
   // A path outside the workspace is only a name here: nothing reads it, and the facts say what kustomize would do.
-  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'] });
+  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'], images: [] });
   assert.equal([...facts.keys()].filter((k) => k.startsWith('file:///w/big/')).length, MAX_ENTRIES_PER_LIST);
+});
+
+const D1 = 'sha256:1111111111111111111111111111111111111111111111111111111111111111';
+const D2 = 'sha256:2222222222222222222222222222222222222222222222222222222222222222';
+
+test('image.go Split: the tag colon is searched after the host (ports), a digest after @', () => {
+  for (const [image, want] of [
+    ['nginx', { name: 'nginx', tag: '', digest: '' }],
+    ['nginx:1.27', { name: 'nginx', tag: '1.27', digest: '' }],
+    ['host:5000/team/app', { name: 'host:5000/team/app', tag: '', digest: '' }],
+    ['host:5000/team/app:2', { name: 'host:5000/team/app', tag: '2', digest: '' }],
+    [`nginx@${D1}`, { name: 'nginx', tag: '', digest: D1 }],
+    [`nginx:1.27@${D1}`, { name: 'nginx', tag: '1.27', digest: D1 }],
+    [`host:5000/app:1@${D1}`, { name: 'host:5000/app', tag: '1', digest: D1 }],
+  ] as const) {
+    assert.deepEqual(splitImage(image), want, image);
+  }
+});
+
+test('updater.go SetImageValue: which images an entry matches, and what it makes of them', () => {
+  for (const [image, rule, want] of [
+    ['nginx', { name: 'nginx', newTag: '1.27' }, 'nginx:1.27'],
+    ['nginx:1.25', { name: 'nginx', newTag: '1.27' }, 'nginx:1.27'],
+    [`nginx:1.25@${D1}`, { name: 'nginx', newTag: '1.27' }, 'nginx:1.27'],
+    ['nginx:1.25', { name: 'nginx', digest: D2 }, `nginx@${D2}`],
+    ['nginx:1.25', { name: 'nginx', newTag: '1.27', digest: D2 }, `nginx:1.27@${D2}`],
+    ['nginx:1.25', { name: 'nginx', newName: 'mirror.example.com/nginx' }, 'mirror.example.com/nginx:1.25'],
+    [`nginx@${D1}`, { name: 'nginx', newName: 'mirror/nginx' }, `mirror/nginx@${D1}`],
+    // Not the same name: a longer repository, another registry's image, or a name that only starts the same.
+    ['nginx-exporter:1', { name: 'nginx', newTag: '2' }, undefined],
+    ['docker.io/nginx:1', { name: 'nginx', newTag: '2' }, undefined],
+    ['library/nginx', { name: 'nginx', newTag: '2' }, undefined],
+    ['nginx:1 ', { name: 'nginx', newTag: '2' }, undefined],
+  ] as const) {
+    assert.equal(applyImageRule(image, rule), want, `${image} with ${JSON.stringify(rule)}`);
+  }
+  // Entries run one after another: a rename then a rule for the new name both apply.
+  assert.equal(applyImageRules('app:1', [{ name: 'app', newName: 'registry.example.com/app' }, { name: 'registry.example.com/app', newTag: '2' }]), 'registry.example.com/app:2');
+});
+
+test('coverage: images entries of the base and of each overlay that builds a file, innermost first', () => {
+  const facts = kustomizeCoverage(
+    kustomizations({
+      'file:///w/base/kustomization.yaml': 'resources: [deployment.yaml]\nimages: [{name: app, newName: registry.example.com/app}]\n',
+      'file:///w/overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches: [{path: patch.yaml}]\nimages: [{name: registry.example.com/app, newTag: "2"}]\n',
+      'file:///w/overlays/dev/kustomization.yaml': 'resources: [../../base]\n',
+    }),
+  );
+  assert.deepEqual(facts.get('file:///w/base/deployment.yaml')!.images, [
+    { kustomization: 'file:///w/base/kustomization.yaml', rules: [{ name: 'app', newName: 'registry.example.com/app' }] },
+    { kustomization: 'file:///w/overlays/dev/kustomization.yaml', rules: [{ name: 'app', newName: 'registry.example.com/app' }] },
+    { kustomization: 'file:///w/overlays/prod/kustomization.yaml', rules: [{ name: 'app', newName: 'registry.example.com/app' }, { name: 'registry.example.com/app', newTag: '2' }] },
+  ]);
+  assert.deepEqual(facts.get('file:///w/overlays/prod/patch.yaml')!.images, [{ kustomization: 'file:///w/overlays/prod/kustomization.yaml', rules: [{ name: 'registry.example.com/app', newTag: '2' }] }]);
 });

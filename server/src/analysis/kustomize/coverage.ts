@@ -3,6 +3,7 @@
  * names Kustomize substitutes in them. Pure: it walks the kustomizations' references as text (places.ts), never files.
  */
 import { isKustomizationFileName, type Kustomization } from './kustomization';
+import type { ImageRule } from './images';
 import { folderOf, isRemote, placeKey, resolvePlace } from './places';
 
 /** What Kustomize does with one file; plain data, so it can key caches. */
@@ -11,6 +12,11 @@ export interface KustomizeFacts {
   patchOf: string[];
   /** `vars` names whose `$(NAME)` Kustomize replaces in this file (declared by a kustomization that builds it). */
   vars: string[];
+  /**
+   * Per kustomization that builds the file (the root of a build), the `images:` entries applied to its containers,
+   * innermost kustomization first; only builds that have some.
+   */
+  images: Array<{ kustomization: string; rules: ImageRule[] }>;
 }
 
 /**
@@ -29,6 +35,9 @@ export function normalizePlace(place: string): string {
 
 interface Build {
   files: Map<string, 'resource' | 'patch'>;
+  /** The kustomization that listed each file, and each kustomization's parent in this build (the root has none). */
+  owners: Map<string, string>;
+  parents: Map<string, string | undefined>;
   /** The kustomization that listed each patch file. */
   patchOwners: Map<string, string>;
   vars: Set<string>;
@@ -42,13 +51,14 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
   let budget = MAX_REFERENCES;
 
   function build(root: string): Build {
-    const out: Build = { files: new Map(), patchOwners: new Map(), vars: new Set() };
+    const out: Build = { files: new Map(), owners: new Map(), parents: new Map(), patchOwners: new Map(), vars: new Set() };
     const visited = new Set<string>();
-    const stack = [root];
+    const stack: Array<[string, string | undefined]> = [[root, undefined]];
     while (stack.length && visited.size < MAX_KUSTOMIZATIONS_PER_BUILD && budget > 0) {
-      const place = stack.pop()!;
+      const [place, parent] = stack.pop()!;
       if (visited.has(place)) continue;
       visited.add(place);
+      out.parents.set(place, parent);
       const k = byPlace.get(place)!;
       const folder = folderOf(place);
       for (const v of k.vars) out.vars.add(v.name);
@@ -57,24 +67,36 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         if (isRemote(reference)) continue;
         const target = resolvePlace(folder, reference);
         const nested = kustomizationIn(target);
-        if (nested) stack.push(nested);
-        else if (!out.files.has(target)) out.files.set(target, 'resource');
+        if (nested) stack.push([nested, place]);
+        else if (!out.files.has(target)) {
+          out.files.set(target, 'resource');
+          out.owners.set(target, place);
+        }
       }
       for (const patch of k.patches) {
         if (--budget <= 0) break;
         if (patch.path === undefined || isRemote(patch.path)) continue;
         const target = resolvePlace(folder, patch.path);
         out.files.set(target, 'patch');
+        out.owners.set(target, place);
         out.patchOwners.set(target, place);
       }
     }
     return out;
   }
 
+  /** The images entries from the kustomization that lists a file up to the build's root (a chain of parents: no cycle). */
+  const imageChain = (b: Build, owner: string | undefined): ImageRule[] => {
+    const rules: ImageRule[] = [];
+    for (let at = owner; at !== undefined; at = b.parents.get(at)) {
+      for (const i of byPlace.get(at)!.images) rules.push({ name: i.name, ...(i.newName ? { newName: i.newName } : {}), ...(i.newTag ? { newTag: i.newTag } : {}), ...(i.digest ? { digest: i.digest } : {}) });
+    }
+    return rules;
+  };
   const facts = new Map<string, KustomizeFacts>();
   const factsOf = (place: string): KustomizeFacts => {
     let f = facts.get(place);
-    if (!f) facts.set(place, (f = { patchOf: [], vars: [] }));
+    if (!f) facts.set(place, (f = { patchOf: [], vars: [], images: [] }));
     return f;
   };
   for (const root of [...byPlace.keys()].sort()) {
@@ -85,6 +107,8 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       for (const v of b.vars) if (!f.vars.includes(v)) f.vars.push(v);
       const owner = b.patchOwners.get(file);
       if (role === 'patch' && owner && !f.patchOf.includes(owner)) f.patchOf.push(owner);
+      const rules = imageChain(b, b.owners.get(file));
+      if (rules.length) f.images.push({ kustomization: root, rules });
     }
   }
   for (const f of facts.values()) {
