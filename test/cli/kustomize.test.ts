@@ -29,7 +29,7 @@ const LOG_LEVEL =
 
 test('$(VAR) of a kustomization\'s `vars` is no undefined env reference in the files it builds; other names still are', async () => {
   const r = await runCli(['check', ROOT, '--format', 'json']);
-  assert.deepEqual(findingsByFile(r.stdout)[join(ROOT, 'base/deployment.yaml')], [`17:61 env-reference-undefined: ${LOG_LEVEL}`]);
+  assert.deepEqual(findingsByFile(r.stdout)[join(ROOT, 'base/deployment.yaml')], [`18:61 env-reference-undefined: ${LOG_LEVEL}`]);
   // Without the kustomization the same file's $(WEB_SERVICE) is unknown to the kubelet: both uses are reported.
   const alone = await runCli(['check', join(ROOT, 'base/deployment.yaml'), '--format', 'json']);
   assert.deepEqual(
@@ -53,7 +53,7 @@ test('check <overlay>/kustomization.yaml reads the base and patches it names, an
   ]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], []);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
-  assert.deepEqual(byFile[join(ROOT, 'base/deployment.yaml')], [`17:61 env-reference-undefined: ${LOG_LEVEL}`]);
+  assert.deepEqual(byFile[join(ROOT, 'base/deployment.yaml')], [`18:61 env-reference-undefined: ${LOG_LEVEL}`]);
 });
 
 test('the same patch file checked alone, with no kustomization naming it, is a whole object again', async () => {

@@ -36,7 +36,7 @@ test('a patch listed under `patches:` gets no false container-image-required; a 
   });
 });
 
-test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env reference in the base Deployment', async () => {
+test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env reference in the base Deployment; its image hover shows the overlay\'s image', async () => {
   await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
     const onlyLogLevel = (d: Diagnostic[]) => d.length === 1;
     assert.deepEqual((await diagnosticsAfterScan(client, 'base/deployment.yaml', onlyLogLevel)).map(brief), [
@@ -44,8 +44,16 @@ test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env r
         code: 'env-reference-undefined',
         message:
           "spec.template.spec.containers[0].args[3]: $(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.",
-        range: { start: { line: 16, character: 60 }, end: { line: 16, character: 74 } },
+        range: { start: { line: 17, character: 60 }, end: { line: 17, character: 74 } },
       },
     ]);
+    // The image hover says what the overlay's `images:` entry makes of the base's image.
+    const uri = uriOf('base/deployment.yaml');
+    const hover = await client.hover(uri, client.positionOf(uri, 'registry.example.com/web', 2));
+    const markdown = (hover?.contents as { value: string }).value;
+    assert.ok(
+      markdown.includes('**After Kustomize** (`overlays/prod/kustomization.yaml`): `registry.example.com/web:1.1` — the `images:` entries rewrite it; this is what the cluster runs.'),
+      markdown,
+    );
   });
 });

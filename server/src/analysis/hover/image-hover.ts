@@ -5,8 +5,9 @@ import { BACKOFF_DOC, DEFAULT_IS_FIXED, effectivePolicy, IMAGES_DOC, kubeletActi
 import type { HoverProvider } from './types';
 import { mdCode, mdText } from './markdown';
 import { unparsableImageMessage } from '../rules/support/quote';
+import { kustomizedImageLines } from './kustomize-image';
 
-export const imageHover: HoverProvider = ({ document, offset }) => {
+export const imageHover: HoverProvider = ({ document, offset, options }) => {
   const found = containerFieldAt(document, offset, 'image');
   if (!found || typeof found.field.value !== 'string') return undefined;
   const raw = found.field.value;
@@ -30,6 +31,7 @@ export const imageHover: HoverProvider = ({ document, offset }) => {
   } else {
     lines.push(`**Not a valid image reference**: ${mdText(unparsableImageMessage(raw, parsed.error.message))}. The kubelet will fail the container with \`InvalidImageName\`.`, '');
   }
+  lines.push(...kustomizedImageLines(raw, options.kustomize));
   lines.push(
     `**imagePullPolicy: ${mdText(policy.value)}** — ${policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest'}.`,
     '',
