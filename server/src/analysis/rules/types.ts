@@ -25,7 +25,17 @@ export interface Fix {
   /** Edits known now, in the same coordinates as the finding's span. */
   edits?: TextEdit[];
   /** Or: work to do at `codeAction/resolve` time; the edit replaces `span`. */
-  deferred?: PinDigestRequest & { span: Span; quote: '' | '"' | "'" };
+  deferred?: PinDigestRequest & { span: Span; quote: '' | '"' | "'"; into?: DigestField };
+}
+
+/**
+ * Where a deferred pin writes the digest when it is not the image scalar itself: a kustomization `images:` entry's
+ * `digest:` field. The edit replaces `span` (whose text must still be `before`) with `prefix` + the quoted digest.
+ */
+export interface DigestField {
+  kind: 'kustomize-digest';
+  before: string;
+  prefix: string;
 }
 
 export interface Finding {
