@@ -152,10 +152,10 @@ test('coverage: patch files of an overlay are patches; vars of a base reach the 
     }),
   );
   assert.deepEqual(Object.fromEntries(facts), {
-    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [] },
-    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [] },
-    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [] },
-    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [] },
+    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [] },
+    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [] },
+    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'] },
+    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'] },
   });
 });
 
@@ -170,9 +170,9 @@ test('coverage of hostile kustomizations ends: cycles, self references, paths ou
       'file:///w/big/kustomization.yaml': huge,
     }),
   );
-  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [] });
+  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [], patchBases: [] });
   // A path outside the workspace is only a name here: nothing reads it, and the facts say what kustomize would do.
-  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'], images: [] });
+  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'], images: [], patchBases: ['file:///w/a/a.yaml'] });
   assert.equal([...facts.keys()].filter((k) => k.startsWith('file:///w/big/')).length, MAX_ENTRIES_PER_LIST);
 });
 

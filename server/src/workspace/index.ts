@@ -5,6 +5,9 @@ import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
 import { isKustomizationFileName, readKustomization, type Kustomization } from '../analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analysis/kustomize/coverage';
 
+/** Characters of manifest text the index keeps for merging Kustomize patches (about 64 MB of strings). */
+export const MAX_KEPT_TEXT = 32_000_000;
+
 /** An unset namespace means "default" (kubectl applies to the current namespace, usually default). */
 function ns(namespace: string | undefined): string {
   return namespace && namespace !== '' ? namespace : 'default';
@@ -21,28 +24,36 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Kustomization files by place, and what they make of each file (computed when first asked after a change). */
   private readonly kustomizations = new Map<string, Kustomization>();
   private coverage: Map<string, KustomizeFacts> | undefined;
+  /**
+   * Texts of manifests, by place, so a Kustomize patch can be merged onto its base without a read at analysis time.
+   * Bounded in total: past the budget, files are not kept (their patches are then checked without the merge).
+   */
+  private readonly texts = new Map<string, string>();
+  private textChars = 0;
   /** Bumped on every change, so analyses that read the index know they are stale. */
   generation = 0;
 
   /** Indexes a file's text (replacing what the file held before). Returns true when the index changed. */
   update(uri: string, text: string): boolean {
     if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(parseManifests(text)));
+    const kept = this.keepText(uri, text);
     // Only files that can define indexed kinds are parsed: a cheap test first.
     const mayDefine = /^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/.test(text);
-    return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []);
+    return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []) || kept;
   }
 
   /** Indexes an open document from the model the editor already parsed (no second parse per keystroke). */
   updateModel(uri: string, model: ManifestModel): boolean {
     if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(model));
-    return this.replace(uri, indexObjects(model, uri));
+    const kept = this.keepText(uri, model.text);
+    return this.replace(uri, indexObjects(model, uri)) || kept;
   }
 
   private replace(uri: string, objects: IndexedObject[]): boolean {
     const before = this.byUri.get(uri) ?? [];
     if (before.length === 0 && objects.length === 0) return false;
     if (JSON.stringify(before) === JSON.stringify(objects)) return false;
-    this.remove(uri, false);
+    this.removeObjects(uri, false);
     if (objects.length) this.byUri.set(uri, objects);
     const touched = new Set<string>();
     for (const o of objects) {
@@ -81,8 +92,38 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.coverage.get(normalizePlace(uri));
   }
 
-  remove(uri: string, bump = true): boolean {
+  /** Keeps (or drops) a file's text; true when that changes what a Kustomize patch merges onto. */
+  private keepText(uri: string, text: string | undefined): boolean {
+    const key = normalizePlace(uri);
+    const before = this.texts.get(key);
+    if (before === text) return false;
+    if (before !== undefined) {
+      this.textChars -= before.length;
+      this.texts.delete(key);
+    }
+    if (text !== undefined && /^\s*["']?kind["']?\s*:/m.test(text) && this.textChars + text.length <= MAX_KEPT_TEXT) {
+      this.texts.set(key, text);
+      this.textChars += text.length;
+    }
+    // A patch's merge reads this text: analyses of patches are stale when a file a kustomization builds changes.
+    if (this.kustomizations.size === 0 || !this.kustomizeFacts(uri)) return false;
+    this.generation++;
+    return true;
+  }
+
+  /** The text of a manifest the index holds (for merging a patch onto it), by place. */
+  textOf(place: string): string | undefined {
+    return this.texts.get(normalizePlace(place));
+  }
+
+  /** A file is gone (deleted, or no longer a readable manifest): its objects, kustomization and text leave the index. */
+  remove(uri: string): boolean {
     if (this.kustomizations.has(uri)) return this.replaceKustomization(uri, undefined);
+    const kept = this.keepText(uri, undefined);
+    return this.removeObjects(uri, true) || kept;
+  }
+
+  private removeObjects(uri: string, bump: boolean): boolean {
     const objects = this.byUri.get(uri);
     if (!objects) return false;
     this.byUri.delete(uri);

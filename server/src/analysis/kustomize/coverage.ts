@@ -17,7 +17,11 @@ export interface KustomizeFacts {
    * innermost kustomization first; only builds that have some.
    */
   images: Array<{ kustomization: string; rules: ImageRule[] }>;
+  /** For a patch: the resource files the kustomizations that list it build, where its base object is (at most MAX_PATCH_BASES). */
+  patchBases: string[];
 }
+
+export const MAX_PATCH_BASES = 200;
 
 /**
  * Bounds against hostile trees: kustomizations one build may visit (cycles end at the visited set; this bounds fans),
@@ -96,7 +100,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
   const facts = new Map<string, KustomizeFacts>();
   const factsOf = (place: string): KustomizeFacts => {
     let f = facts.get(place);
-    if (!f) facts.set(place, (f = { patchOf: [], vars: [], images: [] }));
+    if (!f) facts.set(place, (f = { patchOf: [], vars: [], images: [], patchBases: [] }));
     return f;
   };
   for (const root of [...byPlace.keys()].sort()) {
@@ -109,11 +113,16 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       if (role === 'patch' && owner && !f.patchOf.includes(owner)) f.patchOf.push(owner);
       const rules = imageChain(b, b.owners.get(file));
       if (rules.length) f.images.push({ kustomization: root, rules });
+      // The patch's base objects are what the kustomization listing it builds (kustomize patches after accumulating).
+      if (role === 'patch' && owner === root) {
+        for (const [other, otherRole] of b.files) if (otherRole === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
+      }
     }
   }
   for (const f of facts.values()) {
     f.vars.sort();
     f.patchOf.sort();
+    f.patchBases.sort();
   }
   return facts;
 }
