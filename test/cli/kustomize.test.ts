@@ -16,14 +16,18 @@ function findingsByFile(stdout: string): Record<string, string[]> {
   return Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.rule}: ${x.message}`)]));
 }
 
-test('check <folder>: a strategic-merge patch without image or selector gets no required-field error; its own fields are still checked', async () => {
+test('check <folder>: a strategic-merge patch without image or selector gets no required-field error; its own fields and its merged Deployment are checked', async () => {
   const r = await runCli(['check', ROOT, '--format', 'json']);
   assert.equal(r.status, 1, r.stderr);
   const byFile = findingsByFile(r.stdout);
-  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], []);
+  // No required-field error; the merged Deployment's real problem (the base's cpu request over the patch's limit)
+  // lands on what the patch changed.
+  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`10:11 resource-request-exceeds-limit: ${MERGED}`]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
 });
 
+const MERGED =
+  'spec.template.spec.containers[0].resources.requests: Invalid value: "100m": must be less than or equal to cpu limit of 50m. The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.';
 const LOG_LEVEL =
   "spec.template.spec.containers[0].args[3]: $(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.";
 
@@ -51,7 +55,9 @@ test('check <overlay>/kustomization.yaml reads the base and patches it names, an
     join(ROOT, 'overlays/prod/replicas.json'),
     join(ROOT, 'overlays/prod/resources.yaml'),
   ]);
-  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], []);
+  // No required-field error; the merged Deployment's real problem (the base's cpu request over the patch's limit)
+  // lands on what the patch changed.
+  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`10:11 resource-request-exceeds-limit: ${MERGED}`]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
   assert.deepEqual(byFile[join(ROOT, 'base/deployment.yaml')], [`18:61 env-reference-undefined: ${LOG_LEVEL}`]);
 });

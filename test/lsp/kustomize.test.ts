@@ -22,10 +22,17 @@ async function diagnosticsAfterScan(client: LspClient, path: string, settled: (d
 
 const brief = (d: Diagnostic) => ({ code: d.code, message: d.message, range: d.range });
 
-test('a patch listed under `patches:` gets no false container-image-required; a patchesStrategicMerge file keeps its real error', async () => {
+test('a patch listed under `patches:` gets no false container-image-required but its merged Deployment\'s problem; a patchesStrategicMerge file keeps its real error', async () => {
   await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
     const noRequired = (d: Diagnostic[]) => !d.some((x) => x.code === 'container-image-required');
-    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/resources.yaml', noRequired)).map(brief), []);
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/resources.yaml', noRequired)).map(brief), [
+      {
+        code: 'resource-request-exceeds-limit',
+        message:
+          'spec.template.spec.containers[0].resources.requests: Invalid value: "100m": must be less than or equal to cpu limit of 50m. The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.',
+        range: { start: { line: 9, character: 10 }, end: { line: 9, character: 19 } },
+      },
+    ]);
     assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/ports.yaml', noRequired)).map(brief), [
       {
         code: 'port-invalid',

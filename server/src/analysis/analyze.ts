@@ -4,6 +4,7 @@ import type { Span } from './model/span';
 import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
+import { mergedFindings } from './kustomize/merged-findings';
 import { RULES } from './rules/index';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
 
@@ -120,6 +121,10 @@ export function analyze(
     }
     // The note goes where the document's content starts, so it is visible next to the first findings.
     for (const f of limitFindings(shown, clampSpan(shiftSpan(document.span, document.offset), model.text.length).start)) findings.push(f);
+  }
+  // A Kustomize patch is also checked as the object it makes: merged onto its base, findings on what the patch sets.
+  for (const f of mergedFindings(model, options, findings, (merged, o) => analyze(merged, o, rules).findings)) {
+    if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { findings, failures };

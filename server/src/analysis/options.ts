@@ -33,6 +33,8 @@ export interface AnalysisOptions {
   target?: KubernetesTarget;
   /** What the workspace's kustomizations do to the file analysed (it is a patch; `vars` they substitute); absent when none names it. */
   kustomize?: KustomizeFacts;
+  /** For a file that is a Kustomize patch: the texts of the files its kustomizations build, where its base objects are. */
+  kustomizeBases?: Array<{ place: string; text: string }>;
 }
 
 export type StartupLensMode = 'auto' | 'always' | 'off';

@@ -157,3 +157,12 @@ export class WorkspaceIndex implements WorkspaceView {
     return n;
   }
 }
+
+/** The texts of a patch's base files the index holds (none for a file that is no patch). */
+export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<{ place: string; text: string }> {
+  if (facts.patchOf.length === 0) return [];
+  return facts.patchBases.flatMap((place) => {
+    const text = index.textOf(place);
+    return text === undefined ? [] : [{ place, text }];
+  });
+}

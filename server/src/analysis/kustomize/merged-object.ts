@@ -1,0 +1,64 @@
+/**
+ * A Kustomize patch document merged onto its base object: the base found among the files its kustomization builds
+ * (by the patch's kind and name, as kustomize matches a strategic-merge patch without `target`), merged as
+ * strategic-merge.ts does, and written as JSON (valid YAML with no YAML 1.1 surprises) so the usual model reads it.
+ */
+import { parseManifests, type ManifestDocument, type ManifestModel } from '../model/manifest';
+import type { KubeValue } from '../yaml/decode';
+import { strategicMerge, type Json } from './strategic-merge';
+
+export interface PatchBase {
+  place: string;
+  text: string;
+}
+
+export interface MergedObject {
+  /** The merged object as a model of its own (one document, JSON text). */
+  model: ManifestModel;
+  /** Where the base object is. */
+  base: { place: string; model: ManifestModel; document: ManifestDocument };
+}
+
+/** Deeper than any real object: a base or patch past it is not merged. */
+const MAX_DEPTH = 100;
+
+/** JSON text of a decoded value; Go's large integers (bigint) are written as they are. */
+function jsonText(v: KubeValue | Json, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new RangeError('too deep');
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x, depth + 1)).join(',')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x, depth + 1)}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+function isObject(v: KubeValue | undefined): v is { [key: string]: KubeValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The base object of a patch document, among the base files' documents: same kind and metadata.name. */
+/** Base files parsed once per analysis of a patch file (place → model), whatever its number of documents. */
+export type BaseModels = Map<string, ManifestModel>;
+
+function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels): MergedObject['base'] | undefined {
+  for (const base of bases) {
+    let model = parsed.get(base.place);
+    if (!model) parsed.set(base.place, (model = parseManifests(base.text)));
+    for (const document of model.documents) {
+      if (document.kind === patch.kind && document.name === patch.name && isObject(document.value)) return { place: base.place, model, document };
+    }
+  }
+  return undefined;
+}
+
+export function mergedObject(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels = new Map()): MergedObject | undefined {
+  if (!patch.kind || !patch.name || !isObject(patch.value)) return undefined;
+  const base = findBase(patch, bases, parsed);
+  if (!base) return undefined;
+  try {
+    const merged = strategicMerge(base.document.value as { [key: string]: Json }, patch.value as { [key: string]: Json });
+    if (!merged) return undefined;
+    return { model: parseManifests(jsonText(merged)), base };
+  } catch {
+    return undefined;
+  }
+}
