@@ -17,6 +17,11 @@ export const MAX_MERGED_DOCUMENTS = 20;
 /** Rules about how a file is written: the merged JSON text is not anybody's file. */
 const ABOUT_THE_TEXT = new Set(['yaml-syntax', 'yaml-duplicate-key', 'value-not-string', 'go-template', 'findings-truncated', 'file-skipped']);
 
+/** A finding's problem, whatever the list positions in its message (the merge moves items: kustomize prepends new ones). */
+function sameProblem(f: Finding): string {
+  return `${f.rule}|${f.message.replace(/\[\d+\]/g, '[]')}`;
+}
+
 export function mergedFindings(
   model: ManifestModel,
   options: AnalysisOptions,
@@ -41,12 +46,12 @@ export function mergedFindings(
     const baseAlone = new Set(
       analyzeWhole(merged.base.model, whole)
         .filter((f) => f.span.start >= merged.base.document.offset && f.span.start <= merged.base.document.offset + merged.base.document.text.length)
-        .map((f) => `${f.rule}|${f.message}`),
+        .map(sameProblem),
     );
     const built = `the ${document.kind} Kustomize builds from this patch and ${shortPlace(merged.base.place)}`;
     for (const f of analyzeWhole(merged.model, whole)) {
       if (ABOUT_THE_TEXT.has(f.rule)) continue;
-      const isBasesOwn = baseAlone.has(`${f.rule}|${f.message}`);
+      const isBasesOwn = baseAlone.has(sameProblem(f));
       // A field the patch sets carries the finding; a problem the merge made, on a field only the base sets, goes
       // to what the patch changed on its path.
       const local = patchSpan(mergedDoc.doc, document.doc, f.span, !isBasesOwn);

@@ -67,6 +67,7 @@ function patchSpanOf(merged: Document, patch: Document, place: Place, nearest = 
   const fallback = (): Span | undefined => (nearest && deepest?.range ? { start: deepest.range[0], end: deepest.range[1] } : undefined);
   for (const segment of place.path) {
     if (keyNode) deepest = keyNode;
+    keyNode = null;
     const mNode = resolveNode(merged, m);
     const pNode = resolveNode(patch, p);
     if (typeof segment === 'string') {
@@ -89,6 +90,9 @@ function patchSpanOf(merged: Document, patch: Document, place: Place, nearest = 
       keyNode = null;
       m = item;
       p = pNode.items[index];
+      // Within a list item, what the patch changed is that item: named by its merge key's value when it has one.
+      const named = key === undefined ? undefined : fieldOf(patch, p, key);
+      deepest = named ?? (resolveNode(patch, p) as Node | null);
     }
   }
   const node = place.part === 'key' ? keyNode : resolveNode(patch, p) === null ? null : (p as Node);
