@@ -22,7 +22,7 @@ test('check <folder>: a strategic-merge patch without image or selector gets no 
   const byFile = findingsByFile(r.stdout);
   // No required-field error; the merged Deployment's real problem (the base's cpu request over the patch's limit)
   // lands on what the patch changed.
-  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`10:11 resource-request-exceeds-limit: ${MERGED}`]);
+  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`11:11 resource-request-exceeds-limit: ${MERGED}`]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
 });
 
@@ -51,13 +51,14 @@ test('check <overlay>/kustomization.yaml reads the base and patches it names, an
     join(ROOT, 'base/kustomization.yaml'),
     join(ROOT, 'base/service.yaml'),
     join(ROOT, 'overlays/prod/kustomization.yaml'),
+    join(ROOT, 'overlays/prod/migrate.yaml'),
     join(ROOT, 'overlays/prod/ports.yaml'),
     join(ROOT, 'overlays/prod/replicas.json'),
     join(ROOT, 'overlays/prod/resources.yaml'),
   ]);
   // No required-field error; the merged Deployment's real problem (the base's cpu request over the patch's limit)
   // lands on what the patch changed.
-  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`10:11 resource-request-exceeds-limit: ${MERGED}`]);
+  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`11:11 resource-request-exceeds-limit: ${MERGED}`]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
   assert.deepEqual(byFile[join(ROOT, 'base/deployment.yaml')], [`18:61 env-reference-undefined: ${LOG_LEVEL}`]);
 });

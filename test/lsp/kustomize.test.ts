@@ -30,9 +30,18 @@ test('a patch listed under `patches:` gets no false container-image-required but
         code: 'resource-request-exceeds-limit',
         message:
           'spec.template.spec.containers[0].resources.requests: Invalid value: "100m": must be less than or equal to cpu limit of 50m. The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.',
-        range: { start: { line: 9, character: 10 }, end: { line: 9, character: 19 } },
+        range: { start: { line: 10, character: 10 }, end: { line: 10, character: 19 } },
       },
     ]);
+    // Hover on the patched container and the startup lens of a patch that adds an init container show the merged object.
+    const patch = uriOf('overlays/prod/resources.yaml');
+    const hover = await client.hover(patch, client.positionOf(patch, '- name: app', 8));
+    const markdown = (hover?.contents as { value: string }).value;
+    assert.ok(markdown.startsWith('**After Kustomize**: container `app` as this patch and `kustomize/base/deployment.yaml` make it\n\n```json\n{\n  "name": "app",\n  "image": "registry.example.com/web:1.0",'), markdown);
+    assert.ok(markdown.includes('"limits": {\n      "memory": "512Mi",\n      "cpu": "50m"\n    }'), markdown);
+    const migrate = uriOf('overlays/prod/migrate.yaml');
+    await client.open(migrate, readFileSync(join(ROOT, 'overlays/prod/migrate.yaml'), 'utf8'));
+    assert.deepEqual((await client.codeLens(migrate))?.map((l) => [l.range.start.line, l.command?.title]), [[0, 'Startup after Kustomize: migrate → app']]);
     assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/ports.yaml', noRequired)).map(brief), [
       {
         code: 'port-invalid',
