@@ -33,7 +33,7 @@ spec:
         - name: cache
           mountPath: /cache
 `;
-const FACTS: KustomizeFacts = { patchOf: ['file:///w/overlay/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/base/pod.yaml'] };
+const FACTS: KustomizeFacts = { patchOf: ['file:///w/overlay/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/base/pod.yaml'], patchTargets: [] };
 const FOUND = ' Found in the Pod Kustomize builds from this patch and w/base/pod.yaml.';
 
 function findingsOf(patch: string, bases = [{ place: 'file:///w/base/pod.yaml', text: BASE }]): Array<[string, string, string]> {
@@ -67,4 +67,11 @@ test('a problem the patch has on its own is said once, on its own span', () => {
     findingsOf(patch).filter(([rule]) => rule === 'image-pull-policy-invalid').map(([, text]) => text),
     ['Sometimes'],
   );
+});
+
+test('a patch listed with a `target` applies to the target, whatever name the patch gives itself', () => {
+  const renamed = PATCH.replace('name: p', 'name: not-used');
+  const options = { kustomize: { ...FACTS, patchTargets: [{ kind: 'Pod', name: 'p' }] }, kustomizeBases: [{ place: 'file:///w/base/pod.yaml', text: BASE }] };
+  const rules = analyze(parseManifests(renamed), options).findings.map((f) => `${f.rule} ${renamed.slice(f.span.start, f.span.end)}`);
+  assert.deepEqual(rules, ['image-tag-mutable b', 'image-pull-policy-stale-latest IfNotPresent', 'volume-mount-not-found cache']);
 });

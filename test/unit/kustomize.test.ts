@@ -152,10 +152,10 @@ test('coverage: patch files of an overlay are patches; vars of a base reach the 
     }),
   );
   assert.deepEqual(Object.fromEntries(facts), {
-    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [] },
-    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [] },
-    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'] },
-    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'] },
+    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [], patchTargets: [] },
+    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [], patchTargets: [] },
+    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'], patchTargets: [] },
+    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'], patchTargets: [] },
   });
 });
 
@@ -170,9 +170,9 @@ test('coverage of hostile kustomizations ends: cycles, self references, paths ou
       'file:///w/big/kustomization.yaml': huge,
     }),
   );
-  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [], patchBases: [] });
+  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [], patchBases: [], patchTargets: [] });
   // A path outside the workspace is only a name here: nothing reads it, and the facts say what kustomize would do.
-  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'], images: [], patchBases: ['file:///w/a/a.yaml'] });
+  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'], images: [], patchBases: ['file:///w/a/a.yaml'], patchTargets: [] });
   assert.equal([...facts.keys()].filter((k) => k.startsWith('file:///w/big/')).length, MAX_ENTRIES_PER_LIST);
 });
 
@@ -228,4 +228,13 @@ test('coverage: images entries of the base and of each overlay that builds a fil
     { kustomization: 'file:///w/overlays/prod/kustomization.yaml', rules: [{ name: 'app', newName: 'registry.example.com/app' }, { name: 'registry.example.com/app', newTag: '2' }] },
   ]);
   assert.deepEqual(facts.get('file:///w/overlays/prod/patch.yaml')!.images, [{ kustomization: 'file:///w/overlays/prod/kustomization.yaml', rules: [{ name: 'registry.example.com/app', newTag: '2' }] }]);
+});
+
+test('coverage: a patch listed with a target records it (kind and name), so its merge finds the target', () => {
+  const facts = kustomizeCoverage(
+    kustomizations({
+      'file:///w/o/kustomization.yaml': 'resources: [d.yaml]\npatches: [{path: p.yaml, target: {kind: Deployment, name: web}}, {path: p.yaml, target: {labelSelector: app=web}}]\n',
+    }),
+  );
+  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }] });
 });

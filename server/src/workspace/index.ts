@@ -8,6 +8,9 @@ import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analy
 /** Characters of manifest text the index keeps for merging Kustomize patches (about 64 MB of strings). */
 export const MAX_KEPT_TEXT = 32_000_000;
 
+/** Characters of base text one patch's analysis carries. */
+export const MAX_PATCH_BASE_TEXT = 4_000_000;
+
 /** An unset namespace means "default" (kubectl applies to the current namespace, usually default). */
 function ns(namespace: string | undefined): string {
   return namespace && namespace !== '' ? namespace : 'default';
@@ -161,8 +164,12 @@ export class WorkspaceIndex implements WorkspaceView {
 /** The texts of a patch's base files the index holds (none for a file that is no patch). */
 export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<{ place: string; text: string }> {
   if (facts.patchOf.length === 0) return [];
+  // The texts travel in the analysis options (and their cache key): a patch merges onto at most this much base text.
+  let budget = MAX_PATCH_BASE_TEXT;
   return facts.patchBases.flatMap((place) => {
     const text = index.textOf(place);
-    return text === undefined ? [] : [{ place, text }];
+    if (text === undefined || text.length > budget) return [];
+    budget -= text.length;
+    return [{ place, text }];
   });
 }

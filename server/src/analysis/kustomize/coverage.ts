@@ -19,6 +19,11 @@ export interface KustomizeFacts {
   images: Array<{ kustomization: string; rules: ImageRule[] }>;
   /** For a patch: the resource files the kustomizations that list it build, where its base object is (at most MAX_PATCH_BASES). */
   patchBases: string[];
+  /**
+   * For a patch listed with a `target`: the objects it applies to (kind and name as written), instead of the patch's
+   * own kind and name.
+   */
+  patchTargets: Array<{ kind?: string; name?: string }>;
 }
 
 export const MAX_PATCH_BASES = 200;
@@ -44,6 +49,7 @@ interface Build {
   parents: Map<string, string | undefined>;
   /** The kustomization that listed each patch file. */
   patchOwners: Map<string, string>;
+  patchTargets: Map<string, Array<{ kind?: string; name?: string }>>;
   vars: Set<string>;
 }
 
@@ -55,7 +61,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
   let budget = MAX_REFERENCES;
 
   function build(root: string): Build {
-    const out: Build = { files: new Map(), owners: new Map(), parents: new Map(), patchOwners: new Map(), vars: new Set() };
+    const out: Build = { files: new Map(), owners: new Map(), parents: new Map(), patchOwners: new Map(), patchTargets: new Map(), vars: new Set() };
     const visited = new Set<string>();
     const stack: Array<[string, string | undefined]> = [[root, undefined]];
     while (stack.length && visited.size < MAX_KUSTOMIZATIONS_PER_BUILD && budget > 0) {
@@ -84,6 +90,11 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         out.files.set(target, 'patch');
         out.owners.set(target, place);
         out.patchOwners.set(target, place);
+        if (patch.target && (patch.target.kind || patch.target.name)) {
+          const list = out.patchTargets.get(target) ?? [];
+          list.push({ ...(patch.target.kind ? { kind: patch.target.kind } : {}), ...(patch.target.name ? { name: patch.target.name } : {}) });
+          out.patchTargets.set(target, list);
+        }
       }
     }
     return out;
@@ -100,7 +111,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
   const facts = new Map<string, KustomizeFacts>();
   const factsOf = (place: string): KustomizeFacts => {
     let f = facts.get(place);
-    if (!f) facts.set(place, (f = { patchOf: [], vars: [], images: [], patchBases: [] }));
+    if (!f) facts.set(place, (f = { patchOf: [], vars: [], images: [], patchBases: [], patchTargets: [] }));
     return f;
   };
   for (const root of [...byPlace.keys()].sort()) {
@@ -115,6 +126,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       if (rules.length) f.images.push({ kustomization: root, rules });
       // The patch's base objects are what the kustomization listing it builds (kustomize patches after accumulating).
       if (role === 'patch' && owner === root) {
+        for (const t of b.patchTargets.get(file) ?? []) if (!f.patchTargets.some((x) => x.kind === t.kind && x.name === t.name)) f.patchTargets.push(t);
         for (const [other, otherRole] of b.files) if (otherRole === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
       }
     }

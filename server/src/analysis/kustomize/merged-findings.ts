@@ -36,7 +36,7 @@ export function mergedFindings(
   let mergedCount = 0;
   for (const document of model.documents) {
     if (!document.root || mergedCount >= MAX_MERGED_DOCUMENTS) continue;
-    const merged = mergedObject(document, bases, parsed);
+    const merged = mergedObject(document, bases, parsed, options.kustomize.patchTargets);
     if (merged) mergedCount++;
     const mergedDoc = merged?.model.documents[0];
     if (!merged || !mergedDoc) continue;

@@ -39,20 +39,29 @@ function isObject(v: KubeValue | undefined): v is { [key: string]: KubeValue } {
 /** Base files parsed once per analysis of a patch file (place → model), whatever its number of documents. */
 export type BaseModels = Map<string, ManifestModel>;
 
-function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels): MergedObject['base'] | undefined {
+/** Which objects a patch applies to: its `target`s when the kustomization gives some, else its own kind and name. */
+export type PatchTargets = ReadonlyArray<{ kind?: string; name?: string }>;
+
+function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels, targets: PatchTargets): MergedObject['base'] | undefined {
+  // kustomize matches a target's name as a regular expression; here as written (names are plain in practice), so a
+  // hostile pattern cannot make matching slow.
+  const wanted = targets.length ? targets : [{ kind: patch.kind, name: patch.name }];
+  const isWanted = (d: ManifestDocument) => wanted.some((t) => (t.kind === undefined || t.kind === d.kind) && (t.name === undefined || t.name === d.name));
   for (const base of bases) {
+    // Most base files define other objects: a file whose text never names the object wanted is not parsed.
+    if (!wanted.some((t) => base.text.includes(t.name ?? '') && base.text.includes(t.kind ?? ''))) continue;
     let model = parsed.get(base.place);
     if (!model) parsed.set(base.place, (model = parseManifests(base.text)));
     for (const document of model.documents) {
-      if (document.kind === patch.kind && document.name === patch.name && isObject(document.value)) return { place: base.place, model, document };
+      if (isWanted(document) && isObject(document.value)) return { place: base.place, model, document };
     }
   }
   return undefined;
 }
 
-export function mergedObject(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels = new Map()): MergedObject | undefined {
-  if (!patch.kind || !patch.name || !isObject(patch.value)) return undefined;
-  const base = findBase(patch, bases, parsed);
+export function mergedObject(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels = new Map(), targets: PatchTargets = []): MergedObject | undefined {
+  if ((!targets.length && (!patch.kind || !patch.name)) || !isObject(patch.value)) return undefined;
+  const base = findBase(patch, bases, parsed, targets);
   if (!base) return undefined;
   try {
     const merged = strategicMerge(base.document.value as { [key: string]: Json }, patch.value as { [key: string]: Json });
