@@ -33,7 +33,7 @@ const LOG_LEVEL =
 
 test('$(VAR) of a kustomization\'s `vars` is no undefined env reference in the files it builds; other names still are', async () => {
   const r = await runCli(['check', ROOT, '--format', 'json']);
-  assert.deepEqual(findingsByFile(r.stdout)[join(ROOT, 'base/deployment.yaml')], [`18:61 env-reference-undefined: ${LOG_LEVEL}`]);
+  assert.deepEqual(findingsByFile(r.stdout)[join(ROOT, 'base/deployment.yaml')], [`20:61 env-reference-undefined: ${LOG_LEVEL}`]);
   // Without the kustomization the same file's $(WEB_SERVICE) is unknown to the kubelet: both uses are reported.
   const alone = await runCli(['check', join(ROOT, 'base/deployment.yaml'), '--format', 'json']);
   assert.deepEqual(
@@ -53,6 +53,7 @@ test('check <overlay>/kustomization.yaml reads the base and patches it names, an
     join(ROOT, 'overlays/prod/kustomization.yaml'),
     join(ROOT, 'overlays/prod/migrate.yaml'),
     join(ROOT, 'overlays/prod/ports.yaml'),
+    join(ROOT, 'overlays/prod/pull-secret.yaml'),
     join(ROOT, 'overlays/prod/replicas.json'),
     join(ROOT, 'overlays/prod/resources.yaml'),
   ]);
@@ -60,7 +61,8 @@ test('check <overlay>/kustomization.yaml reads the base and patches it names, an
   // lands on what the patch changed.
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`11:11 resource-request-exceeds-limit: ${MERGED}`]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
-  assert.deepEqual(byFile[join(ROOT, 'base/deployment.yaml')], [`18:61 env-reference-undefined: ${LOG_LEVEL}`]);
+  // The base's pull secret is found: once built, the Deployment and the overlay's Secret are both in namespace prod.
+  assert.deepEqual(byFile[join(ROOT, 'base/deployment.yaml')], [`20:61 env-reference-undefined: ${LOG_LEVEL}`]);
 });
 
 test('the same patch file checked alone, with no kustomization naming it, is a whole object again', async () => {

@@ -60,7 +60,7 @@ test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env r
         code: 'env-reference-undefined',
         message:
           "spec.template.spec.containers[0].args[3]: $(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.",
-        range: { start: { line: 17, character: 60 }, end: { line: 17, character: 74 } },
+        range: { start: { line: 19, character: 60 }, end: { line: 19, character: 74 } },
       },
     ]);
     // The image hover says what the overlay's `images:` entry makes of the base's image.

@@ -41,6 +41,6 @@ export function analyzeFixture(file: string, text: string): FixtureAnalysis {
   const siblings = caseFolder ? fixtureFiles(caseFolder) : [file];
   for (const f of siblings) index.update(f, f === file ? text : readFileSync(f, 'utf8'));
   const kustomize = index.kustomizeFacts(file);
-  const options = { ...fixtureOptions(text), workspace: index, ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize) } : {}) };
+  const options = { ...fixtureOptions(text), workspace: index.viewFor(file), ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize) } : {}) };
   return { model, options, result: analyze(model, options) };
 }

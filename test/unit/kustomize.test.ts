@@ -5,6 +5,7 @@ import { parseManifests } from '../../server/src/analysis/model/manifest';
 import { MAX_ENTRIES_PER_LIST, isKustomizationFileName, readKustomization, type Kustomization } from '../../server/src/analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace } from '../../server/src/analysis/kustomize/coverage';
 import { resolvePlace } from '../../server/src/analysis/kustomize/places';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { applyImageRule, applyImageRules, splitImage } from '../../server/src/analysis/kustomize/images';
 
 const OVERLAY = `apiVersion: kustomize.config.k8s.io/v1beta1
@@ -237,4 +238,22 @@ test('coverage: a patch listed with a target records it (kind and name), so its 
     }),
   );
   assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }] });
+});
+
+test('namespace: the outermost kustomization\'s namespace is the one its objects get; lookups of a file use it', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///w/base/kustomization.yaml', 'resources: [deploy.yaml, sa.yaml]\nnamespace: base-ns\n');
+  index.update('file:///w/prod/kustomization.yaml', 'resources: [../base, secret.yaml]\nnamespace: prod\n');
+  index.update('file:///w/prod/secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: kubernetes.io/dockerconfigjson\n');
+  index.update('file:///w/base/sa.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder, namespace: written}\n');
+  index.update('file:///w/other/secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\n');
+  index.update('file:///w/other/rc.yaml', 'apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata: {name: gvisor}\nhandler: runsc\n');
+  assert.equal(index.kustomizeFacts('file:///w/base/deploy.yaml')?.namespace, 'prod');
+  const view = index.viewFor('file:///w/base/deploy.yaml');
+  // The Deployment and the overlay's Secret are both in prod once built; the Secret outside any kustomization is in default.
+  assert.deepEqual(view.find('Secret', 'regcred', undefined).map((o) => o.uri), ['file:///w/prod/secret.yaml']);
+  // A namespace written in the file is overridden by kustomize's.
+  assert.deepEqual(view.find('ServiceAccount', 'builder', 'written').map((o) => o.uri), ['file:///w/base/sa.yaml']);
+  assert.deepEqual(index.find('Secret', 'regcred', undefined).map((o) => o.uri), ['file:///w/other/secret.yaml']);
+  assert.deepEqual(view.find('RuntimeClass', 'gvisor', undefined).map((o) => o.uri), ['file:///w/other/rc.yaml']);
 });

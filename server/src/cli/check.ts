@@ -37,7 +37,7 @@ export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFai
     if (skipped) findings = [skipped];
     else {
       const kustomize = index.kustomizeFacts(input.path);
-      const result = analyze(parseManifests(input.text), kustomize ? { ...options, kustomize, kustomizeBases: patchBases(index, kustomize) } : options);
+      const result = analyze(parseManifests(input.text), kustomize ? { ...options, workspace: index.viewFor(input.path), kustomize, kustomizeBases: patchBases(index, kustomize) } : options);
       for (const f of result.failures) onFailure(`rule ${f.rule} failed on ${input.path} document ${f.document}: ${String(f.error)}`);
       findings = result.findings;
     }

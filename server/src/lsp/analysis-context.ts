@@ -23,7 +23,7 @@ export function createAnalysisContext(runtime: Runtime, settings: () => Settings
       return {
         ...analysisOptions(s),
         privateRegistries: [...s.privateRegistries, ...credentialHosts],
-        workspace: index,
+        workspace: uri === undefined ? index : index.viewFor(uri),
         ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize) } : {}),
         ...(s.registry.onlineChecks ? { currentDigests: online().current } : {}),
       };

@@ -23,6 +23,8 @@ function byPlace(a: IndexedObject, b: IndexedObject): number {
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
+  /** The same objects by kind and name, whatever their namespace (Kustomize may give them another). */
+  private readonly byName = new Map<string, IndexedObject[]>();
   private readonly kindCounts = new Map<string, number>();
   /** Kustomization files by place, and what they make of each file (computed when first asked after a change). */
   private readonly kustomizations = new Map<string, Kustomization>();
@@ -65,11 +67,15 @@ export class WorkspaceIndex implements WorkspaceView {
       if (list) list.push(o);
       else this.byKey.set(key, [o]);
       touched.add(key);
+      const named = this.byName.get(`${o.kind}/${o.name}`);
+      if (named) named.push(o);
+      else this.byName.set(`${o.kind}/${o.name}`, [o]);
       this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 0) + 1);
     }
     // Definitions of one name in a fixed order (file, then position), whatever order the files came in: every
     // answer that reads the first one is then the same in the editor and in the CLI. Sorted once per name.
     for (const key of touched) this.byKey.get(key)!.sort(byPlace);
+    for (const o of objects) this.byName.get(`${o.kind}/${o.name}`)!.sort(byPlace);
     this.generation++;
     return true;
   }
@@ -142,12 +148,29 @@ export class WorkspaceIndex implements WorkspaceView {
       if (rest.length) this.byKey.set(key, rest);
       else this.byKey.delete(key);
     }
+    for (const name of new Set(objects.map((o) => `${o.kind}/${o.name}`))) {
+      const rest = (this.byName.get(name) ?? []).filter((x) => !gone.has(x));
+      if (rest.length) this.byName.set(name, rest);
+      else this.byName.delete(name);
+    }
     if (bump) this.generation++;
     return true;
   }
 
   find(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
-    return this.byKey.get(`${kind}/${ns(namespace)}/${name}`) ?? [];
+    if (this.kustomizations.size === 0) return this.byKey.get(`${kind}/${ns(namespace)}/${name}`) ?? [];
+    // Objects a kustomization builds are in the namespace it gives them (`namespace:`), not the one written.
+    const wanted = ns(namespace);
+    // kustomize leaves cluster-scoped objects (RuntimeClass) without a namespace.
+    const given = (o: IndexedObject) => (o.kind === 'RuntimeClass' ? o.namespace : (this.kustomizeFacts(o.uri)?.namespace ?? o.namespace));
+    return (this.byName.get(`${kind}/${name}`) ?? []).filter((o) => ns(given(o)) === wanted);
+  }
+
+  /** The index as one file sees it: its lookups in the namespace Kustomize gives its objects, if any. */
+  viewFor(uri: string): WorkspaceView {
+    const namespace = this.kustomizations.size === 0 ? undefined : this.kustomizeFacts(uri)?.namespace;
+    if (namespace === undefined) return this;
+    return { find: (kind, name, written) => this.find(kind, name, kind === 'RuntimeClass' ? written : namespace), hasKind: (kind) => this.hasKind(kind) };
   }
 
   hasKind(kind: string): boolean {

@@ -24,6 +24,11 @@ export interface KustomizeFacts {
    * own kind and name.
    */
   patchTargets: Array<{ kind?: string; name?: string }>;
+  /**
+   * The namespace Kustomize gives the file's objects (the outermost `namespace:` on the way from the file to the root
+   * of a build), when every build that sets one agrees; undefined otherwise.
+   */
+  namespace?: string;
 }
 
 export const MAX_PATCH_BASES = 200;
@@ -59,6 +64,8 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
   /** kustomize loads a folder through the kustomization file it holds (the first of the three names). */
   const kustomizationIn = (folder: string): string | undefined => FILE_NAMES.map((n) => resolvePlace(folder, n)).find((p) => byPlace.has(p));
   let budget = MAX_REFERENCES;
+  /** Kustomizations another one builds on: not what gets deployed, so their namespace is not the last word. */
+  const referenced = new Set<string>();
 
   function build(root: string): Build {
     const out: Build = { files: new Map(), owners: new Map(), parents: new Map(), patchOwners: new Map(), patchTargets: new Map(), vars: new Set() };
@@ -77,7 +84,10 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         if (isRemote(reference)) continue;
         const target = resolvePlace(folder, reference);
         const nested = kustomizationIn(target);
-        if (nested) stack.push([nested, place]);
+        if (nested) {
+          stack.push([nested, place]);
+          referenced.add(nested);
+        }
         else if (!out.files.has(target)) {
           out.files.set(target, 'resource');
           out.owners.set(target, place);
@@ -108,6 +118,13 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
     }
     return rules;
   };
+  /** kustomize runs the namespace transformer of each level after its bases': the outermost `namespace:` wins. */
+  const namespaceOf = (b: Build, owner: string | undefined): string | undefined => {
+    let found: string | undefined;
+    for (let at = owner; at !== undefined; at = b.parents.get(at)) found = byPlace.get(at)!.namespace || found;
+    return found;
+  };
+  const namespaces: Array<{ root: string; file: string; namespace: string }> = [];
   const facts = new Map<string, KustomizeFacts>();
   const factsOf = (place: string): KustomizeFacts => {
     let f = facts.get(place);
@@ -122,6 +139,8 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       for (const v of b.vars) if (!f.vars.includes(v)) f.vars.push(v);
       const owner = b.patchOwners.get(file);
       if (role === 'patch' && owner && !f.patchOf.includes(owner)) f.patchOf.push(owner);
+      const namespace = namespaceOf(b, b.owners.get(file));
+      if (namespace) namespaces.push({ root, file, namespace });
       const rules = imageChain(b, b.owners.get(file));
       if (rules.length) f.images.push({ kustomization: root, rules });
       // The patch's base objects are what the kustomization listing it builds (kustomize patches after accumulating).
@@ -131,6 +150,10 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       }
     }
   }
+  // The namespace of the builds that are deployed (roots no other kustomization builds on), when they agree.
+  const deployed = new Map<string, Set<string>>();
+  for (const { root, file, namespace } of namespaces) if (!referenced.has(root)) deployed.set(file, (deployed.get(file) ?? new Set()).add(namespace));
+  for (const [file, set] of deployed) if (set.size === 1) factsOf(file).namespace = [...set][0];
   for (const f of facts.values()) {
     f.vars.sort();
     f.patchOf.sort();
