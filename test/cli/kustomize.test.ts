@@ -1,6 +1,8 @@
 /** `pod-lens check` on a Kustomize tree: patches are partial objects, and a kustomization brings what it builds from. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
 
@@ -70,4 +72,18 @@ test('the same patch file checked alone, with no kustomization naming it, is a w
   assert.equal(r.status, 1);
   const [file] = (JSON.parse(r.stdout) as Report).files;
   assert.deepEqual(file!.findings.map((f) => f.rule), ['field-required', 'container-image-required']);
+});
+
+test('a hostile kustomization: cycles end, files outside its folder are refused as kustomize refuses them, the run goes on', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-kustomize-'));
+  mkdirSync(join(dir, 'a'));
+  mkdirSync(join(dir, 'b'));
+  writeFileSync(join(dir, 'a', 'kustomization.yaml'), 'resources:\n  - ../b\n  - .\n  - ../outside.yaml\n  - /dev/zero\n  - missing.yaml\n  - https://github.com/example/repo//deploy\npatches:\n  - path: ../../../../etc/passwd\n');
+  writeFileSync(join(dir, 'b', 'kustomization.yaml'), 'resources: [../a]\n');
+  writeFileSync(join(dir, 'outside.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n');
+  const r = await runCli(['check', join(dir, 'a', 'kustomization.yaml'), '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual((JSON.parse(r.stdout) as Report).files.map((f) => f.path), [join(dir, 'a', 'kustomization.yaml'), join(dir, 'b', 'kustomization.yaml')]);
+  const refused = (p: string) => `pod-lens: ${p}: skipped: not read: kustomize refuses it ("security; file is not in or below ${join(dir, 'a')}"): a kustomization may name files only in or below its own folder\n`;
+  assert.equal(r.stderr, refused(join(dir, 'outside.yaml')) + refused('/dev/zero') + refused('/etc/passwd'));
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import { MAX_ENTRIES_PER_LIST, isKustomizationFileName, readKustomization, type Kustomization } from '../../server/src/analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace } from '../../server/src/analysis/kustomize/coverage';
-import { resolvePlace } from '../../server/src/analysis/kustomize/places';
+import { isWithin, resolvePlace } from '../../server/src/analysis/kustomize/places';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { applyImageRule, applyImageRules, splitImage } from '../../server/src/analysis/kustomize/images';
 
@@ -139,6 +139,17 @@ test('places resolve as filepath.Join does, for URIs and relative CLI paths alik
     assert.equal(resolvePlace(folder, ref), want, `${folder} + ${ref}`);
   }
   assert.equal(normalizePlace('file:///w/my%20app/./x.yaml'), 'file:///w/my app/x.yaml');
+  for (const [folder, place, want] of [
+    ['file:///w/o', 'file:///w/o/p.yaml', true],
+    ['file:///w/o', 'file:///w/o/sub/p.yaml', true],
+    ['file:///w/o', 'file:///w/other/p.yaml', false],
+    ['file:///w/o', 'file:///w/o-evil/p.yaml', false],
+    ['.', 'p.yaml', true],
+    ['.', '../p.yaml', false],
+    ['overlays', 'overlays/p.yaml', true],
+  ] as const) {
+    assert.equal(isWithin(folder, place), want, `${place} in ${folder}`);
+  }
 });
 
 function kustomizations(files: Record<string, string>): Map<string, Kustomization> {
@@ -172,8 +183,8 @@ test('coverage of hostile kustomizations ends: cycles, self references, paths ou
     }),
   );
   assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [], patchBases: [], patchTargets: [] });
-  // A path outside the workspace is only a name here: nothing reads it, and the facts say what kustomize would do.
-  assert.deepEqual(facts.get('file:///etc/shadow'), { patchOf: ['file:///w/a/kustomization.yaml'], vars: ['B'], images: [], patchBases: ['file:///w/a/a.yaml'], patchTargets: [] });
+  // A file outside the kustomization's folder is refused by kustomize's load restrictor: it is no patch or resource.
+  assert.equal(facts.get('file:///etc/shadow'), undefined);
   assert.equal([...facts.keys()].filter((k) => k.startsWith('file:///w/big/')).length, MAX_ENTRIES_PER_LIST);
 });
 

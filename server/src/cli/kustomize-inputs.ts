@@ -4,7 +4,7 @@
  * Bounded: each place is read once (cycles end), and at most MAX_FOLLOWED kustomizations are followed.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readKustomization } from '../analysis/kustomize/kustomization';
 import { isKustomizationFileName } from '../analysis/kustomize/kustomization';
 import { isRemote } from '../analysis/kustomize/places';
@@ -62,9 +62,13 @@ export async function followKustomizations(set: InputSet, cwd: string, limits: R
     const references = [...read.resources, ...read.components, ...read.patches.flatMap((p) => (p.path === undefined ? [] : [p.path]))];
     for (const reference of references) {
       if (isRemote(reference)) continue;
-      const path = join(folder, reference);
+      const path = isAbsolute(reference) ? reference : join(folder, reference);
       const what = await kind(resolve(cwd, path));
-      if (what === 'file') await add(path);
+      const rel = relative(resolve(cwd, folder), resolve(cwd, path));
+      // kustomize's default load restrictor: a file outside the kustomization's folder is refused (folders may be elsewhere).
+      if (what === 'file' && (rel.startsWith('..') || isAbsolute(rel))) {
+        set.unreadable.push({ path, reason: `not read: kustomize refuses it ("security; file is not in or below ${folder}"): a kustomization may name files only in or below its own folder` });
+      } else if (what === 'file') await add(path);
       else if (what === 'folder') {
         const name = await kustomizationIn(resolve(cwd, path));
         const nested = name === undefined ? undefined : await add(join(path, name));

@@ -4,7 +4,7 @@
  */
 import { isKustomizationFileName, type Kustomization } from './kustomization';
 import type { ImageRule } from './images';
-import { folderOf, isRemote, placeKey, resolvePlace } from './places';
+import { folderOf, isRemote, isWithin, placeKey, resolvePlace } from './places';
 
 /** What Kustomize does with one file; plain data, so it can key caches. */
 export interface KustomizeFacts {
@@ -88,7 +88,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
           stack.push([nested, place]);
           referenced.add(nested);
         }
-        else if (!out.files.has(target)) {
+        else if (!out.files.has(target) && isWithin(folder, target)) {
           out.files.set(target, 'resource');
           out.owners.set(target, place);
         }
@@ -97,6 +97,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         if (--budget <= 0) break;
         if (patch.path === undefined || isRemote(patch.path)) continue;
         const target = resolvePlace(folder, patch.path);
+        if (!isWithin(folder, target)) continue;
         out.files.set(target, 'patch');
         out.owners.set(target, place);
         out.patchOwners.set(target, place);

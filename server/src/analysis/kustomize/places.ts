@@ -52,3 +52,13 @@ export function resolvePlace(folder: string, reference: string): string {
   const path = `${isAbsolute ? '/' : ''}${out.join('/')}`;
   return `${prefix}${path === '' ? '.' : path}`;
 }
+
+/**
+ * Whether a place is the folder itself or inside it. kustomize's default load restrictor (LoadRestrictionsRootOnly)
+ * refuses a file outside the kustomization's folder: `security; file '…' is not in or below '…'`; only folders (other
+ * kustomizations) may be elsewhere.
+ */
+export function isWithin(folder: string, place: string): boolean {
+  const root = folder.endsWith('/') ? folder : `${folder}/`;
+  return folder === '.' ? !place.startsWith('../') && place !== '..' && !place.startsWith('/') : place.startsWith(root);
+}
