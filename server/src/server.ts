@@ -149,7 +149,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     });
 
   connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options(doc.uri))));
-  connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index, (uri) => documents.get(uri), settings.maxFileSize)));
+  connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index.viewFor(doc.uri), (uri) => documents.get(uri), settings.maxFileSize)));
   connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache)));
   connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options(doc.uri))));
   connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options(doc.uri))));

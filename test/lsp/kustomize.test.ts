@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { DefinitionRequest, type Diagnostic } from 'vscode-languageserver-protocol';
 import { withServer, type LspClient } from '../support/lsp-client';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'workspace', 'kustomize');
@@ -63,8 +63,11 @@ test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env r
         range: { start: { line: 19, character: 60 }, end: { line: 19, character: 74 } },
       },
     ]);
-    // The image hover says what the overlay's `images:` entry makes of the base's image.
     const uri = uriOf('base/deployment.yaml');
+    // Go to definition on the pull secret: the overlay's Secret, in the namespace the overlay gives both (prod).
+    const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: client.positionOf(uri, 'regcred', 2) })) as Array<{ uri: string }>;
+    assert.deepEqual(locations.map((l) => l.uri), [uriOf('overlays/prod/pull-secret.yaml')]);
+    // The image hover says what the overlay's `images:` entry makes of the base's image.
     const hover = await client.hover(uri, client.positionOf(uri, 'registry.example.com/web', 2));
     const markdown = (hover?.contents as { value: string }).value;
     assert.ok(
