@@ -5,6 +5,7 @@ import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
 import { mergedFindings } from './kustomize/merged-findings';
+import { inlinePatchFindings } from './kustomize/inline-patches';
 import { RULES } from './rules/index';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
 
@@ -123,9 +124,9 @@ export function analyze(
     for (const f of limitFindings(shown, clampSpan(shiftSpan(document.span, document.offset), model.text.length).start)) findings.push(f);
   }
   // A Kustomize patch is also checked as the object it makes: merged onto its base, findings on what the patch sets.
-  for (const f of mergedFindings(model, options, findings, (merged, o) => analyze(merged, o, rules).findings)) {
-    if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
-  }
+  // A kustomization's inline patches are checked as patches.
+  const more = [...mergedFindings(model, options, findings, (merged, o) => analyze(merged, o, rules).findings), ...inlinePatchFindings(model, options, (patch, o) => analyze(patch, o, rules).findings)];
+  for (const f of more) if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { findings, failures };
 }
