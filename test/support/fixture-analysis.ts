@@ -4,7 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { analyze, type AnalysisResult } from '../../server/src/analysis/analyze';
 import { parseManifests, type ManifestModel } from '../../server/src/analysis/model/manifest';
 import type { AnalysisOptions } from '../../server/src/analysis/options';
-import { patchBases, WorkspaceIndex } from '../../server/src/workspace/index';
+import { otherPatches, patchBases, WorkspaceIndex } from '../../server/src/workspace/index';
 
 /** The fixture files under `dir` (`.expected.yaml` files are the results of fixes, not fixtures). */
 export function fixtureFiles(dir: string): string[] {
@@ -41,6 +41,6 @@ export function analyzeFixture(file: string, text: string): FixtureAnalysis {
   const siblings = caseFolder ? fixtureFiles(caseFolder) : [file];
   for (const f of siblings) index.update(f, f === file ? text : readFileSync(f, 'utf8'));
   const kustomize = index.kustomizeFacts(file);
-  const options = { ...fixtureOptions(text), workspace: index.viewFor(file), ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize) } : {}) };
+  const options = { ...fixtureOptions(text), workspace: index.viewFor(file), ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, file) } : {}) };
   return { model, options, result: analyze(model, options) };
 }

@@ -33,7 +33,7 @@ spec:
         - name: cache
           mountPath: /cache
 `;
-const FACTS: KustomizeFacts = { patchOf: ['file:///w/overlay/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/base/pod.yaml'], patchTargets: [] };
+const FACTS: KustomizeFacts = { patchOf: ['file:///w/overlay/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/base/pod.yaml'], patchTargets: [], patchOrder: [] };
 const FOUND = ' Found in the Pod Kustomize builds from this patch and w/base/pod.yaml.';
 
 function findingsOf(patch: string, bases = [{ place: 'file:///w/base/pod.yaml', text: BASE }]): Array<[string, string, string]> {
@@ -74,4 +74,17 @@ test('a patch listed with a `target` applies to the target, whatever name the pa
   const options = { kustomize: { ...FACTS, patchTargets: [{ kind: 'Pod', name: 'p' }] }, kustomizeBases: [{ place: 'file:///w/base/pod.yaml', text: BASE }] };
   const rules = analyze(parseManifests(renamed), options).findings.map((f) => `${f.rule} ${renamed.slice(f.span.start, f.span.end)}`);
   assert.deepEqual(rules, ['image-tag-mutable b', 'image-pull-policy-stale-latest IfNotPresent', 'volume-mount-not-found cache']);
+});
+
+test('the kustomization\'s other patches are applied too, in order: a volume another patch adds is there for this patch\'s mount', () => {
+  const volume = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [{name: cache, emptyDir: {}}]\n';
+  for (const isBefore of [true, false]) {
+    const options = {
+      kustomize: FACTS,
+      kustomizeBases: [{ place: 'file:///w/base/pod.yaml', text: BASE }],
+      kustomizeOtherPatches: [{ place: 'file:///w/overlay/volume.yaml', text: volume, isBefore }],
+    };
+    const rules = analyze(parseManifests(PATCH), options).findings.map((f) => `${f.rule} ${PATCH.slice(f.span.start, f.span.end)}`);
+    assert.deepEqual(rules, ['image-tag-mutable b', 'image-pull-policy-stale-latest IfNotPresent'], `volume patch ${isBefore ? 'before' : 'after'}`);
+  }
 });

@@ -164,10 +164,10 @@ test('coverage: patch files of an overlay are patches; vars of a base reach the 
     }),
   );
   assert.deepEqual(Object.fromEntries(facts), {
-    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [], patchTargets: [] },
-    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [], patchTargets: [] },
-    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'], patchTargets: [] },
-    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'], patchTargets: [] },
+    'file:///w/base/deployment.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [], patchTargets: [], patchOrder: [] },
+    'file:///w/base/service.yaml': { patchOf: [], vars: ['PROD', 'WEB'], images: [], patchBases: [], patchTargets: [], patchOrder: [] },
+    'file:///w/overlays/prod/resources.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'], patchTargets: [], patchOrder: ['file:///w/overlays/prod/resources.yaml', 'file:///w/overlays/prod/pull-policy.yaml'] },
+    'file:///w/overlays/prod/pull-policy.yaml': { patchOf: ['file:///w/overlays/prod/kustomization.yaml'], vars: ['PROD', 'WEB'], images: [], patchBases: ['file:///w/base/deployment.yaml', 'file:///w/base/service.yaml'], patchTargets: [], patchOrder: ['file:///w/overlays/prod/resources.yaml', 'file:///w/overlays/prod/pull-policy.yaml'] },
   });
 });
 
@@ -182,7 +182,7 @@ test('coverage of hostile kustomizations ends: cycles, self references, paths ou
       'file:///w/big/kustomization.yaml': huge,
     }),
   );
-  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [], patchBases: [], patchTargets: [] });
+  assert.deepEqual(facts.get('file:///w/a/a.yaml'), { patchOf: [], vars: ['B'], images: [], patchBases: [], patchTargets: [], patchOrder: [] });
   // A file outside the kustomization's folder is refused by kustomize's load restrictor: it is no patch or resource.
   assert.equal(facts.get('file:///etc/shadow'), undefined);
   assert.equal([...facts.keys()].filter((k) => k.startsWith('file:///w/big/')).length, MAX_ENTRIES_PER_LIST);
@@ -248,7 +248,7 @@ test('coverage: a patch listed with a target records it (kind and name), so its 
       'file:///w/o/kustomization.yaml': 'resources: [d.yaml]\npatches: [{path: p.yaml, target: {kind: Deployment, name: web}}, {path: p.yaml, target: {labelSelector: app=web}}]\n',
     }),
   );
-  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }] });
+  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }], patchOrder: ['file:///w/o/p.yaml'] });
 });
 
 test('namespace: the outermost kustomization\'s namespace is the one its objects get; lookups of a file use it', () => {

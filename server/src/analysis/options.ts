@@ -35,6 +35,8 @@ export interface AnalysisOptions {
   kustomize?: KustomizeFacts;
   /** For a file that is a Kustomize patch: the texts of the files its kustomizations build, where its base objects are. */
   kustomizeBases?: Array<{ place: string; text: string }>;
+  /** For a Kustomize patch: the other patch files of its kustomization, applied before or after it. */
+  kustomizeOtherPatches?: Array<{ place: string; text: string; isBefore: boolean }>;
 }
 
 export type StartupLensMode = 'auto' | 'always' | 'off';

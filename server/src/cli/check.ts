@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../analysis/rules/types';
 import { toRange } from '../lsp/convert';
 import type { Input } from './inputs';
 import { toSarif } from './sarif';
-import { patchBases, WorkspaceIndex } from '../workspace/index';
+import { otherPatches, patchBases, WorkspaceIndex } from '../workspace/index';
 import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface CheckedFinding {
@@ -37,7 +37,7 @@ export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFai
     if (skipped) findings = [skipped];
     else {
       const kustomize = index.kustomizeFacts(input.path);
-      const result = analyze(parseManifests(input.text), kustomize ? { ...options, workspace: index.viewFor(input.path), kustomize, kustomizeBases: patchBases(index, kustomize) } : options);
+      const result = analyze(parseManifests(input.text), kustomize ? { ...options, workspace: index.viewFor(input.path), kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, input.path) } : options);
       for (const f of result.failures) onFailure(`rule ${f.rule} failed on ${input.path} document ${f.document}: ${String(f.error)}`);
       findings = result.findings;
     }

@@ -3,7 +3,7 @@ import type { AnalysisOptions } from '../analysis/options';
 import type { Runtime } from '../runtime';
 import type { OnlineDigests } from './online-digests';
 import { analysisOptions, type Settings } from './settings';
-import { patchBases, type WorkspaceIndex } from '../workspace/index';
+import { otherPatches, patchBases, type WorkspaceIndex } from '../workspace/index';
 
 export interface AnalysisContext {
   /** The options of one file: the settings, plus what the workspace's kustomizations do to it. */
@@ -24,7 +24,7 @@ export function createAnalysisContext(runtime: Runtime, settings: () => Settings
         ...analysisOptions(s),
         privateRegistries: [...s.privateRegistries, ...credentialHosts],
         workspace: uri === undefined ? index : index.viewFor(uri),
-        ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize) } : {}),
+        ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, uri!) } : {}),
         ...(s.registry.onlineChecks ? { currentDigests: online().current } : {}),
       };
     },

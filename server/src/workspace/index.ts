@@ -196,3 +196,17 @@ export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<
     return [{ place, text }];
   });
 }
+
+/** The texts of the other patches of a patch's kustomization, each marked as applied before it or after it. */
+export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: string): Array<{ place: string; text: string; isBefore: boolean }> {
+  const self = normalizePlace(uri);
+  const at = facts.patchOrder.indexOf(self);
+  if (at < 0) return [];
+  let budget = MAX_PATCH_BASE_TEXT;
+  return facts.patchOrder.flatMap((place, i) => {
+    const text = i === at ? undefined : index.textOf(place);
+    if (text === undefined || text.length > budget) return [];
+    budget -= text.length;
+    return [{ place, text, isBefore: i < at }];
+  });
+}

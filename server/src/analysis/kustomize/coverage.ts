@@ -29,6 +29,11 @@ export interface KustomizeFacts {
    * of a build), when every build that sets one agrees; undefined otherwise.
    */
   namespace?: string;
+  /**
+   * For a patch: the patch files of the kustomizations that list it, in the order kustomize applies them (`patches`,
+   * then `patchesJson6902`, then `patchesStrategicMerge`, as FixKustomizationPreMarshalling appends them), itself included.
+   */
+  patchOrder: string[];
 }
 
 export const MAX_PATCH_BASES = 200;
@@ -129,7 +134,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
   const facts = new Map<string, KustomizeFacts>();
   const factsOf = (place: string): KustomizeFacts => {
     let f = facts.get(place);
-    if (!f) facts.set(place, (f = { patchOf: [], vars: [], images: [], patchBases: [], patchTargets: [] }));
+    if (!f) facts.set(place, (f = { patchOf: [], vars: [], images: [], patchBases: [], patchTargets: [], patchOrder: [] }));
     return f;
   };
   for (const root of [...byPlace.keys()].sort()) {
@@ -146,6 +151,11 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       if (rules.length) f.images.push({ kustomization: root, rules });
       // The patch's base objects are what the kustomization listing it builds (kustomize patches after accumulating).
       if (role === 'patch' && owner === root) {
+        const folder = folderOf(root);
+        for (const p of byPlace.get(root)!.patches) {
+          const place = p.path === undefined || isRemote(p.path) ? undefined : resolvePlace(folder, p.path);
+          if (place && isWithin(folder, place) && !f.patchOrder.includes(place) && f.patchOrder.length < MAX_PATCH_BASES) f.patchOrder.push(place);
+        }
         for (const t of b.patchTargets.get(file) ?? []) if (!f.patchTargets.some((x) => x.kind === t.kind && x.name === t.name)) f.patchTargets.push(t);
         for (const [other, otherRole] of b.files) if (otherRole === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
       }

@@ -55,7 +55,7 @@ export function inlinePatchFindings(model: ManifestModel, options: AnalysisOptio
   const k = readKustomization(model);
   if (!k) return [];
   const out: Finding[] = [];
-  const asPatch: AnalysisOptions = { ...options, kustomize: { patchOf: ['(inline)'], vars: options.kustomize?.vars ?? [], images: [], patchBases: [], patchTargets: [] }, kustomizeBases: undefined };
+  const asPatch: AnalysisOptions = { ...options, kustomize: { patchOf: ['(inline)'], vars: options.kustomize?.vars ?? [], images: [], patchBases: [], patchTargets: [], patchOrder: [] }, kustomizeBases: undefined, kustomizeOtherPatches: undefined };
   for (const patch of k.patches.filter((p) => p.inline !== undefined && p.field !== 'patchesJson6902').slice(0, MAX_INLINE_PATCHES)) {
     const block = literalBlock(model.text, patch.span.start + k.offset, patch.span.end + k.offset);
     // The block read here must be the scalar's value (up to chomping), or its offsets would point elsewhere.

@@ -36,18 +36,15 @@ export function mergedFindings(
   let mergedCount = 0;
   for (const document of model.documents) {
     if (!document.root || mergedCount >= MAX_MERGED_DOCUMENTS) continue;
-    const merged = mergedObject(document, bases, parsed, options.kustomize.patchTargets);
+    const merged = mergedObject(document, bases, parsed, options.kustomize.patchTargets, options.kustomizeOtherPatches);
     if (merged) mergedCount++;
     const mergedDoc = merged?.model.documents[0];
     if (!merged || !mergedDoc) continue;
     // The merged object is whole: analysed as an object of its own, not as a patch (the file's vars still apply).
-    const whole: AnalysisOptions = { ...options, kustomize: { ...options.kustomize, patchOf: [], patchBases: [] }, kustomizeBases: undefined };
-    // What the base object alone already has is the base file's finding; what the merge brings is the patch's.
-    const baseAlone = new Set(
-      analyzeWhole(merged.base.model, whole)
-        .filter((f) => f.span.start >= merged.base.document.offset && f.span.start <= merged.base.document.offset + merged.base.document.text.length)
-        .map(sameProblem),
-    );
+    const whole: AnalysisOptions = { ...options, kustomize: { ...options.kustomize, patchOf: [], patchBases: [] }, kustomizeBases: undefined, kustomizeOtherPatches: undefined };
+    // What the object has without this patch (the base, with the kustomization's other patches) is not this patch's
+    // finding; what this patch brings is.
+    const baseAlone = new Set(analyzeWhole(merged.without, whole).map(sameProblem));
     const built = `the ${document.kind} Kustomize builds from this patch and ${shortPlace(merged.base.place)}`;
     for (const f of analyzeWhole(merged.model, whole)) {
       if (ABOUT_THE_TEXT.has(f.rule)) continue;

@@ -17,6 +17,13 @@ export interface MergedObject {
   model: ManifestModel;
   /** Where the base object is. */
   base: { place: string; model: ManifestModel; document: ManifestDocument };
+  /** The object the kustomization builds without this patch (its other patches applied): what the base side holds. */
+  without: ManifestModel;
+}
+
+/** Another patch of the same kustomization, applied before or after this one. */
+export interface OtherPatch extends PatchBase {
+  isBefore: boolean;
 }
 
 /** Deeper than any real object: a base or patch past it is not merged. */
@@ -59,14 +66,40 @@ function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: 
   return undefined;
 }
 
-export function mergedObject(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels = new Map(), targets: PatchTargets = []): MergedObject | undefined {
+type JsonMap = { [key: string]: Json };
+
+/** The other patches' documents for the same object (kind and name), applied in order; a patch that deletes it ends the chain. */
+function applyOthers(object: JsonMap | undefined, others: readonly OtherPatch[], parsed: BaseModels): JsonMap | undefined {
+  let out = object;
+  for (const other of others) {
+    if (!out) return undefined;
+    let model = parsed.get(other.place);
+    if (!model) parsed.set(other.place, (model = parseManifests(other.text)));
+    for (const d of model.documents) {
+      if (out && d.kind === out.kind && d.name === (out.metadata as JsonMap | undefined)?.name && isObject(d.value)) out = strategicMerge(out, d.value as JsonMap);
+    }
+  }
+  return out;
+}
+
+export function mergedObject(
+  patch: ManifestDocument,
+  bases: readonly PatchBase[],
+  parsed: BaseModels = new Map(),
+  targets: PatchTargets = [],
+  others: readonly OtherPatch[] = [],
+): MergedObject | undefined {
   if ((!targets.length && (!patch.kind || !patch.name)) || !isObject(patch.value)) return undefined;
   const base = findBase(patch, bases, parsed, targets);
   if (!base) return undefined;
   try {
-    const merged = strategicMerge(base.document.value as { [key: string]: Json }, patch.value as { [key: string]: Json });
-    if (!merged) return undefined;
-    return { model: parseManifests(jsonText(merged)), base };
+    // kustomize applies a kustomization's patches in order: the ones listed before this patch, this one, the rest.
+    const before = applyOthers(base.document.value as JsonMap, others.filter((o) => o.isBefore), parsed);
+    const after = others.filter((o) => !o.isBefore);
+    const merged = applyOthers(before && strategicMerge(before, patch.value as JsonMap), after, parsed);
+    const without = applyOthers(before, after, parsed);
+    if (!merged || !without) return undefined;
+    return { model: parseManifests(jsonText(merged)), base, without: parseManifests(jsonText(without)) };
   } catch {
     return undefined;
   }
