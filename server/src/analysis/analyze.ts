@@ -125,8 +125,18 @@ export function analyze(
   }
   // A Kustomize patch is also checked as the object it makes: merged onto its base, findings on what the patch sets.
   // A kustomization's inline patches are checked as patches.
-  const more = [...mergedFindings(model, options, findings, (merged, o) => analyze(merged, o, rules).findings), ...inlinePatchFindings(model, options, (patch, o) => analyze(patch, o, rules).findings)];
-  for (const f of more) if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
+  const extras: Array<[string, () => Finding[]]> = [
+    ['kustomize-merge', () => mergedFindings(model, options, findings, (merged, o) => analyze(merged, o, rules).findings)],
+    ['kustomize-inline-patches', () => inlinePatchFindings(model, options, (patch, o) => analyze(patch, o, rules).findings)],
+  ];
+  for (const [name, extra] of extras) {
+    try {
+      for (const f of extra()) if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
+    } catch (error) {
+      // Reported to the log like a rule that threw; the file's own findings stand.
+      failures.push({ rule: name, document: -1, error });
+    }
+  }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { findings, failures };
 }
