@@ -162,7 +162,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     STARTUP_PLAN_REQUEST,
     guarded(runtime, 'startupPlan', { workloads: [] } as StartupPlanResult, (params: StartupPlanParams) => {
       const doc = documents.get(params.uri);
-      return doc ? startupPlanFor(doc, cache) : { workloads: [] };
+      return doc ? startupPlanFor(doc, cache, options(doc.uri)) : { workloads: [] };
     }),
   );
   registerCommands({ connection, runtime, documents, cache, options, pin });

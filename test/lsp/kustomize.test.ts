@@ -42,6 +42,8 @@ test('a patch listed under `patches:` gets no false container-image-required but
     const migrate = uriOf('overlays/prod/migrate.yaml');
     await client.open(migrate, readFileSync(join(ROOT, 'overlays/prod/migrate.yaml'), 'utf8'));
     assert.deepEqual((await client.codeLens(migrate))?.map((l) => [l.range.start.line, l.command?.title]), [[0, 'Startup after Kustomize: migrate → app']]);
+    const plan = (await client.connection.sendRequest('podLens/startupPlan', { uri: migrate })) as { workloads: Array<{ title: string; summary: string }> };
+    assert.deepEqual(plan.workloads.map((w) => [w.title, w.summary]), [['Deployment web (after Kustomize)', 'migrate → app']]);
     assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/ports.yaml', noRequired)).map(brief), [
       {
         code: 'port-invalid',

@@ -5,6 +5,8 @@ import { podPlan } from '../analysis/describe/pod-plan';
 import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/quantity';
 import { workloadsOf } from '../analysis/model/manifest';
 import type { DocumentCache } from './document-cache';
+import type { AnalysisOptions } from '../analysis/options';
+import { mergedObject } from '../analysis/kustomize/merged-object';
 
 function approx(value: string | undefined, milli: boolean): number {
   if (value === undefined) return 0;
@@ -12,12 +14,16 @@ function approx(value: string | undefined, milli: boolean): number {
   return 'error' in q ? 0 : milli ? toMilliApprox(q) : toNumberApprox(q);
 }
 
-export function startupPlanFor(doc: TextDocument, cache: DocumentCache): StartupPlanResult {
-  const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).map(({ document, workload }) => {
+export function startupPlanFor(doc: TextDocument, cache: DocumentCache, options: AnalysisOptions = {}): StartupPlanResult {
+  // A Kustomize patch holds only what it changes: the preview shows the object Kustomize builds from it.
+  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
+  const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).map(({ document, workload: own }) => {
+    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches)?.model.documents[0]?.workload : undefined;
+    const workload = merged ?? own;
     const plan = podPlan(workload.podSpec, workload.kind.isJob);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
-      title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}`,
+      title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}${merged ? ' (after Kustomize)' : ''}`,
       line: doc.positionAt(document.offset + document.span.start).line,
       summary: plan.startup.summary,
       steps: plan.startup.startupOrder,
