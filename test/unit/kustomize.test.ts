@@ -6,6 +6,7 @@ import { MAX_ENTRIES_PER_LIST, isKustomizationFileName, readKustomization, type 
 import { kustomizeCoverage, normalizePlace } from '../../server/src/analysis/kustomize/coverage';
 import { isWithin, resolvePlace } from '../../server/src/analysis/kustomize/places';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { analyze } from '../../server/src/analysis/analyze';
 import { applyImageRule, applyImageRules, splitImage } from '../../server/src/analysis/kustomize/images';
 
 const OVERLAY = `apiVersion: kustomize.config.k8s.io/v1beta1
@@ -78,6 +79,7 @@ test('a kustomization is read field by field as kustomize types it', () => {
     namePrefix: 'prod-',
     nameSuffix: '-v2',
     labels: { app: 'web', team: 'a' },
+    selectorLabels: { app: 'web' },
     replacements: 1,
   });
   const text = (span: { start: number; end: number }) => OVERLAY.slice(span.start, span.end);
@@ -267,4 +269,19 @@ test('namespace: the outermost kustomization\'s namespace is the one its objects
   assert.deepEqual(view.find('ServiceAccount', 'builder', 'written').map((o) => o.uri), ['file:///w/base/sa.yaml']);
   assert.deepEqual(index.find('Secret', 'regcred', undefined).map((o) => o.uri), ['file:///w/other/secret.yaml']);
   assert.deepEqual(view.find('RuntimeClass', 'gvisor', undefined).map((o) => o.uri), ['file:///w/other/rc.yaml']);
+});
+
+test('commonLabels create the selector of the workloads a deployed build makes: no "spec.selector: Required value" there', () => {
+  const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {tier: web}}\n    spec:\n      containers: [{name: app, image: "web:1"}]\n';
+  const required = (index: WorkspaceIndex) =>
+    analyze(parseManifests(deploy), { workspace: index, kustomize: index.kustomizeFacts('file:///w/base/deploy.yaml') }).findings.filter((f) => f.rule === 'field-required').map((f) => f.message);
+  const withLabels = new WorkspaceIndex();
+  withLabels.update('file:///w/base/kustomization.yaml', 'resources: [deploy.yaml]\n');
+  withLabels.update('file:///w/prod/kustomization.yaml', 'resources: [../base]\nlabels:\n  - pairs: {app: web}\n    includeSelectors: true\n');
+  assert.deepEqual(required(withLabels), []);
+  // Labels without includeSelectors leave selectors alone: the Deployment still needs one.
+  const plain = new WorkspaceIndex();
+  plain.update('file:///w/base/kustomization.yaml', 'resources: [deploy.yaml]\n');
+  plain.update('file:///w/prod/kustomization.yaml', 'resources: [../base]\nlabels:\n  - pairs: {app: web}\n');
+  assert.deepEqual(required(plain), ['spec.selector: Required value. The API server rejects the object.']);
 });

@@ -34,6 +34,8 @@ export interface KustomizeFacts {
    * then `patchesJson6902`, then `patchesStrategicMerge`, as FixKustomizationPreMarshalling appends them), itself included.
    */
   patchOrder: string[];
+  /** Every deployed build of the file writes selector labels (commonLabels): kustomize creates the workloads' selectors. */
+  selectorLabels?: boolean;
 }
 
 export const MAX_PATCH_BASES = 200;
@@ -131,6 +133,11 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
     return found;
   };
   const namespaces: Array<{ root: string; file: string; namespace: string }> = [];
+  const selectorBuilds: Array<{ root: string; file: string; adds: boolean }> = [];
+  const addsSelector = (b: Build, owner: string | undefined): boolean => {
+    for (let at = owner; at !== undefined; at = b.parents.get(at)) if (Object.keys(byPlace.get(at)!.selectorLabels).length > 0) return true;
+    return false;
+  };
   const facts = new Map<string, KustomizeFacts>();
   const factsOf = (place: string): KustomizeFacts => {
     let f = facts.get(place);
@@ -147,6 +154,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       if (role === 'patch' && owner && !f.patchOf.includes(owner)) f.patchOf.push(owner);
       const namespace = namespaceOf(b, b.owners.get(file));
       if (namespace) namespaces.push({ root, file, namespace });
+      selectorBuilds.push({ root, file, adds: addsSelector(b, b.owners.get(file)) });
       const rules = imageChain(b, b.owners.get(file));
       if (rules.length) f.images.push({ kustomization: root, rules });
       // The patch's base objects are what the kustomization listing it builds (kustomize patches after accumulating).
@@ -165,6 +173,9 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
   const deployed = new Map<string, Set<string>>();
   for (const { root, file, namespace } of namespaces) if (!referenced.has(root)) deployed.set(file, (deployed.get(file) ?? new Set()).add(namespace));
   for (const [file, set] of deployed) if (set.size === 1) factsOf(file).namespace = [...set][0];
+  const selectors = new Map<string, boolean>();
+  for (const { root, file, adds } of selectorBuilds) if (!referenced.has(root)) selectors.set(file, (selectors.get(file) ?? true) && adds);
+  for (const [file, adds] of selectors) if (adds) factsOf(file).selectorLabels = true;
   for (const f of facts.values()) {
     f.vars.sort();
     f.patchOf.sort();

@@ -66,6 +66,12 @@ export interface Kustomization {
   nameSuffix: string | undefined;
   /** `commonLabels` (selectors too) and the `labels` entries' pairs. */
   labels: Record<string, string>;
+  /**
+   * The labels kustomize also writes into selectors, creating `spec.selector.matchLabels` of Deployments, ReplicaSets,
+   * DaemonSets and StatefulSets (builtinpluginconsts/commonlabels.go, `create: true`): `commonLabels` and the `labels`
+   * entries with `includeSelectors: true`.
+   */
+  selectorLabels: Record<string, string>;
   vars: KustomizeVar[];
   /** Number of `replacements` entries: they rewrite fields by path, which the analysis does not follow yet. */
   replacements: number;
@@ -161,7 +167,12 @@ export function readKustomization(model: ManifestModel): Kustomization | undefin
   const root = document?.root;
   if (!root) return undefined;
   const labels = stringMap(root.map('commonLabels'));
-  for (const { view } of (root.seq('labels')?.maps() ?? []).slice(0, MAX_ENTRIES_PER_LIST)) Object.assign(labels, stringMap(view.map('pairs')));
+  const selectorLabels = { ...labels };
+  for (const { view } of (root.seq('labels')?.maps() ?? []).slice(0, MAX_ENTRIES_PER_LIST)) {
+    const pairs = stringMap(view.map('pairs'));
+    Object.assign(labels, pairs);
+    if (view.get('includeSelectors')?.value === true) Object.assign(selectorLabels, pairs);
+  }
   const replicas = (root.seq('replicas')?.maps() ?? []).slice(0, MAX_ENTRIES_PER_LIST).flatMap(({ view }) => {
     const name = view.string('name');
     const count = view.get('count')?.value;
@@ -183,6 +194,7 @@ export function readKustomization(model: ManifestModel): Kustomization | undefin
     namePrefix: root.string('namePrefix'),
     nameSuffix: root.string('nameSuffix'),
     labels,
+    selectorLabels,
     vars,
     replacements: Math.min(root.seq('replacements')?.length ?? 0, MAX_ENTRIES_PER_LIST),
   };
