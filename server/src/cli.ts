@@ -4,7 +4,8 @@ import { COMMAND_HELP, isCommand, overview } from './cli/help';
 import { checkInputs, failsOn, formatCheck } from './cli/check';
 import { convertInputs } from './cli/convert';
 import { formatInspect, inspectInputs } from './cli/inspect';
-import { readInputs, type Input } from './cli/inputs';
+import { DEFAULT_LIMITS, readInputs, type Input } from './cli/inputs';
+import { followKustomizations } from './cli/kustomize-inputs';
 import { VERSION } from './real-runtime';
 import { runServer } from './main';
 import { digestFor, pinInputs, pinSummary } from './cli/pin';
@@ -36,8 +37,11 @@ function resolverFor(env: NodeJS.ProcessEnv) {
 }
 
 /** Reads the inputs, says which could not be read, and stops (exit 2) only when none could. */
-async function readReported(positionals: string[], io: Io): Promise<{ inputs: Input[]; unreadable: number }> {
-  const { inputs, unreadable } = await readInputs(positionals, io.stdin, io.cwd);
+async function readReported(positionals: string[], io: Io, kustomize = false): Promise<{ inputs: Input[]; unreadable: number }> {
+  const set = await readInputs(positionals, io.stdin, io.cwd);
+  // check and inspect look at what a kustomization builds; convert and pin act on the files named only.
+  if (kustomize) await followKustomizations(set, io.cwd, DEFAULT_LIMITS);
+  const { inputs, unreadable } = set;
   for (const u of unreadable) io.stderr(`pod-lens: ${u.path}: skipped: ${u.reason}\n`);
   if (inputs.length === 0 && unreadable.length > 0) throw new Error('no file could be read');
   return { inputs, unreadable: unreadable.length };
@@ -67,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
         const target = targetFromArgs(args);
         const podTemplates = await podTemplatesFlag(args, io.cwd, err);
-        const report = checkInputs((await readReported(args.positionals, io)).inputs, { target }, err, { podTemplates });
+        const report = checkInputs((await readReported(args.positionals, io, true)).inputs, { target }, err, { podTemplates });
         out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
@@ -76,7 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
         const target = targetFromArgs(args);
         const podTemplates = await podTemplatesFlag(args, io.cwd, err);
-        out(formatInspect(inspectInputs((await readReported(args.positionals, io)).inputs, target, { podTemplates }), format));
+        out(formatInspect(inspectInputs((await readReported(args.positionals, io, true)).inputs, target, { podTemplates }), format));
         return 0;
       }
       case 'convert': {

@@ -60,7 +60,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   });
   const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
   const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
-  const options = () => context.options();
+  const options = (uri?: string) => context.options(uri);
   const cache = new DocumentCache(context.generation, () => settings.maxFileSize, () => settings.podTemplates);
   const scheduler = new DiagnosticsScheduler({
     connection,
@@ -192,11 +192,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       return doc ? fn(doc, params, token) : fallback;
     });
 
-  connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options())));
-  connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index, (uri) => documents.get(uri), settings.maxFileSize)));
+  connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options(doc.uri))));
+  connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index.viewFor(doc.uri), (uri) => documents.get(uri), settings.maxFileSize)));
   connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache, settings.target)));
-  connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options())));
-  connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options())));
+  connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options(doc.uri))));
+  connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options(doc.uri))));
   connection.onCodeActionResolve(
     guarded(runtime, 'codeAction/resolve', null as never, (action, token) =>
       resolveWithProgress(connection, action, (uri) => documents.get(uri), pin.resolveFix, abortSignalOf(token)),
@@ -206,7 +206,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     STARTUP_PLAN_REQUEST,
     guarded(runtime, 'startupPlan', { workloads: [] } as StartupPlanResult, (params: StartupPlanParams) => {
       const doc = documents.get(params.uri);
-      return doc ? startupPlanFor(doc, cache, options().target, workspaceSync.index) : { workloads: [] };
+      return doc ? startupPlanFor(doc, cache, options(doc.uri)) : { workloads: [] };
     }),
   );
   // The version a document is checked against, as analyze decides it (the settings, or the file's own pin).

@@ -4,7 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { analyze, type AnalysisResult } from '../../server/src/analysis/analyze';
 import { parseManifests, type ManifestModel } from '../../server/src/analysis/model/manifest';
 import type { AnalysisOptions } from '../../server/src/analysis/options';
-import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { otherPatches, patchBases, WorkspaceIndex } from '../../server/src/workspace/index';
 
 /** The fixture files under `dir` (`.expected.yaml` files are the results of fixes, not fixtures). */
 export function fixtureFiles(dir: string): string[] {
@@ -32,10 +32,15 @@ export interface FixtureAnalysis {
 /** `text` is the fixture's content (the annotate script passes it without its old expectations). */
 export function analyzeFixture(file: string, text: string): FixtureAnalysis {
   const model = parseManifests(text);
-  // Workspace-scoped rules read an index: of the fixture itself, or of its whole folder under fixtures/workspace/.
+  // Workspace-scoped rules read an index: of the fixture itself, or of its whole case folder under fixtures/workspace/
+  // (`workspace/<case>/…`, subfolders included: a Kustomize base and its overlays are one case).
   const index = new WorkspaceIndex();
-  const siblings = file.includes(`${sep}fixtures${sep}workspace${sep}`) ? fixtureFiles(dirname(file)) : [file];
+  const marker = `${sep}fixtures${sep}workspace${sep}`;
+  const at = file.indexOf(marker);
+  const caseFolder = at < 0 ? undefined : file.slice(0, file.indexOf(sep, at + marker.length) < 0 ? dirname(file).length : file.indexOf(sep, at + marker.length));
+  const siblings = caseFolder ? fixtureFiles(caseFolder) : [file];
   for (const f of siblings) index.update(f, f === file ? text : readFileSync(f, 'utf8'));
-  const options = { ...fixtureOptions(text), workspace: index };
+  const kustomize = index.kustomizeFacts(file);
+  const options = { ...fixtureOptions(text), workspace: index.viewFor(file), ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, file) } : {}) };
   return { model, options, result: analyze(model, options) };
 }

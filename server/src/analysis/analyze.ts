@@ -5,6 +5,8 @@ import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
 import { optionsForFile } from './k8s/file-target';
+import { mergedFindings } from './kustomize/merged-findings';
+import { inlinePatchFindings } from './kustomize/inline-patches';
 import { RULES } from './rules/index';
 import { documentViewsFor, inCustomResource } from './rules/workload-scope';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
@@ -48,9 +50,10 @@ export function analyzeDocument(
   rules: readonly Rule[] = RULES,
 ): Finding[] {
   const findings: Finding[] = [];
+  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
-    if (!severity) continue;
+    if (!severity || (isPatch && rule.judgesAbsence)) continue;
     const views = documentViewsFor(rule.id, document);
     // A rule run once per pod spec says its object-level findings once per run: keep one of each.
     const seen = views.length > 1 ? new Set<string>() : undefined;
@@ -134,6 +137,20 @@ export function analyze(
     }
     // The note goes where the document's content starts, so it is visible next to the first findings.
     for (const f of limitFindings(shown, clampSpan(shiftSpan(document.span, document.offset), model.text.length).start)) findings.push(f);
+  }
+  // A Kustomize patch is also checked as the object it makes: merged onto its base, findings on what the patch sets.
+  // A kustomization's inline patches are checked as patches.
+  const extras: Array<[string, () => Finding[]]> = [
+    ['kustomize-merge', () => mergedFindings(model, options, findings, (merged, o) => analyze(merged, o, rules).findings)],
+    ['kustomize-inline-patches', () => inlinePatchFindings(model, options, (patch, o) => analyze(patch, o, rules).findings)],
+  ];
+  for (const [name, extra] of extras) {
+    try {
+      for (const f of extra()) if (!ignores.isIgnored(f.rule, f.span.start)) findings.push(f);
+    } catch (error) {
+      // Reported to the log like a rule that threw; the file's own findings stand.
+      failures.push({ rule: name, document: -1, error });
+    }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { findings, failures };

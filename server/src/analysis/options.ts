@@ -2,6 +2,7 @@
 import type { SeveritySetting } from './rules/types';
 import type { WorkspaceView } from './workspace-view';
 import type { KubernetesTarget } from './k8s/target';
+import type { KustomizeFacts } from './kustomize/coverage';
 
 export interface ResourcesRequired {
   cpuRequest: boolean;
@@ -30,6 +31,12 @@ export interface AnalysisOptions {
   fieldValidation?: FieldValidation;
   /** The Kubernetes version and feature gates checked against (`podLens.kubernetesVersion`, `podLens.featureGates`); the newest known minor with its defaults when absent. */
   target?: KubernetesTarget;
+  /** What the workspace's kustomizations do to the file analysed (it is a patch; `vars` they substitute); absent when none names it. */
+  kustomize?: KustomizeFacts;
+  /** For a file that is a Kustomize patch: the texts of the files its kustomizations build, where its base objects are. */
+  kustomizeBases?: Array<{ place: string; text: string }>;
+  /** For a Kustomize patch: the other patch files of its kustomization, applied before or after it. */
+  kustomizeOtherPatches?: Array<{ place: string; text: string; isBefore: boolean }>;
 }
 
 export type StartupLensMode = 'auto' | 'always' | 'off';

@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../analysis/rules/types';
 import { toRange } from '../lsp/convert';
 import type { Input } from './inputs';
 import { toSarif } from './sarif';
-import { WorkspaceIndex } from '../workspace/index';
+import { otherPatches, patchBases, WorkspaceIndex } from '../workspace/index';
 import { isGoTemplate } from '../analysis/model/manifest';
 
 export interface CheckedFinding {
@@ -36,7 +36,8 @@ export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFai
     let findings: Finding[];
     if (skipped) findings = [skipped];
     else {
-      const result = analyze(parseManifests(input.text, undefined, parse), options);
+      const kustomize = index.kustomizeFacts(input.path);
+      const result = analyze(parseManifests(input.text, undefined, parse), kustomize ? { ...options, workspace: index.viewFor(input.path), kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, input.path) } : options);
       for (const f of result.failures) onFailure(`rule ${f.rule} failed on ${input.path} document ${f.document}: ${String(f.error)}`);
       findings = result.findings;
     }

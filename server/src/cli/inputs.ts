@@ -35,7 +35,7 @@ export interface ReadLimits {
   totalBytes: number;
 }
 
-const DEFAULT_LIMITS: ReadLimits = { fileBytes: MAX_INPUT_BYTES, totalBytes: MAX_TOTAL_INPUT_BYTES };
+export const DEFAULT_LIMITS: ReadLimits = { fileBytes: MAX_INPUT_BYTES, totalBytes: MAX_TOTAL_INPUT_BYTES };
 
 /** `cwd` is the command's working folder: relative paths are read from there (the CLI can run inside a test). */
 export async function readInputs(paths: string[], readStdin: () => string, cwd: string = process.cwd(), limits: ReadLimits = DEFAULT_LIMITS): Promise<InputSet> {

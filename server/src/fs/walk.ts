@@ -32,7 +32,8 @@ const YAML_NAME = /\.ya?ml$/i;
 export const DEFAULT_MAX_DEPTH = 40;
 
 export function isYamlName(name: string): boolean {
-  return YAML_NAME.test(name);
+  // kustomize also reads a kustomization from a file named just `Kustomization` (konfig's recognized names).
+  return YAML_NAME.test(name) || name === 'Kustomization';
 }
 
 export async function findYamlFiles(root: string, options: WalkOptions = {}): Promise<WalkResult> {

@@ -3,10 +3,11 @@ import type { AnalysisOptions } from '../analysis/options';
 import type { Runtime } from '../runtime';
 import type { OnlineDigests } from './online-digests';
 import { analysisOptions, type Settings } from './settings';
-import type { WorkspaceIndex } from '../workspace/index';
+import { otherPatches, patchBases, type WorkspaceIndex } from '../workspace/index';
 
 export interface AnalysisContext {
-  options(): AnalysisOptions;
+  /** The options of one file: the settings, plus what the workspace's kustomizations do to it. */
+  options(uri?: string): AnalysisOptions;
   /** Changes whenever something outside the documents that rules read has changed (index, online digests). */
   generation(): number;
 }
@@ -15,13 +16,15 @@ export function createAnalysisContext(runtime: Runtime, settings: () => Settings
   // Hosts the user holds credentials for are private registries too (read once: hosts only, never secrets).
   let credentialHosts: string[] | undefined;
   return {
-    options() {
+    options(uri) {
       const s = settings();
+      const kustomize = uri === undefined ? undefined : index.kustomizeFacts(uri);
       credentialHosts ??= runtime.configuredRegistries?.() ?? [];
       return {
         ...analysisOptions(s),
         privateRegistries: [...s.privateRegistries, ...credentialHosts],
-        workspace: index,
+        workspace: uri === undefined ? index : index.viewFor(uri),
+        ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, uri!) } : {}),
         ...(s.registry.onlineChecks ? { currentDigests: online().current } : {}),
       };
     },

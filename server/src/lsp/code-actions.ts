@@ -13,6 +13,8 @@ import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Fix } from '../analysis/rules/types';
 import { hasUnpinnedImages, refactorsAt } from '../analysis/fixes/refactors';
 import { silencer } from '../analysis/fixes/silence';
+import { isKustomizationFileName } from '../analysis/kustomize/kustomization';
+import { kustomizeImagePinsAt } from '../analysis/kustomize/pin-entry';
 import { COMMANDS } from './command-ids';
 import { spansIntersect, toRange, toSpan } from './convert';
 import { toDiagnostic } from './diagnostics';
@@ -65,6 +67,10 @@ export function listCodeActions(
   for (const fix of refactorsAt(model, wanted)) {
     if (fix.deferred && !quickFixed.has(fix.deferred.span.start) && accepts(KIND[fix.kind])) actions.push(toAction(doc, undefined, fix));
   }
+  // A kustomization's `images:` entry pins into its `digest:` field.
+  if (isKustomizationFileName(doc.uri)) {
+    for (const fix of kustomizeImagePinsAt(model, wanted)) if (accepts(KIND[fix.kind])) actions.push(toAction(doc, undefined, fix));
+  }
   const pinAll = (kind: string): CodeAction => ({ title: PIN_ALL_TITLE, kind, command: { title: PIN_ALL_TITLE, command: COMMANDS.pinAll, arguments: [doc.uri] } });
   if (accepts(PIN_ALL_KIND) && hasUnpinnedImages(model)) actions.push(pinAll(PIN_ALL_KIND));
   // The light bulb shows quick fixes and refactorings, not source actions: next to a "Pin to digest" the whole file's
@@ -110,7 +116,7 @@ export async function resolveCodeAction(
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'The document was closed.');
   // The document may have changed while the user looked at the menu: edit only if the image text is still there.
   const current = doc.getText().slice(data.fix.span.start, data.fix.span.end);
-  const expected = `${data.fix.quote}${data.fix.image}${data.fix.quote}`;
+  const expected = data.fix.into ? data.fix.into.before : `${data.fix.quote}${data.fix.image}${data.fix.quote}`;
   if (current !== expected) throw new ResponseError(LSPErrorCodes.ContentModified, 'The image changed since the fix was offered.');
   const newText = await resolveFix(data.fix, signal);
   const edit: WorkspaceEdit = { changes: { [doc.uri]: [{ range: toRange(doc, data.fix.span), newText }] } };

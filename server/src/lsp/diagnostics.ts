@@ -32,7 +32,8 @@ export interface DiagnosticsDeps {
   connection: Connection;
   runtime: Runtime;
   cache: DocumentCache;
-  options: () => AnalysisOptions;
+  /** The options for one file (its Kustomize facts differ by file). */
+  options: (uri: string) => AnalysisOptions;
   /** Changes when something outside the document that rules read has changed. */
   generation?: () => number;
   /** Background work after a publication (online digest checks). */
@@ -85,7 +86,7 @@ export class DiagnosticsScheduler {
     let diagnostics: Diagnostic[];
     try {
       // A file over podLens.maxFileSize (or binary) gives the cache's one note instead of an analysis.
-      const result = this.deps.cache.analysis(doc, this.deps.options(), this.deps.generation?.() ?? 0);
+      const result = this.deps.cache.analysis(doc, this.deps.options(doc.uri), this.deps.generation?.() ?? 0);
       for (const failure of result.failures) {
         this.deps.runtime.logger.error(`rule ${failure.rule} failed on document ${failure.document} of ${doc.uri}`, failure.error);
       }

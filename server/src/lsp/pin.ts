@@ -3,6 +3,7 @@ import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { excerpt, isDigest } from '../analysis/fixes/digest';
 import { digestRequestFor } from '../analysis/fixes/pin-plan';
 import { pinnedScalar } from '../analysis/fixes/pin-image';
+import { digestFieldText } from '../analysis/kustomize/pin-entry';
 import type { DigestResolver } from '../analysis/ports';
 import type { Runtime } from '../runtime';
 import type { DeferredActionData } from './code-actions';
@@ -57,6 +58,7 @@ export function createPinResolver(runtime: Runtime, settings: () => Settings, fa
     cacheTtlMs: () => settings().registry.cacheTtlSeconds * 1000,
     async resolveFix(fix, signal) {
       const digest = await digestOf(fix.image, signal);
+      if (fix.into) return digestFieldText(fix.into, fix.quote, digest);
       return pinnedScalar(fix.quote, fix.image, digest, settings().pin.keepTag);
     },
   };

@@ -5,10 +5,10 @@ import { podPlan } from '../analysis/describe/pod-plan';
 import { parseQuantity, toMilliApprox, toNumberApprox } from '../analysis/k8s/quantity';
 import { isContainerOnly } from '../analysis/model/custom-workloads';
 import { workloadsOf } from '../analysis/model/manifest';
-import type { WorkspaceView } from '../analysis/workspace-view';
 import type { DocumentCache } from './document-cache';
 import { fileTarget } from '../analysis/k8s/file-target';
-import type { KubernetesTarget } from '../analysis/k8s/target';
+import type { AnalysisOptions } from '../analysis/options';
+import { mergedObject } from '../analysis/kustomize/merged-object';
 
 function approx(value: string | undefined, milli: boolean): number {
   if (value === undefined) return 0;
@@ -16,15 +16,22 @@ function approx(value: string | undefined, milli: boolean): number {
   return 'error' in q ? 0 : milli ? toMilliApprox(q) : toNumberApprox(q);
 }
 
-/** `workspace`: the index, so a RuntimeClass's overhead counts here as in the hover and `inspect`. */
-export function startupPlanFor(doc: TextDocument, cache: DocumentCache, target?: KubernetesTarget, workspace?: WorkspaceView): StartupPlanResult {
-  const inForce = fileTarget(doc.getText(), target).target;
+/**
+ * `options`: the file's analysis options: its target, the workspace (a RuntimeClass's overhead counts here as in the
+ * hover and `inspect`) and, for a Kustomize patch, what it is merged onto.
+ */
+export function startupPlanFor(doc: TextDocument, cache: DocumentCache, options: AnalysisOptions = {}): StartupPlanResult {
+  const inForce = fileTarget(doc.getText(), options.target).target;
+  // A Kustomize patch holds only what it changes: the preview shows the object Kustomize builds from it.
+  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
   // Workflow steps have no Pod of their own to plan (their controller builds it).
-  const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).filter(({ workload }) => !isContainerOnly(workload)).map(({ document, workload }) => {
-    const plan = podPlan(workload.podSpec, workload.kind.isJob, workspace, inForce);
+  const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).filter(({ workload }) => !isContainerOnly(workload)).map(({ document, workload: own }) => {
+    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches)?.model.documents[0]?.workload : undefined;
+    const workload = merged ?? own;
+    const plan = podPlan(workload.podSpec, workload.kind.isJob, options.workspace, inForce);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
-      title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}${document.workloads.length > 1 ? ` (${workload.podSpec.path})` : ''}`,
+      title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}${merged ? ' (after Kustomize)' : ''}${document.workloads.length > 1 ? ` (${workload.podSpec.path})` : ''}`,
       line: doc.positionAt(document.offset + document.span.start).line,
       summary: plan.startup.summary,
       steps: plan.startup.startupOrder,

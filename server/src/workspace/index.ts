@@ -2,6 +2,14 @@
 import { indexObjects } from '../analysis/index-objects';
 import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
+import { isKustomizationFileName, readKustomization, type Kustomization } from '../analysis/kustomize/kustomization';
+import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analysis/kustomize/coverage';
+
+/** Characters of manifest text the index keeps for merging Kustomize patches (about 64 MB of strings). */
+export const MAX_KEPT_TEXT = 32_000_000;
+
+/** Characters of base text one patch's analysis carries. */
+export const MAX_PATCH_BASE_TEXT = 4_000_000;
 
 /** An unset namespace means "default" (kubectl applies to the current namespace, usually default). */
 function ns(namespace: string | undefined): string {
@@ -15,27 +23,42 @@ function byPlace(a: IndexedObject, b: IndexedObject): number {
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, IndexedObject[]>();
   private readonly byKey = new Map<string, IndexedObject[]>();
+  /** The same objects by kind and name, whatever their namespace (Kustomize may give them another). */
+  private readonly byName = new Map<string, IndexedObject[]>();
   private readonly kindCounts = new Map<string, number>();
+  /** Kustomization files by place, and what they make of each file (computed when first asked after a change). */
+  private readonly kustomizations = new Map<string, Kustomization>();
+  private coverage: Map<string, KustomizeFacts> | undefined;
+  /**
+   * Texts of manifests, by place, so a Kustomize patch can be merged onto its base without a read at analysis time.
+   * Bounded in total: past the budget, files are not kept (their patches are then checked without the merge).
+   */
+  private readonly texts = new Map<string, string>();
+  private textChars = 0;
   /** Bumped on every change, so analyses that read the index know they are stale. */
   generation = 0;
 
   /** Indexes a file's text (replacing what the file held before). Returns true when the index changed. */
   update(uri: string, text: string): boolean {
+    if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(parseManifests(text)));
+    const kept = this.keepText(uri, text);
     // Only files that can define indexed kinds are parsed: a cheap test first.
     const mayDefine = /^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/.test(text);
-    return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []);
+    return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []) || kept;
   }
 
   /** Indexes an open document from the model the editor already parsed (no second parse per keystroke). */
   updateModel(uri: string, model: ManifestModel): boolean {
-    return this.replace(uri, indexObjects(model, uri));
+    if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(model));
+    const kept = this.keepText(uri, model.text);
+    return this.replace(uri, indexObjects(model, uri)) || kept;
   }
 
   private replace(uri: string, objects: IndexedObject[]): boolean {
     const before = this.byUri.get(uri) ?? [];
     if (before.length === 0 && objects.length === 0) return false;
     if (JSON.stringify(before) === JSON.stringify(objects)) return false;
-    this.remove(uri, false);
+    this.removeObjects(uri, false);
     if (objects.length) this.byUri.set(uri, objects);
     const touched = new Set<string>();
     for (const o of objects) {
@@ -44,16 +67,72 @@ export class WorkspaceIndex implements WorkspaceView {
       if (list) list.push(o);
       else this.byKey.set(key, [o]);
       touched.add(key);
+      const named = this.byName.get(`${o.kind}/${o.name}`);
+      if (named) named.push(o);
+      else this.byName.set(`${o.kind}/${o.name}`, [o]);
       this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 0) + 1);
     }
     // Definitions of one name in a fixed order (file, then position), whatever order the files came in: every
     // answer that reads the first one is then the same in the editor and in the CLI. Sorted once per name.
     for (const key of touched) this.byKey.get(key)!.sort(byPlace);
+    for (const o of objects) this.byName.get(`${o.kind}/${o.name}`)!.sort(byPlace);
     this.generation++;
     return true;
   }
 
-  remove(uri: string, bump = true): boolean {
+  /** A kustomization's new reading; its spans are left out of the comparison (moving text changes no coverage). */
+  private replaceKustomization(uri: string, k: Kustomization | undefined): boolean {
+    const meaning = (x: Kustomization | undefined) => JSON.stringify(x, (key, v: unknown) => (key === 'span' || key === 'fields' || key === 'offset' ? undefined : v));
+    if (meaning(this.kustomizations.get(uri)) === meaning(k)) {
+      if (k) this.kustomizations.set(uri, k);
+      return false;
+    }
+    if (k) this.kustomizations.set(uri, k);
+    else this.kustomizations.delete(uri);
+    this.coverage = undefined;
+    this.generation++;
+    return true;
+  }
+
+  /** What the workspace's kustomizations do to a file (patch, vars), or undefined when none names it. */
+  kustomizeFacts(uri: string): KustomizeFacts | undefined {
+    if (this.kustomizations.size === 0) return undefined;
+    this.coverage ??= kustomizeCoverage(this.kustomizations);
+    return this.coverage.get(normalizePlace(uri));
+  }
+
+  /** Keeps (or drops) a file's text; true when that changes what a Kustomize patch merges onto. */
+  private keepText(uri: string, text: string | undefined): boolean {
+    const key = normalizePlace(uri);
+    const before = this.texts.get(key);
+    if (before === text) return false;
+    if (before !== undefined) {
+      this.textChars -= before.length;
+      this.texts.delete(key);
+    }
+    if (text !== undefined && /^\s*["']?kind["']?\s*:/m.test(text) && this.textChars + text.length <= MAX_KEPT_TEXT) {
+      this.texts.set(key, text);
+      this.textChars += text.length;
+    }
+    // A patch's merge reads this text: analyses of patches are stale when a file a kustomization builds changes.
+    if (this.kustomizations.size === 0 || !this.kustomizeFacts(uri)) return false;
+    this.generation++;
+    return true;
+  }
+
+  /** The text of a manifest the index holds (for merging a patch onto it), by place. */
+  textOf(place: string): string | undefined {
+    return this.texts.get(normalizePlace(place));
+  }
+
+  /** A file is gone (deleted, or no longer a readable manifest): its objects, kustomization and text leave the index. */
+  remove(uri: string): boolean {
+    if (this.kustomizations.has(uri)) return this.replaceKustomization(uri, undefined);
+    const kept = this.keepText(uri, undefined);
+    return this.removeObjects(uri, true) || kept;
+  }
+
+  private removeObjects(uri: string, bump: boolean): boolean {
     const objects = this.byUri.get(uri);
     if (!objects) return false;
     this.byUri.delete(uri);
@@ -69,12 +148,29 @@ export class WorkspaceIndex implements WorkspaceView {
       if (rest.length) this.byKey.set(key, rest);
       else this.byKey.delete(key);
     }
+    for (const name of new Set(objects.map((o) => `${o.kind}/${o.name}`))) {
+      const rest = (this.byName.get(name) ?? []).filter((x) => !gone.has(x));
+      if (rest.length) this.byName.set(name, rest);
+      else this.byName.delete(name);
+    }
     if (bump) this.generation++;
     return true;
   }
 
   find(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
-    return this.byKey.get(`${kind}/${ns(namespace)}/${name}`) ?? [];
+    if (this.kustomizations.size === 0) return this.byKey.get(`${kind}/${ns(namespace)}/${name}`) ?? [];
+    // Objects a kustomization builds are in the namespace it gives them (`namespace:`), not the one written.
+    const wanted = ns(namespace);
+    // kustomize leaves cluster-scoped objects (RuntimeClass) without a namespace.
+    const given = (o: IndexedObject) => (o.kind === 'RuntimeClass' ? o.namespace : (this.kustomizeFacts(o.uri)?.namespace ?? o.namespace));
+    return (this.byName.get(`${kind}/${name}`) ?? []).filter((o) => ns(given(o)) === wanted);
+  }
+
+  /** The index as one file sees it: its lookups in the namespace Kustomize gives its objects, if any. */
+  viewFor(uri: string): WorkspaceView {
+    const namespace = this.kustomizations.size === 0 ? undefined : this.kustomizeFacts(uri)?.namespace;
+    if (namespace === undefined) return this;
+    return { find: (kind, name, written) => this.find(kind, name, kind === 'RuntimeClass' ? written : namespace), hasKind: (kind) => this.hasKind(kind) };
   }
 
   hasKind(kind: string): boolean {
@@ -86,4 +182,31 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const list of this.byUri.values()) n += list.length;
     return n;
   }
+}
+
+/** The texts of a patch's base files the index holds (none for a file that is no patch). */
+export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<{ place: string; text: string }> {
+  if (facts.patchOf.length === 0) return [];
+  // The texts travel in the analysis options (and their cache key): a patch merges onto at most this much base text.
+  let budget = MAX_PATCH_BASE_TEXT;
+  return facts.patchBases.flatMap((place) => {
+    const text = index.textOf(place);
+    if (text === undefined || text.length > budget) return [];
+    budget -= text.length;
+    return [{ place, text }];
+  });
+}
+
+/** The texts of the other patches of a patch's kustomization, each marked as applied before it or after it. */
+export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: string): Array<{ place: string; text: string; isBefore: boolean }> {
+  const self = normalizePlace(uri);
+  const at = facts.patchOrder.indexOf(self);
+  if (at < 0) return [];
+  let budget = MAX_PATCH_BASE_TEXT;
+  return facts.patchOrder.flatMap((place, i) => {
+    const text = i === at ? undefined : index.textOf(place);
+    if (text === undefined || text.length > budget) return [];
+    budget -= text.length;
+    return [{ place, text, isBefore: i < at }];
+  });
 }

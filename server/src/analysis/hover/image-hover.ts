@@ -8,6 +8,7 @@ import { containerFieldAt } from './container-field';
 import { BACKOFF_DOC, effectivePolicy, IMAGES_DOC, kubeletAction, PULL_POLICY_DOC } from './pull-behaviour';
 import type { HoverProvider } from './types';
 import { mdCode, mdText } from './markdown';
+import { kustomizedImageLines } from './kustomize-image';
 
 /**
  * The parts of an image reference in one table row (a digest pins it), or, when it cannot be parsed, that it is not
@@ -24,7 +25,7 @@ export function imagePartLines(raw: string, failure: string): string[] {
   return lines;
 }
 
-export const imageHover: HoverProvider = ({ document, offset }) => {
+export const imageHover: HoverProvider = ({ document, offset, options }) => {
   const found = containerFieldAt(document, offset, 'image');
   if (!found || typeof found.field.value !== 'string') return undefined;
   const raw = found.field.value;
@@ -36,6 +37,8 @@ export const imageHover: HoverProvider = ({ document, offset }) => {
   if (!valid) lines.push(...imagePartLines(raw, 'the kubelet cannot parse it, so the container waits with `InvalidImageName` and never starts.'));
   lines.push(`**imagePullPolicy: ${mdText(policy.value)}** — ${why}.`, '');
   if (policy.valid) lines.push(kubeletAction(policy.value), '');
+  // What Kustomize's `images:` entries make of it, for the image the Pod will really run.
+  lines.push(...kustomizedImageLines(raw, options.kustomize));
   if (valid) lines.push(...imagePartLines(raw, ''));
   lines.push(`[Images](${IMAGES_DOC}) · [Image pull policy](${PULL_POLICY_DOC}) · [Pull errors and back-off](${BACKOFF_DOC})`);
   return { markdown: lines.join('\n'), span: found.field.span, complete: true };

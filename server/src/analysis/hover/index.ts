@@ -6,6 +6,7 @@ import { containerKindHover } from './container-kind-hover';
 import { fieldHover } from './field-hover';
 import { imageHover } from './image-hover';
 import { imageVolumeHover } from './image-volume-hover';
+import { kustomizePatchHover } from './kustomize-patch-hover';
 import { kubeletConfigHover } from './kubelet-config-hover';
 import { pullPolicyHover } from './pull-policy-hover';
 import { resourcesHover } from './resources-hover';
@@ -13,7 +14,7 @@ import { workspaceHover } from './workspace-hovers';
 import { yamlReadingHover } from './yaml-reading-hover';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [imageHover, imageVolumeHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, yamlReadingHover, fieldHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [kustomizePatchHover, imageHover, imageVolumeHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, yamlReadingHover, fieldHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);

@@ -7,6 +7,7 @@ import { startupPlan } from '../k8s/startup-plan';
 import { startupInput } from '../inputs/pod-inputs';
 import { isContainerOnly } from '../model/custom-workloads';
 import { workloadsOf } from '../model/manifest';
+import { mergedObject } from '../kustomize/merged-object';
 import type { LensProvider } from './index';
 import type { AnalysisOptions } from '../options';
 
@@ -28,8 +29,13 @@ function serviceWaits(spec: import('../model/pod-spec').PodSpecView, namespace: 
 }
 
 export const startupLens: LensProvider = (model, options) =>
-  workloadsOf(model).flatMap(({ document, workload }) => {
+  workloadsOf(model).flatMap(({ document, workload: own }) => {
     const mode = options.startupLens ?? 'auto';
+    // A Kustomize patch holds only what it changes: its lens shows the order of the object Kustomize builds from it.
+    const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
+    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches)?.model.documents[0]?.workload : undefined;
+    if (isPatch && !merged) return [];
+    const workload = merged ?? own;
     const spec = workload.podSpec;
     if (mode === 'off' || spec.all.length === 0 || isContainerOnly(workload)) return [];
     // One app container and nothing before it starts alone: a lens would only repeat its name.
@@ -41,7 +47,7 @@ export const startupLens: LensProvider = (model, options) =>
       {
         span: { start: anchor.keySpan.start + document.offset, end: anchor.keySpan.end + document.offset },
         // Several pod specs share the object's first line (a RayCluster's groups): each lens names its own.
-        title: `Startup${document.workloads.length > 1 ? ` (${spec.path})` : ''}: ${plan.summary}${(() => {
+        title: `${merged ? 'Startup after Kustomize' : 'Startup'}${document.workloads.length > 1 ? ` (${spec.path})` : ''}: ${plan.summary}${(() => {
           const waits = serviceWaits(spec, workload.namespace, options);
           return waits.length ? ` · ${waits.join('; ')}` : '';
         })()}`,

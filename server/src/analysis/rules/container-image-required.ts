@@ -6,6 +6,7 @@ import { quote } from './support/quote';
 export const containerImageRequired: Rule = {
   id: 'container-image-required',
   defaultSeverity: 'error',
+  judgesAbsence: true,
   title: 'Container has no image',
   source:
     'validation.go validateContainers: `spec.containers[0].image: Required value` (Pods and templates alike; the type comment says optional, validation does not).',

@@ -78,6 +78,8 @@ function checkPolicyPresent(c: ContainerView, report: Report): boolean {
 export const containerRestartRulesInvalid: Rule = {
   id: 'container-restart-rules-invalid',
   defaultSeverity: 'error',
+  // Partly judges what the object lacks (a field set elsewhere, in the base a Kustomize patch applies to).
+  judgesAbsence: true,
   title: 'Invalid container restart rules',
   source:
     'pkg/apis/core/validation/validation.go validateContainerRestartPolicy (`Unsupported value` for action and operator; `Required value: must specify restartPolicy when restart rules are used`; `exitCodes: Required value: must be specified`; `Too many` past 20 rules or 255 exit codes) and validateInitContainerRestartPolicy (`Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always` without RestartAllContainersOnContainerExits); gated by ContainerRestartRules (pkg/api/pod/util.go AllowContainerRestartPolicyRules).',

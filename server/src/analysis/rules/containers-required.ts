@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const containersRequired: Rule = {
   id: 'containers-required',
   defaultSeverity: 'error',
+  judgesAbsence: true,
   title: 'No containers',
   source: 'validation.go validateContainers: `spec.containers: Required value` when the list is empty or missing.',
   description: 'A pod spec without any entry in `containers`. Init containers and sidecars alone do not make a Pod; the API server rejects it.',

@@ -24,7 +24,7 @@ export function references(value: string): Array<{ name: string; start: number; 
   return out;
 }
 
-function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report']): void {
+function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'], kustomizeVars: ReadonlySet<string>): void {
   // envFrom brings names we cannot see, and service links bring *_SERVICE_HOST/PORT: stay quiet about those.
   if (c.view.has('envFrom')) return;
   const serviceLink = /_SERVICE_(HOST|PORT)(_[A-Z0-9_]+)?$|_PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?$/;
@@ -34,7 +34,7 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'])
     const value = view.get('value');
     if (value && typeof value.value === 'string') {
       for (const r of references(value.value)) {
-        if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(r.name) || defined.has(r.name) || serviceLink.test(r.name)) continue;
+        if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(r.name) || defined.has(r.name) || serviceLink.test(r.name) || kustomizeVars.has(r.name)) continue;
         const later = all.has(r.name) ? ' (it is defined later in the list, which is too late)' : '';
         report({ message: `${view.path}.value: $(${excerpt(r.name)}) refers to no variable defined before it${later}; the kubelet leaves it as the literal text "$(${excerpt(r.name)})". Write $$(${excerpt(r.name)}) if you mean that text.`, span: value.span, path: fieldPath(view.path, 'value') });
       }
@@ -49,7 +49,7 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'])
       for (const r of references(item.value)) {
         // `$(date)` in a shell command is command substitution the kubelet passes through on purpose: only
         // variable-looking names (upper case) are reported here.
-        if (!/^[A-Z_][A-Z0-9_]*$/.test(r.name) || all.has(r.name) || serviceLink.test(r.name)) continue;
+        if (!/^[A-Z_][A-Z0-9_]*$/.test(r.name) || all.has(r.name) || serviceLink.test(r.name) || kustomizeVars.has(r.name)) continue;
         report({ message: `${item.path}: $(${excerpt(r.name)}) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(${excerpt(r.name)}) to mean that text, or use the shell's $${excerpt(r.name)}.`, span: item.span, path: item.path });
       }
     }
@@ -59,13 +59,16 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'])
 export const envReferenceUndefined: Rule = {
   id: 'env-reference-undefined',
   defaultSeverity: 'warning',
+  judgesAbsence: true,
   title: '$(VAR) that the kubelet will not expand',
   source:
     'third_party/forked/golang/expansion (kubelet): `$(VAR)` expands only variables defined earlier in `env` (command and args: any of the container\'s); an unknown reference stays as written; `$$` escapes.',
   description:
-    'The kubelet replaces `$(NAME)` in env values, `command` and `args` with the variable\'s value, but only for variables it knows at that point: env values see only the entries above them. Anything else stays as the literal text `$(NAME)`, which is rarely what was meant. Containers with `envFrom` are skipped (their names are not in the manifest).',
+    'The kubelet replaces `$(NAME)` in env values, `command` and `args` with the variable\'s value, but only for variables it knows at that point: env values see only the entries above them. Anything else stays as the literal text `$(NAME)`, which is rarely what was meant. Containers with `envFrom` are skipped (their names are not in the manifest), and so are names a kustomization that builds the file declares in `vars` (Kustomize substitutes them before the kubelet sees the text; `$$(NAME)` would break that).',
   howToFix: 'Define the variable before the entry that uses it, fix the name, or write `$$(NAME)` to keep the text literally.',
-  check({ document, report }) {
-    for (const c of document.workload?.podSpec.all ?? []) check(c, report);
+  check({ document, report, options }) {
+    // Kustomize replaces `$(NAME)` of its `vars` at build time (api/types/var.go): the kubelet never sees those.
+    const kustomizeVars = new Set(options.kustomize?.vars ?? []);
+    for (const c of document.workload?.podSpec.all ?? []) check(c, report, kustomizeVars);
   },
 };

@@ -12,6 +12,8 @@ import { unparsableImageMessage } from './support/quote';
 export const imageVolumeInvalid: Rule = {
   id: 'image-volume-invalid',
   defaultSeverity: 'error',
+  // Partly judges what the object lacks (a field set elsewhere, in the base a Kustomize patch applies to).
+  judgesAbsence: true,
   title: 'Image volume without a usable reference',
   source:
     'pkg/apis/core/validation/validation.go validateImageVolumeSource (`reference: Required value` unless AllowEmptyImageVolumeReference, which pod templates get); the kubelet pulls the reference as it pulls container images (pkg/util/parsers ParseImageName, reason InvalidImageName); gated by ImageVolume.',

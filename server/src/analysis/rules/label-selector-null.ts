@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const labelSelectorNull: Rule = {
   id: 'label-selector-null',
   defaultSeverity: 'warning',
+  judgesAbsence: true,
   title: 'Missing labelSelector matches no pod',
   source: 'pkg/api/pod/warnings.go: `spec.topologySpreadConstraints[0].labelSelector: a null labelSelector results in matching no pod`, and the same for podAffinity / podAntiAffinity terms.',
   description: 'A topology spread constraint, or a pod affinity or anti-affinity term, without `labelSelector`. A null selector matches no pod, so the constraint or term has no effect. The API server warns.',

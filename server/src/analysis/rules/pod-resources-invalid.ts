@@ -105,6 +105,8 @@ function checkConsistency(spec: PodSpecView, resources: MapView, report: Report)
 export const podResourcesInvalid: Rule = {
   id: 'pod-resources-invalid',
   defaultSeverity: 'error',
+  // Partly judges what the object lacks (a field set elsewhere, in the base a Kustomize patch applies to).
+  judgesAbsence: true,
   title: 'Invalid pod-level resources',
   source:
     'pkg/apis/core/validation/validation.go validatePodResources (`Forbidden: may not be set for a windows pod`, `claims may not be set for Resources at pod-level`), validatePodResourceName (`Unsupported value … supported values: "cpu", "hugepages-", "memory"`), validateResourceRequirements (`must be less than or equal to cpu limit of …`) and validatePodResourceConsistency (`must be greater than or equal to aggregate container requests of …`, `must be less than or equal to pod limits of …`); gated by PodLevelResources.',

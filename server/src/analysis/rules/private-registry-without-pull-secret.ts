@@ -6,6 +6,7 @@ import { quote } from './support/quote';
 export const privateRegistryWithoutPullSecret: Rule = {
   id: 'private-registry-without-pull-secret',
   defaultSeverity: 'information',
+  judgesAbsence: true,
   scope: 'workspace',
   title: 'Private registry without a pull secret',
   source:

@@ -6,6 +6,7 @@ import { quote } from './support/quote';
 export const probePortUndeclared: Rule = {
   id: 'probe-port-undeclared',
   defaultSeverity: 'warning',
+  judgesAbsence: true,
   title: 'Probe uses an undeclared named port',
   source:
     'kubelet prober (pkg/kubelet/prober): a named port is looked up in the container\'s ports (FindPortByName); when it is missing the probe fails with `couldn\'t find port`, so liveness failures restart the container.',

@@ -11,6 +11,8 @@ const VALUES = ['Disabled', 'Enabled', 'IfPossible'];
 export const recursiveReadOnlyInvalid: Rule = {
   id: 'recursive-read-only-invalid',
   defaultSeverity: 'error',
+  // Partly judges what the object lacks (a field set elsewhere, in the base a Kustomize patch applies to).
+  judgesAbsence: true,
   title: 'recursiveReadOnly on a writable or propagating mount',
   source:
     'pkg/apis/core/validation/validation.go validateMountRecursiveReadOnly: `Forbidden: may only be specified when readOnly is true`, `Forbidden: may only be specified when mountPropagation is None or not specified`, `Unsupported value … supported values: "Disabled", "Enabled", "IfPossible"`; gated by RecursiveReadOnlyMounts.',

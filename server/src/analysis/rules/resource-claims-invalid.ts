@@ -11,6 +11,8 @@ import { quote } from './support/quote';
 export const resourceClaimsInvalid: Rule = {
   id: 'resource-claims-invalid',
   defaultSeverity: 'error',
+  // Partly judges what the object lacks (a field set elsewhere, in the base a Kustomize patch applies to).
+  judgesAbsence: true,
   title: 'Resource claim missing, repeated or ambiguous',
   source:
     'pkg/apis/core/validation/validation.go validatePodResourceClaim (`Duplicate value`, ``must specify one of: `resourceClaimName`, `resourceClaimTemplateName` ``, `at most one of …`) and validateResourceClaimNames (`Not found: "gpu": must be one of the names in pod.spec.resourceClaims: …`, `Duplicate value`); gated by DynamicResourceAllocation.',

@@ -7,6 +7,7 @@ import { quote } from './support/quote';
 export const resourcesMissing: Rule = {
   id: 'resources-missing',
   defaultSeverity: 'information',
+  judgesAbsence: true,
   // Advice, not a Kubernetes rule: off until a team opts in ("podLens.rules": { "resources-missing": "information" }).
   enabledByDefault: false,
   title: 'Container without requests or limits',

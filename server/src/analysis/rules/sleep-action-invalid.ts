@@ -12,6 +12,8 @@ const DEFAULT_GRACE = 30;
 export const sleepActionInvalid: Rule = {
   id: 'sleep-action-invalid',
   defaultSeverity: 'error',
+  // Partly judges what the object lacks (a field set elsewhere, in the base a Kustomize patch applies to).
+  judgesAbsence: true,
   title: 'Sleep hook outside 0..terminationGracePeriodSeconds',
   source:
     'pkg/apis/core/validation/validation.go validateSleepAction: `must be non-negative and less than terminationGracePeriodSeconds (30)`, or without PodLifecycleSleepActionAllowZero `must be greater than 0 and less than terminationGracePeriodSeconds (30). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`; gated by PodLifecycleSleepAction.',

@@ -13,6 +13,8 @@ const WINDOWS_SIGNALS = ['SIGKILL', 'SIGTERM'];
 export const stopSignalInvalid: Rule = {
   id: 'stop-signal-invalid',
   defaultSeverity: 'error',
+  // Partly judges what the object lacks (a field set elsewhere, in the base a Kustomize patch applies to).
+  judgesAbsence: true,
   title: 'stopSignal without spec.os.name, or not a Windows signal',
   source:
     'pkg/apis/core/validation/validation.go validateStopSignal (``Forbidden: may not be set for containers with empty `spec.os.name` ``; on Windows `Unsupported value … supported values: "SIGKILL", "SIGTERM"`), called by validateLifecycle for app containers and sidecars; gated by ContainerStopSignals.',

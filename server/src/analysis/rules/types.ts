@@ -25,7 +25,17 @@ export interface Fix {
   /** Edits known now, in the same coordinates as the finding's span. */
   edits?: TextEdit[];
   /** Or: work to do at `codeAction/resolve` time; the edit replaces `span`. */
-  deferred?: PinDigestRequest & { span: Span; quote: '' | '"' | "'" };
+  deferred?: PinDigestRequest & { span: Span; quote: '' | '"' | "'"; into?: DigestField };
+}
+
+/**
+ * Where a deferred pin writes the digest when it is not the image scalar itself: a kustomization `images:` entry's
+ * `digest:` field. The edit replaces `span` (whose text must still be `before`) with `prefix` + the quoted digest.
+ */
+export interface DigestField {
+  kind: 'kustomize-digest';
+  before: string;
+  prefix: string;
 }
 
 export interface Finding {
@@ -64,6 +74,11 @@ export interface Rule {
    * `workspace`: they read `options.workspace` (recomputed on every change of the file or of the index).
    */
   scope?: 'document' | 'file' | 'workspace';
+  /**
+   * The rule concludes from what an object lacks (a required field, a missing request, an undeclared volume). A
+   * Kustomize patch holds only what it changes, so such rules skip files that kustomizations use as patches.
+   */
+  judgesAbsence?: boolean;
   title: string;
   /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
   source: string;

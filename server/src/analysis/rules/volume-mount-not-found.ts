@@ -6,6 +6,7 @@ import { quote } from './support/quote';
 export const volumeMountNotFound: Rule = {
   id: 'volume-mount-not-found',
   defaultSeverity: 'error',
+  judgesAbsence: true,
   title: 'Volume mount of an undefined volume',
   source: 'validation.go ValidateVolumeMounts: `spec.containers[0].volumeMounts[0].name: Not found: "data"`.',
   description: 'A container mounts a volume name that is not in the Pod\'s `volumes`. The API server rejects the object.',

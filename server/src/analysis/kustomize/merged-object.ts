@@ -1,0 +1,106 @@
+/**
+ * A Kustomize patch document merged onto its base object: the base found among the files its kustomization builds
+ * (by the patch's kind and name, as kustomize matches a strategic-merge patch without `target`), merged as
+ * strategic-merge.ts does, and written as JSON (valid YAML with no YAML 1.1 surprises) so the usual model reads it.
+ */
+import { parseManifests, type ManifestDocument, type ManifestModel } from '../model/manifest';
+import type { KubeValue } from '../yaml/decode';
+import { strategicMerge, type Json } from './strategic-merge';
+
+export interface PatchBase {
+  place: string;
+  text: string;
+}
+
+export interface MergedObject {
+  /** The merged object as a model of its own (one document, JSON text). */
+  model: ManifestModel;
+  /** Where the base object is. */
+  base: { place: string; model: ManifestModel; document: ManifestDocument };
+  /** The object the kustomization builds without this patch (its other patches applied): what the base side holds. */
+  without: ManifestModel;
+}
+
+/** Another patch of the same kustomization, applied before or after this one. */
+export interface OtherPatch extends PatchBase {
+  isBefore: boolean;
+}
+
+/** Deeper than any real object: a base or patch past it is not merged. */
+const MAX_DEPTH = 100;
+
+/** JSON text of a decoded value; Go's large integers (bigint) are written as they are. */
+function jsonText(v: KubeValue | Json, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new RangeError('too deep');
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return `[${v.map((x) => jsonText(x, depth + 1)).join(',')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${jsonText(x, depth + 1)}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+function isObject(v: KubeValue | undefined): v is { [key: string]: KubeValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The base object of a patch document, among the base files' documents: same kind and metadata.name. */
+/** Base files parsed once per analysis of a patch file (place → model), whatever its number of documents. */
+export type BaseModels = Map<string, ManifestModel>;
+
+/** Which objects a patch applies to: its `target`s when the kustomization gives some, else its own kind and name. */
+export type PatchTargets = ReadonlyArray<{ kind?: string; name?: string }>;
+
+function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels, targets: PatchTargets): MergedObject['base'] | undefined {
+  // kustomize matches a target's name as a regular expression; here as written (names are plain in practice), so a
+  // hostile pattern cannot make matching slow.
+  const wanted = targets.length ? targets : [{ kind: patch.kind, name: patch.name }];
+  const isWanted = (d: ManifestDocument) => wanted.some((t) => (t.kind === undefined || t.kind === d.kind) && (t.name === undefined || t.name === d.name));
+  for (const base of bases) {
+    // Most base files define other objects: a file whose text never names the object wanted is not parsed.
+    if (!wanted.some((t) => base.text.includes(t.name ?? '') && base.text.includes(t.kind ?? ''))) continue;
+    let model = parsed.get(base.place);
+    if (!model) parsed.set(base.place, (model = parseManifests(base.text)));
+    for (const document of model.documents) {
+      if (isWanted(document) && isObject(document.value)) return { place: base.place, model, document };
+    }
+  }
+  return undefined;
+}
+
+type JsonMap = { [key: string]: Json };
+
+/** The other patches' documents for the same object (kind and name), applied in order; a patch that deletes it ends the chain. */
+function applyOthers(object: JsonMap | undefined, others: readonly OtherPatch[], parsed: BaseModels): JsonMap | undefined {
+  let out = object;
+  for (const other of others) {
+    if (!out) return undefined;
+    let model = parsed.get(other.place);
+    if (!model) parsed.set(other.place, (model = parseManifests(other.text)));
+    for (const d of model.documents) {
+      if (out && d.kind === out.kind && d.name === (out.metadata as JsonMap | undefined)?.name && isObject(d.value)) out = strategicMerge(out, d.value as JsonMap);
+    }
+  }
+  return out;
+}
+
+export function mergedObject(
+  patch: ManifestDocument,
+  bases: readonly PatchBase[],
+  parsed: BaseModels = new Map(),
+  targets: PatchTargets = [],
+  others: readonly OtherPatch[] = [],
+): MergedObject | undefined {
+  if ((!targets.length && (!patch.kind || !patch.name)) || !isObject(patch.value)) return undefined;
+  const base = findBase(patch, bases, parsed, targets);
+  if (!base) return undefined;
+  try {
+    // kustomize applies a kustomization's patches in order: the ones listed before this patch, this one, the rest.
+    const before = applyOthers(base.document.value as JsonMap, others.filter((o) => o.isBefore), parsed);
+    const after = others.filter((o) => !o.isBefore);
+    const merged = applyOthers(before && strategicMerge(before, patch.value as JsonMap), after, parsed);
+    const without = applyOthers(before, after, parsed);
+    if (!merged || !without) return undefined;
+    return { model: parseManifests(jsonText(merged)), base, without: parseManifests(jsonText(without)) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+/** Kustomize through the real server: the workspace scan finds the kustomizations, and files they use as patches are partial. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DefinitionRequest, type Diagnostic } from 'vscode-languageserver-protocol';
+import { withServer, type LspClient } from '../support/lsp-client';
+
+const ROOT = join(__dirname, '..', 'fixtures', 'workspace', 'kustomize');
+const uriOf = (path: string) => pathToFileURL(join(ROOT, path)).toString();
+
+/** Opens a fixture file and returns its diagnostics once the scan has indexed the kustomizations (`settled` says when). */
+async function diagnosticsAfterScan(client: LspClient, path: string, settled: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  const uri = uriOf(path);
+  const wait = client.nextDiagnostics(uri, (p) => settled(p.diagnostics), 15_000);
+  await client.open(uri, readFileSync(join(ROOT, path), 'utf8'));
+  await client.log(/^indexed \d+ files of ws/);
+  const latest = client.latest.get(uri)!.diagnostics;
+  return settled(latest) ? latest : wait;
+}
+
+const brief = (d: Diagnostic) => ({ code: d.code, message: d.message, range: d.range });
+
+test('a patch listed under `patches:` gets no false container-image-required but its merged Deployment\'s problem; a patchesStrategicMerge file keeps its real error', async () => {
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
+    const noRequired = (d: Diagnostic[]) => !d.some((x) => x.code === 'container-image-required');
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/resources.yaml', noRequired)).map(brief), [
+      {
+        code: 'resource-request-exceeds-limit',
+        message:
+          'spec.template.spec.containers[0].resources.requests: Invalid value: "100m": must be less than or equal to cpu limit of 50m. The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.',
+        range: { start: { line: 10, character: 10 }, end: { line: 10, character: 19 } },
+      },
+    ]);
+    // Hover on the patched container and the startup lens of a patch that adds an init container show the merged object.
+    const patch = uriOf('overlays/prod/resources.yaml');
+    const hover = await client.hover(patch, client.positionOf(patch, '- name: app', 8));
+    const markdown = (hover?.contents as { value: string }).value;
+    assert.ok(markdown.startsWith('**After Kustomize**: container `app` as this patch and `kustomize/base/deployment.yaml` make it\n\n```json\n{\n  "name": "app",\n  "image": "registry.example.com/web:1.0",'), markdown);
+    assert.ok(markdown.includes('"limits": {\n      "memory": "512Mi",\n      "cpu": "50m"\n    }'), markdown);
+    const migrate = uriOf('overlays/prod/migrate.yaml');
+    await client.open(migrate, readFileSync(join(ROOT, 'overlays/prod/migrate.yaml'), 'utf8'));
+    assert.deepEqual((await client.codeLens(migrate))?.map((l) => [l.range.start.line, l.command?.title]), [[0, 'Startup after Kustomize: migrate → app']]);
+    const plan = (await client.connection.sendRequest('podLens/startupPlan', { uri: migrate })) as { workloads: Array<{ title: string; summary: string }> };
+    assert.deepEqual(plan.workloads.map((w) => [w.title, w.summary]), [['Deployment web (after Kustomize)', 'migrate → app']]);
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/ports.yaml', noRequired)).map(brief), [
+      {
+        code: 'port-invalid',
+        message: 'spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 80800: must be between 1 and 65535, inclusive. The API server rejects the object.',
+        range: { start: { line: 11, character: 29 }, end: { line: 11, character: 34 } },
+      },
+    ]);
+  });
+});
+
+test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env reference in the base Deployment; its image hover shows the overlay\'s image', async () => {
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
+    const onlyLogLevel = (d: Diagnostic[]) => d.length === 1;
+    assert.deepEqual((await diagnosticsAfterScan(client, 'base/deployment.yaml', onlyLogLevel)).map(brief), [
+      {
+        code: 'env-reference-undefined',
+        message:
+          "spec.template.spec.containers[0].args[3]: $(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.",
+        range: { start: { line: 19, character: 60 }, end: { line: 19, character: 74 } },
+      },
+    ]);
+    const uri = uriOf('base/deployment.yaml');
+    // Go to definition on the pull secret: the overlay's Secret, in the namespace the overlay gives both (prod).
+    const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: client.positionOf(uri, 'regcred', 2) })) as Array<{ uri: string }>;
+    assert.deepEqual(locations.map((l) => l.uri), [uriOf('overlays/prod/pull-secret.yaml')]);
+    // The image hover says what the overlay's `images:` entry makes of the base's image.
+    const hover = await client.hover(uri, client.positionOf(uri, 'registry.example.com/web', 2));
+    const markdown = (hover?.contents as { value: string }).value;
+    assert.ok(
+      markdown.includes('**After Kustomize** (`overlays/prod/kustomization.yaml`): `registry.example.com/web:1.1` — the `images:` entries rewrite it; this is what the cluster runs.'),
+      markdown,
+    );
+  });
+});
