@@ -161,7 +161,8 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
 
     // A pin that fails (a registry nobody answers): the notification says why and what to try next.
     await openFile(page, 'pin-unreachable.yaml');
-    const failLine = lineWith(page, 'unreachable');
+    // The image's line (the Pod is also named unreachable).
+    const failLine = lineWith(page, 'unreachable/app');
     await failLine.waitFor({ timeout: STEP_MS });
     await failLine.locator('span', { hasText: 'unreachable' }).first().click();
     await page.keyboard.press('Control+.');
