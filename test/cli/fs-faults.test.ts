@@ -48,7 +48,7 @@ test('check goes on past a FIFO, /dev/zero, loops, dangling links and an unreada
   assert.equal(r.status, 1, r.stderr);
   assert.equal(
     r.stdout,
-    `${join(dir, 'good.yaml')}:7:7: error container-image-required spec.containers[0].image: Required value: container "a" has no image; the API server rejects the object.\n` +
+    `${join(dir, 'good.yaml')}:7:7: error container-image-required Required value: container "a" has no image; the API server rejects the object.\n` +
       '2 file(s): 1 error(s), 0 warning(s), 0 information\n',
   );
   assert.equal(

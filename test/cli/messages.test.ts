@@ -1,5 +1,5 @@
 /**
- * What the CLI says (issue #19, items 10–12): each command's --help, usage errors as one line and a hint, folders
+ * What the CLI says (issue #19, items 10–13): each command's --help, usage errors as one line and a hint, folders
  * without YAML, stdin given twice, the pin summary and relative diff headers, and a repository that does not exist.
  */
 import { after, before, test } from 'node:test';
@@ -184,4 +184,26 @@ test('resolve: an anonymous 401 says the repository may not exist, as docker pul
   } finally {
     await hub.stop();
   }
+});
+
+test('text output: path:line:col: severity rule message, the message problem first (no field path), one line each', async () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: a
+      image: nginx:1.27
+      imagePullPolicy: always
+      ports:
+        - containerPort: 70000
+    - name: b
+`;
+  const r = await runCli(['check', '-', '--fail-on', 'never'], { input: pod });
+  assert.equal(r.stdout.split('\n').filter((l) => l.startsWith('-:')).join('\n'), [
+    '-:9:24: error image-pull-policy-invalid Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never". The API server rejects the object; did you mean Always?',
+    '-:11:26: error port-invalid Invalid value: 70000: must be between 1 and 65535, inclusive. The API server rejects the object.',
+    '-:12:7: error container-image-required Required value: container "b" has no image; the API server rejects the object.',
+  ].join('\n'));
 });

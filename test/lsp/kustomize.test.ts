@@ -29,7 +29,7 @@ test('a patch listed under `patches:` gets no false container-image-required but
       {
         code: 'resource-request-exceeds-limit',
         message:
-          'spec.template.spec.containers[0].resources.requests: Invalid value: "100m": must be less than or equal to cpu limit of 50m. The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.',
+          'Invalid value: "100m": must be less than or equal to cpu limit of 50m. The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.',
         range: { start: { line: 10, character: 10 }, end: { line: 10, character: 19 } },
       },
     ]);
@@ -47,7 +47,7 @@ test('a patch listed under `patches:` gets no false container-image-required but
     assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/ports.yaml', noRequired)).map(brief), [
       {
         code: 'port-invalid',
-        message: 'spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 80800: must be between 1 and 65535, inclusive. The API server rejects the object.',
+        message: 'Invalid value: 80800: must be between 1 and 65535, inclusive. The API server rejects the object.',
         range: { start: { line: 11, character: 29 }, end: { line: 11, character: 34 } },
       },
     ]);
@@ -61,7 +61,7 @@ test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env r
       {
         code: 'env-reference-undefined',
         message:
-          "spec.template.spec.containers[0].args[3]: $(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.",
+          "$(LOG_LEVEL) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(LOG_LEVEL) to mean that text, or use the shell's $LOG_LEVEL.",
         range: { start: { line: 19, character: 60 }, end: { line: 19, character: 74 } },
       },
     ]);

@@ -26,7 +26,7 @@ test('changing podLens.kubernetesVersion republishes the open document against t
     const at133 = await client.setSettings({ kubernetesVersion: '1.33' }, uri);
     await changed;
     assert.deepEqual(codes(at133), [
-      `container-restart-policy: spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers. The API server of Kubernetes 1.33 rejects the object: container restart rules (the ContainerRestartRules feature gate) come in 1.34 and are on by default from 1.35.`,
+      `container-restart-policy: Forbidden: may not be set for non-init containers. The API server of Kubernetes 1.33 rejects the object: container restart rules (the ContainerRestartRules feature gate) come in 1.34 and are on by default from 1.35.`,
       `field-unknown: strict decoding error: unknown field "spec.hostnameOverride". The API server rejects the object (fieldValidation=Strict, kubectl's default). hostnameOverride is available from Kubernetes 1.34 (the target is Kubernetes 1.33).`,
     ]);
     assert.deepEqual(await client.connection.sendRequest('podLens/target', { uri }), { version: '1.33', featureGates: {}, source: 'settings' });

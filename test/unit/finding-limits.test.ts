@@ -64,7 +64,7 @@ test('a 1 MB image reused 1,000 times: every message quotes 80 characters of it'
   assert.equal(findings.length, MAX_FINDINGS_PER_DOCUMENT + 1);
   assert.equal(
     findings.find((f) => f.rule === 'image-reference-invalid')!.message,
-    `spec.containers[0].image: couldn't parse image name "${'a'.repeat(80)}…": repository name must not be more than 255 characters. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
+    `couldn't parse image name "${'a'.repeat(80)}…": repository name must not be more than 255 characters. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
   );
   assert.ok(findings.every((f) => f.message.length < 400));
 });
@@ -82,6 +82,6 @@ test('a 1 MB imagePullPolicy: quoted in 80 characters, and no "did you mean" for
   const { findings } = analyze(parseManifests(text), only('image-pull-policy-invalid'));
   assert.deepEqual(
     findings.map((f) => f.message),
-    [`spec.containers[0].imagePullPolicy: Unsupported value: "${'Always'.repeat(13)}Al…": supported values: "Always", "IfNotPresent", "Never". The API server rejects the object.`],
+    [`Unsupported value: "${'Always'.repeat(13)}Al…": supported values: "Always", "IfNotPresent", "Never". The API server rejects the object.`],
   );
 });

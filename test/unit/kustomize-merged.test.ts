@@ -47,7 +47,7 @@ test('merged by merge key whatever the positions: the patch\'s fields carry the 
       'IfNotPresent',
       `Stale "latest" on each node: with imagePullPolicy IfNotPresent the kubelet pulls "registry.example.com/b:latest" (tag "latest") only on nodes that have no copy, so every node keeps running whichever "latest" it pulled first and new pushes never reach it. Pin a version tag or a digest.${FOUND}`,
     ],
-    ['volume-mount-not-found', 'cache', `spec.containers[0].volumeMounts[0].name: Not found: "cache": the Pod has no volume of that name; the API server rejects the object.${FOUND}`],
+    ['volume-mount-not-found', 'cache', `Not found: "cache": the Pod has no volume of that name; the API server rejects the object.${FOUND}`],
   ]);
 });
 

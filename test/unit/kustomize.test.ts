@@ -283,5 +283,5 @@ test('commonLabels create the selector of the workloads a deployed build makes: 
   const plain = new WorkspaceIndex();
   plain.update('file:///w/base/kustomization.yaml', 'resources: [deploy.yaml]\n');
   plain.update('file:///w/prod/kustomization.yaml', 'resources: [../base]\nlabels:\n  - pairs: {app: web}\n');
-  assert.deepEqual(required(plain), ['spec.selector: Required value. The API server rejects the object.']);
+  assert.deepEqual(required(plain), ['Required value: "selector" must be set. The API server rejects the object.']);
 });

@@ -113,7 +113,7 @@ const CASES: Case[] = [
     FILE_KEY_REF,
     'env-value-from-invalid',
     target('1.34'),
-    ['spec.containers[0].env[0].valueFrom: spec.containers[0].env[0].valueFrom: Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`. The API server rejects the object.'],
+    ['spec.containers[0].env[0].valueFrom: Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`. The API server rejects the object.'],
   ],
   // ImageVolume: beta and on by default from 1.35; beta but off by default in 1.33 and 1.34.
   ['image volume, gate on by default in 1.35', IMAGE_VOLUME_UPPER, 'image-volume-invalid', target('1.35'), [IMAGE_VOLUME_FINDING]],

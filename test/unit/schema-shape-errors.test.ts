@@ -15,13 +15,13 @@ const type = (path: string, what: string, struct: string, goPath: string, goType
   path,
   `json: cannot unmarshal ${what} into Go struct field ${struct}.${goPath} of type ${goType}${extra}. ${REJECTS}`,
 ];
-const value = (path: string, v: string, values: string[]): [string, string, string] => ['field-value-unsupported', path, `${path}: Unsupported value: "${v}": supported values: ${values.map((x) => `"${x}"`).join(', ')}. ${REJECTS}`];
-const required = (path: string): [string, string, string] => ['field-required', path, `${path}: Required value. ${REJECTS}`];
+const value = (path: string, v: string, values: string[]): [string, string, string] => ['field-value-unsupported', path, `Unsupported value: "${v}": supported values: ${values.map((x) => `"${x}"`).join(', ')}. ${REJECTS}`];
+const required = (path: string): [string, string, string] => ['field-required', path, `Required value: "${path.replace(/\[[^\]]*\]$/, '').split('.').pop()}" must be set. ${REJECTS}`];
 
 /** A Pod whose first container gets `container` lines and whose spec gets `spec` lines (both indented by the caller's shape). */
 /** A plain scalar YAML 1.1 reads as a boolean or a number where a string belongs: value-not-string's finding (one per problem). */
 function notString(path: string, kind: 'bool' | 'number', goField: string, text: string, reading: string, why: string, goType = 'string'): [string, string, string] {
-  return ['value-not-string', path, `${path}: json: cannot unmarshal ${kind} into Go struct field ${goField} of type ${goType}. The API server rejects the object. Kubernetes reads ${text} as ${reading} (${why}); write "${text}".`];
+  return ['value-not-string', path, `json: cannot unmarshal ${kind} into Go struct field ${goField} of type ${goType}. The API server rejects the object. Kubernetes reads ${text} as ${reading} (${why}); write "${text}".`];
 }
 
 function pod(container: string, spec = ''): string {
@@ -180,19 +180,19 @@ const cases: Array<[string, [string, string, string]]> = [
   [`apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: a, image: busybox:1.36}]\n`, required('spec.schedule')],
   [
     `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: busybox:1.36}]\n`,
-    ['field-required', 'spec.template.spec.restartPolicy', `spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never" (restartPolicy is not set and defaults to Always). ${REJECTS}`],
+    ['field-required', 'spec.template.spec.restartPolicy', `Unsupported value: "Always": supported values: "OnFailure", "Never" (restartPolicy is not set and defaults to Always). ${REJECTS}`],
   ],
   [
     deployment('replicas: 1').replace('labels: {app: d}', 'labels: {app: web, tier: x}'),
-    ['field-required', 'spec.template.metadata.labels', `spec.template.metadata.labels: Invalid value: {"app":"web","tier":"x"}: \`selector\` does not match template \`labels\`. ${REJECTS}`],
+    ['field-required', 'spec.template.metadata.labels', `Invalid value: {"app":"web","tier":"x"}: \`selector\` does not match template \`labels\`. ${REJECTS}`],
   ],
   [
     deployment('replicas: 1').replace('    metadata:\n      labels: {app: d}\n', ''),
-    ['field-required', 'spec.template.metadata.labels', `spec.template.metadata.labels: Invalid value: null: \`selector\` does not match template \`labels\`. ${REJECTS}`],
+    ['field-required', 'spec.template.metadata.labels', `Invalid value: null: \`selector\` does not match template \`labels\`. ${REJECTS}`],
   ],
   [
     deployment('replicas: 1').replace('matchLabels: {app: d}', 'matchExpressions: [{key: app, operator: In, values: [e, f]}]'),
-    ['field-required', 'spec.template.metadata.labels', `spec.template.metadata.labels: Invalid value: {"app":"d"}: \`selector\` does not match template \`labels\`. ${REJECTS}`],
+    ['field-required', 'spec.template.metadata.labels', `Invalid value: {"app":"d"}: \`selector\` does not match template \`labels\`. ${REJECTS}`],
   ],
   // apiVersion/kind the API does not serve.
   [

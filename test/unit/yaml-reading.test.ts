@@ -28,7 +28,7 @@ test('value: yes is an error with the decoder message, and its fix quotes it kee
   assert.equal(f.severity, 'error');
   assert.equal(
     f.message,
-    'spec.containers[0].env[0].value: json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string. The API server rejects the object. Kubernetes reads yes as the boolean true (YAML 1.1 reads `yes` as a boolean); write "yes".',
+    'json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string. The API server rejects the object. Kubernetes reads yes as the boolean true (YAML 1.1 reads `yes` as a boolean); write "yes".',
   );
   const edit = f.fixes![0]!.edits![0]!;
   const fixed = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);

@@ -66,7 +66,8 @@ export function formatCheck(report: CheckReport, format: 'text' | 'json' | 'sari
   const lines: string[] = [];
   for (const file of report.files) {
     for (const f of file.findings) {
-      lines.push(`${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule} ${f.message}`);
+      // One finding, one line, never cut: a message that spans lines (a quoted value with a newline) is joined.
+      lines.push(`${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule} ${f.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
     }
   }
   const s = report.summary;

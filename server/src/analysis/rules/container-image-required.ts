@@ -24,7 +24,7 @@ export const containerImageRequired: Rule = {
       const where = image ? (image.node ? image.span : image.keySpan) : (c.view.get('name')?.entrySpan ?? c.span);
       const who = c.name ? `container ${quote(c.name)}` : 'this container';
       report({
-        message: `${containerFieldPath(c, 'image')}: Required value: ${who} has no image; the API server rejects the object.`,
+        message: `Required value: ${who} has no image; the API server rejects the object.`,
         span: where,
         path: containerFieldPath(c, 'image'),
       });

@@ -35,7 +35,7 @@ export const containerNameDuplicate: Rule = {
       const fresh = `${c.name}-${n}`;
       taken.add(fresh);
       report({
-        message: `${containerFieldPath(c, 'name')}: Duplicate value: ${quote(c.name)}: ${first} has this name already; names must be unique across containers, initContainers and ephemeralContainers, and the API server rejects the object.`,
+        message: `Duplicate value: ${quote(c.name)}: ${first} has this name already; names must be unique across containers, initContainers and ephemeralContainers, and the API server rejects the object.`,
         span: field.span,
         path: containerFieldPath(c, 'name'),
         fixes: [{ title: `Rename to ${fresh}`, kind: 'quickfix', isPreferred: true, edits: [{ span: field.span, newText: fresh }] }],

@@ -17,12 +17,12 @@ export const containerName: Rule = {
       const field = c.view.get('name');
       const path = containerFieldPath(c, 'name');
       if (!field || field.value === null || field.value === '') {
-        report({ message: `${path}: Required value: every container needs a name; the API server rejects the object.`, span: field?.keySpan ?? c.span, path });
+        report({ message: `Required value: every container needs a name; the API server rejects the object.`, span: field?.keySpan ?? c.span, path });
         continue;
       }
       const value = typeof field.value === 'string' ? field.value : String(field.value);
       const problems = dns1123LabelProblems(value);
-      if (problems.length) report({ message: `${path}: Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: field.span, path });
+      if (problems.length) report({ message: `Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: field.span, path });
     }
   },
 };

@@ -28,12 +28,12 @@ export const containerRestartPolicy: Rule = {
       const path = containerFieldPath(c, 'restartPolicy');
       if (gateExists) {
         if (typeof field.value !== 'string' || RESTART_POLICIES.includes(field.value)) continue;
-        report({ message: `${path}: Unsupported value: ${quote(field.value)}: supported values: ${RESTART_POLICIES.map((v) => JSON.stringify(v)).join(', ')}. The API server rejects the object.`, span: field.span, path });
+        report({ message: `Unsupported value: ${quote(field.value)}: supported values: ${RESTART_POLICIES.map((v) => JSON.stringify(v)).join(', ')}. The API server rejects the object.`, span: field.span, path });
         continue;
       }
       const remove = removeFieldEdit(document.text, field);
       report({
-        message: `${path}: Forbidden: may not be set for non-init containers. The API server of Kubernetes ${target.minor} rejects the object: container restart rules (the ContainerRestartRules feature gate) come in 1.34 and are on by default from ${firstDefaultOnMinor('ContainerRestartRules')}.`,
+        message: `Forbidden: may not be set for non-init containers. The API server of Kubernetes ${target.minor} rejects the object: container restart rules (the ContainerRestartRules feature gate) come in 1.34 and are on by default from ${firstDefaultOnMinor('ContainerRestartRules')}.`,
         span: field.keySpan,
         path,
         fixes: remove ? [{ title: 'Remove restartPolicy', kind: 'quickfix', edits: [remove] }] : undefined,

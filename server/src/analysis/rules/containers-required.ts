@@ -20,6 +20,6 @@ export const containersRequired: Rule = {
     // A `containers` that is not a list is a decoding error (field-type-invalid), not a missing field.
     if (field?.node && !isSeq(field.node)) return;
     const path = fieldPath(spec.path, 'containers');
-    report({ message: `${path}: Required value: a Pod needs at least one container; the API server rejects the object.`, span: field?.keySpan ?? spec.view.span, path });
+    report({ message: `Required value: a Pod needs at least one container; the API server rejects the object.`, span: field?.keySpan ?? spec.view.span, path });
   },
 };

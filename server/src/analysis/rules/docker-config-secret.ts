@@ -21,21 +21,21 @@ export const dockerConfigSecret: Rule = {
     const stringData = root.map('stringData');
     const field = stringData?.get('.dockerconfigjson') ?? data?.get('.dockerconfigjson');
     if (!field) {
-      report({ message: 'data[.dockerconfigjson]: Required value: a kubernetes.io/dockerconfigjson Secret needs the .dockerconfigjson key', span: root.get('type')!.span, path: 'data[.dockerconfigjson]' });
+      report({ message: 'Required value: a kubernetes.io/dockerconfigjson Secret needs the .dockerconfigjson key', span: root.get('type')!.span, path: 'data[.dockerconfigjson]' });
       return;
     }
     // stringData wins over data when both hold the key (the API server merges stringData into data).
     const inData = !stringData?.has('.dockerconfigjson');
     const path = `${inData ? 'data' : 'stringData'}[.dockerconfigjson]`;
     if (typeof field.value !== 'string') {
-      report({ message: `${path}: Invalid value: must be a string`, span: field.span, path });
+      report({ message: `Invalid value: must be a string`, span: field.span, path });
       return;
     }
     let json = field.value;
     if (inData) {
       const decoded = decodeBase64(json);
       if (decoded === undefined) {
-        report({ message: `${path}: Invalid value: not valid base64 (values under data are base64; use stringData for plain JSON)`, span: field.span, path });
+        report({ message: `Invalid value: not valid base64 (values under data are base64; use stringData for plain JSON)`, span: field.span, path });
         return;
       }
       json = decoded;
@@ -48,19 +48,19 @@ export const dockerConfigSecret: Rule = {
       const at = /position (\d+)/.exec(String(error))?.[1];
       // Point inside the value when it is written as plain JSON in stringData.
       const span = !inData && at !== undefined && isScalar(field.node) ? { start: Math.min(field.span.end - 1, scalarContentStart(field.node) + Number(at)), end: Math.min(field.span.end, scalarContentStart(field.node) + Number(at) + 1) } : field.span;
-      report({ message: `${path}: Invalid value: not valid JSON (${detail})`, span, path });
+      report({ message: `Invalid value: not valid JSON (${detail})`, span, path });
       return;
     }
     const auths = (parsed as { auths?: unknown } | null)?.auths;
     if (typeof auths !== 'object' || auths === null) {
-      report({ message: `${path}: the docker config has no "auths" map, so it holds no registry credentials.`, span: field.span, path, severity: 'warning' });
+      report({ message: `the docker config has no "auths" map, so it holds no registry credentials.`, span: field.span, path, severity: 'warning' });
       return;
     }
     for (const [host, entry] of Object.entries(auths as Record<string, { auth?: unknown }>)) {
       if (typeof entry?.auth !== 'string') continue;
       const decoded = decodeBase64(entry.auth) ?? '';
       if (!/^[^:]+:.+$/s.test(decoded)) {
-        report({ message: `${path}: auths[${host}].auth does not decode to user:password, so pulls from ${host} go without credentials.`, span: field.span, path, severity: 'warning' });
+        report({ message: `auths[${host}].auth does not decode to user:password, so pulls from ${host} go without credentials.`, span: field.span, path, severity: 'warning' });
       }
     }
   },

@@ -24,7 +24,7 @@ export const envDuplicate: Rule = {
           // warnings.go: only a definition that hides the previous one, not one that builds on it.
           const hides = view.has('valueFrom') || value === ref || typeof value !== 'string' || !value.includes(ref);
           if (hides) {
-            report({ message: `${view.path}: hides previous definition of ${quote(name)}, which may be dropped when using apply`, span: view.get('name')!.span, path: view.path });
+            report({ message: `hides previous definition of ${quote(name)}, which may be dropped when using apply`, span: view.get('name')!.span, path: view.path });
           }
         }
         seen.add(name);

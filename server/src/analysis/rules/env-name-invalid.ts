@@ -29,16 +29,16 @@ export const envNameInvalid: Rule = {
       ];
       for (const f of named) {
         if ('missing' in f) {
-          report({ message: `${f.missing.path}.name: Required value`, span: f.missing.span, path: `${f.missing.path}.name` });
+          report({ message: `Required value: an env entry needs a name`, span: f.missing.span, path: `${f.missing.path}.name` });
           continue;
         }
         if (typeof f.value !== 'string') continue;
         if (f.value === '' && f.path.endsWith('.prefix')) continue;
         if (f.value === '' || !RELAXED.test(f.value)) {
-          report({ message: `${f.path}: Invalid value: ${quote(f.value)}: must not be empty, contain '=' or non-printable characters`, span: f.span, path: f.path });
+          report({ message: `Invalid value: ${quote(f.value)}: must not be empty, contain '=' or non-printable characters`, span: f.span, path: f.path });
         } else if (!relaxed && (!STRICT.test(f.value) || f.value === '.' || f.value === '..' || f.value.startsWith('..'))) {
           const from = firstDefaultOnMinor('RelaxedEnvironmentVariableValidation');
-          report({ message: `${f.path}: Invalid value: ${quote(f.value)}: ${STRICT_MESSAGE}. Relaxed names need ${describeFeature(target, 'RelaxedEnvironmentVariableValidation')}; it is on by default from Kubernetes ${from}`, span: f.span, path: f.path });
+          report({ message: `Invalid value: ${quote(f.value)}: ${STRICT_MESSAGE}. Relaxed names need ${describeFeature(target, 'RelaxedEnvironmentVariableValidation')}; it is on by default from Kubernetes ${from}`, span: f.span, path: f.path });
         }
       }
     }

@@ -36,7 +36,7 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'],
       for (const r of references(value.value)) {
         if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(r.name) || defined.has(r.name) || serviceLink.test(r.name) || kustomizeVars.has(r.name)) continue;
         const later = all.has(r.name) ? ' (it is defined later in the list, which is too late)' : '';
-        report({ message: `${view.path}.value: $(${excerpt(r.name)}) refers to no variable defined before it${later}; the kubelet leaves it as the literal text "$(${excerpt(r.name)})". Write $$(${excerpt(r.name)}) if you mean that text.`, span: value.span, path: fieldPath(view.path, 'value') });
+        report({ message: `$(${excerpt(r.name)}) refers to no variable defined before it${later}; the kubelet leaves it as the literal text "$(${excerpt(r.name)})". Write $$(${excerpt(r.name)}) if you mean that text.`, span: value.span, path: fieldPath(view.path, 'value') });
       }
     }
     const name = view.string('name');
@@ -50,7 +50,7 @@ function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'],
         // `$(date)` in a shell command is command substitution the kubelet passes through on purpose: only
         // variable-looking names (upper case) are reported here.
         if (!/^[A-Z_][A-Z0-9_]*$/.test(r.name) || all.has(r.name) || serviceLink.test(r.name) || kustomizeVars.has(r.name)) continue;
-        report({ message: `${item.path}: $(${excerpt(r.name)}) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(${excerpt(r.name)}) to mean that text, or use the shell's $${excerpt(r.name)}.`, span: item.span, path: item.path });
+        report({ message: `$(${excerpt(r.name)}) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(${excerpt(r.name)}) to mean that text, or use the shell's $${excerpt(r.name)}.`, span: item.span, path: item.path });
       }
     }
   }

@@ -34,23 +34,23 @@ export const envValueFromInvalid: Rule = {
         if (!from) continue;
         const value = view.get('value');
         if (value && typeof value.value === 'string' && value.value !== '') {
-          report({ message: `${fieldPath(view.path, 'valueFrom')}: Invalid value: may not be specified when \`value\` is not empty`, span: view.get('valueFrom')!.keySpan, path: fieldPath(view.path, 'valueFrom') });
+          report({ message: `Invalid value: may not be specified when \`value\` is not empty`, span: view.get('valueFrom')!.keySpan, path: fieldPath(view.path, 'valueFrom') });
         }
         const sources = sourceNames.filter((s) => from.has(s));
         if (sources.length === 0) {
-          report({ message: `${from.path}: Invalid value: ${envFiles ? ONE_OF_WITH_FILES : ONE_OF}`, span: view.get('valueFrom')!.keySpan, path: from.path });
+          report({ message: `Invalid value: ${envFiles ? ONE_OF_WITH_FILES : ONE_OF}`, span: view.get('valueFrom')!.keySpan, path: from.path });
         } else if (sources.length > 1) {
-          report({ message: `${from.path}: Invalid value: may not have more than one field specified at a time`, span: from.get(sources[1]!)!.keySpan, path: from.path });
+          report({ message: `Invalid value: may not have more than one field specified at a time`, span: from.get(sources[1]!)!.keySpan, path: from.path });
         }
         const fileKeyRef = envFiles ? from.map('fileKeyRef') : undefined;
         if (fileKeyRef) checkFileKeyRef(fileKeyRef, volumes, report);
         const fp = from.map('fieldRef')?.get('fieldPath');
         if (fp && typeof fp.value === 'string' && !FIELD_PATHS.has(fp.value) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(fp.value)) {
-          report({ message: `${fp.path}: Unsupported value: ${quote(fp.value)}: the downward API offers env only metadata.name, metadata.namespace, metadata.uid, metadata.labels['<key>'], metadata.annotations['<key>'], spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs`, span: fp.span, path: fp.path });
+          report({ message: `Unsupported value: ${quote(fp.value)}: the downward API offers env only metadata.name, metadata.namespace, metadata.uid, metadata.labels['<key>'], metadata.annotations['<key>'], spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs`, span: fp.span, path: fp.path });
         }
         const rf = from.map('resourceFieldRef')?.get('resource');
         if (rf && typeof rf.value === 'string' && !RESOURCE_FIELDS.has(rf.value) && !/^(limits|requests)\.hugepages-/.test(rf.value)) {
-          report({ message: `${rf.path}: Unsupported value: ${quote(rf.value)}: supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"`, span: rf.span, path: rf.path });
+          report({ message: `Unsupported value: ${quote(rf.value)}: supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"`, span: rf.span, path: rf.path });
         }
       }
     }

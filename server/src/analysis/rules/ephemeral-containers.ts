@@ -21,17 +21,17 @@ export const ephemeralContainers: Rule = {
     const field = spec?.view.get('ephemeralContainers');
     if (!spec || !field) return;
     const path = fieldPath(spec.path, 'ephemeralContainers');
-    report({ message: `${path}: Forbidden: cannot be set on create. Ephemeral containers are added to a running Pod with kubectl debug, not written in manifests.`, span: field.keySpan, path });
+    report({ message: `Forbidden: cannot be set on create. Ephemeral containers are added to a running Pod with kubectl debug, not written in manifests.`, span: field.keySpan, path });
     const targets = new Set([...spec.containers, ...spec.initContainers].map((c) => c.name));
     for (const c of spec.ephemeralContainers) {
       for (const key of c.view.keys()) {
         if (ALLOWED.has(key)) continue;
         const f = c.view.get(key)!;
-        report({ message: `${containerFieldPath(c, key)}: Forbidden: cannot be set for an Ephemeral Container; the API server rejects it.`, span: f.keySpan, path: containerFieldPath(c, key) });
+        report({ message: `Forbidden: cannot be set for an Ephemeral Container; the API server rejects it.`, span: f.keySpan, path: containerFieldPath(c, key) });
       }
       const target = c.view.get('targetContainerName');
       if (target && typeof target.value === 'string' && !targets.has(target.value)) {
-        report({ message: `${containerFieldPath(c, 'targetContainerName')}: Not found: ${quote(target.value)}: it must name a container or init container of this Pod; the API server rejects it.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
+        report({ message: `Not found: ${quote(target.value)}: it must name a container or init container of this Pod; the API server rejects it.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
       }
     }
   },

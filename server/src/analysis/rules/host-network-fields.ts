@@ -18,7 +18,7 @@ export const hostNetworkFields: Rule = {
         const hostIP = view.get('hostIP');
         const hostPort = view.get('hostPort')?.value;
         if (hostIP && typeof hostIP.value === 'string' && hostIP.value !== '' && (hostPort === undefined || hostPort === 0)) {
-          report({ message: `${view.path}: hostIP set without hostPort: the host IP is ignored`, span: hostIP.keySpan, path: view.path });
+          report({ message: `hostIP set without hostPort: the host IP is ignored`, span: hostIP.keySpan, path: view.path });
         }
       }
     }
@@ -26,7 +26,7 @@ export const hostNetworkFields: Rule = {
     for (const { view } of spec.view.seq('hostAliases')?.maps() ?? []) {
       const ip = view.get('ip');
       if (!ip || typeof ip.value !== 'string') continue;
-      if (seen.has(ip.value)) report({ message: `${ip.path}: duplicate ip ${quote(ip.value)}`, span: ip.span, path: ip.path });
+      if (seen.has(ip.value)) report({ message: `duplicate ip ${quote(ip.value)}`, span: ip.span, path: ip.path });
       seen.add(ip.value);
     }
   },

@@ -26,7 +26,7 @@ export const hostPortConflict: Rule = {
           continue;
         }
         const field = p.field('hostPort')!;
-        report({ message: `${fieldPath(p.path, 'hostPort')}: Duplicate value: ${quote(key)}: ${first} takes this host port already; the API server rejects the object.`, span: field.span, path: fieldPath(p.path, 'hostPort') });
+        report({ message: `Duplicate value: ${quote(key)}: ${first} takes this host port already; the API server rejects the object.`, span: field.span, path: fieldPath(p.path, 'hostPort') });
       }
     }
   },

@@ -16,7 +16,7 @@ export const imageDigestInvalid: Rule = {
     for (const image of containerImages(document)) {
       if (image.parsed.ok || image.parsed.error.kind !== 'digest') continue;
       report({
-        message: `${image.field.path}: ${unparsableImageMessage(image.raw, image.parsed.error.message)}. The kubelet cannot use this digest: the container waits with reason InvalidImageName.`,
+        message: `${unparsableImageMessage(image.raw, image.parsed.error.message)}. The kubelet cannot use this digest: the container waits with reason InvalidImageName.`,
         span: imagePartSpan(image, image.parsed.error.span),
         path: image.field.path,
       });

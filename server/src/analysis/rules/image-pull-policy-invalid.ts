@@ -26,7 +26,7 @@ export const imagePullPolicyInvalid: Rule = {
       const nearest = typeof value === 'string' && value.length <= 16 ? nearestPullPolicy(value) : undefined;
       const mark = quoteOf(field.node);
       report({
-        message: `${field.path}: Unsupported value: ${shown}: supported values: "Always", "IfNotPresent", "Never". The API server rejects the object${nearest ? `; did you mean ${nearest}?` : '.'}`,
+        message: `Unsupported value: ${shown}: supported values: "Always", "IfNotPresent", "Never". The API server rejects the object${nearest ? `; did you mean ${nearest}?` : '.'}`,
         span: field.span,
         path: field.path,
         fixes: nearest

@@ -18,12 +18,12 @@ export const imagePullSecretName: Rule = {
     const seen = new Set<string>();
     for (const { view } of seq.maps()) {
       const extra = view.keys().filter((k) => k !== 'name');
-      if (extra.length) report({ message: `${view.path}: Invalid value: only name may be set (found ${extra.join(', ')})`, span: view.get(extra[0]!)!.keySpan, path: view.path, severity: 'error' });
+      if (extra.length) report({ message: `Invalid value: only name may be set (found ${extra.join(', ')})`, span: view.get(extra[0]!)!.keySpan, path: view.path, severity: 'error' });
       const name = view.get('name');
       const value = typeof name?.value === 'string' ? name.value : '';
       const path = `${view.path}.name`;
-      if (value === '') report({ message: `${path}: invalid empty name ""`, span: name?.span ?? view.span, path });
-      else if (seen.has(value)) report({ message: `${path}: duplicate name ${quote(value)}`, span: name!.span, path });
+      if (value === '') report({ message: `invalid empty name ""`, span: name?.span ?? view.span, path });
+      else if (seen.has(value)) report({ message: `duplicate name ${quote(value)}`, span: name!.span, path });
       seen.add(value);
     }
   },

@@ -21,7 +21,7 @@ export const imageReferenceInvalid: Rule = {
       // Whitespace in a Pod is rejected by the API server already: image-whitespace says so.
       if (hasOuterWhitespace(image.raw) && !image.spec.isTemplate) continue;
       report({
-        message: `${image.field.path}: ${unparsableImageMessage(image.raw, image.parsed.error.message)}. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
+        message: `${unparsableImageMessage(image.raw, image.parsed.error.message)}. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
         span: imagePartSpan(image, image.parsed.error.span),
         path: image.field.path,
         fixes: lowercaseFix(document, image),

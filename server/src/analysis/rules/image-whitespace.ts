@@ -20,7 +20,7 @@ export const imageWhitespace: Rule = {
       const mark = plainQuote(document.text, image.field);
       const canEdit = mark !== undefined;
       report({
-        message: `${image.field.path}: Invalid value: ${quote(image.raw)}: must not have leading or trailing whitespace. The API server rejects the Pod.`,
+        message: `Invalid value: ${quote(image.raw)}: must not have leading or trailing whitespace. The API server rejects the Pod.`,
         span: image.field.span,
         path: image.field.path,
         fixes: canEdit

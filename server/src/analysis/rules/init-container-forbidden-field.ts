@@ -36,7 +36,7 @@ export const initContainerForbiddenField: Rule = {
           }
         }
         report({
-          message: `${containerFieldPath(c, key)}: Forbidden: may not be set for init containers without restartPolicy=Always; the API server rejects the object.`,
+          message: `Forbidden: may not be set for init containers without restartPolicy=Always; the API server rejects the object.`,
           span: field.keySpan,
           path: containerFieldPath(c, key),
           fixes,

@@ -29,7 +29,7 @@ export const initContainerRestartPolicy: Rule = {
         ? 'The API server rejects the object.'
         : `Only Always (a sidecar) is allowed on an init container in Kubernetes ${target.minor}: container restart rules (the ContainerRestartRules feature gate) come in 1.34 and are on by default from ${firstDefaultOnMinor('ContainerRestartRules')}.`;
       report({
-        message: `${containerFieldPath(c, 'restartPolicy')}: Unsupported value: ${quote(field.value ?? '')}: supported values: ${supported.map((v) => JSON.stringify(v)).join(', ')}. ${why}`,
+        message: `Unsupported value: ${quote(field.value ?? '')}: supported values: ${supported.map((v) => JSON.stringify(v)).join(', ')}. ${why}`,
         span: field.node ? field.span : field.keySpan,
         path: containerFieldPath(c, 'restartPolicy'),
         fixes: field.node ? [{ title: 'Change to Always (make it a sidecar)', kind: 'quickfix', edits: [{ span: field.span, newText: `${mark}Always${mark}` }] }] : undefined,

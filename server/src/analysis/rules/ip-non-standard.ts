@@ -36,7 +36,7 @@ export const ipNonStandard: Rule = {
       const use = standardIp(f.value);
       if (!use) continue;
       report({
-        message: `${f.path}: non-standard IP address ${quote(f.value)} will be considered invalid in a future Kubernetes release: use ${quote(use)}`,
+        message: `non-standard IP address ${quote(f.value)} will be considered invalid in a future Kubernetes release: use ${quote(use)}`,
         span: f.span,
         path: f.path,
         fixes: [{ title: `Change to ${use}`, kind: 'quickfix', isPreferred: true, edits: [{ span: f.span, newText: `${quoteOf(f.node)}${use}${quoteOf(f.node)}` }] }],

@@ -16,7 +16,7 @@ export const labelSelectorNull: Rule = {
     if (!spec) return;
     const warn = (term: MapView | undefined, path: string, anchor: { start: number; end: number }) => {
       if (!term || (term.has('labelSelector') && term.get('labelSelector')?.value !== null)) return;
-      report({ message: `${path}.labelSelector: a null labelSelector results in matching no pod`, span: anchor, path: `${path}.labelSelector` });
+      report({ message: `A null labelSelector results in matching no pod`, span: anchor, path: `${path}.labelSelector` });
     };
     for (const { view } of spec.view.seq('topologySpreadConstraints')?.maps() ?? []) warn(view, view.path, view.span);
     const affinity = spec.view.map('affinity');

@@ -18,7 +18,7 @@ export const mountPathDuplicate: Rule = {
         const mp = view.get('mountPath');
         if (!mp || typeof mp.value !== 'string') continue;
         const path = fieldPath(view.path, 'mountPath');
-        if (seen.has(mp.value)) report({ message: `${path}: Invalid value: ${quote(mp.value)}: must be unique`, span: mp.span, path });
+        if (seen.has(mp.value)) report({ message: `Invalid value: ${quote(mp.value)}: must be unique`, span: mp.span, path });
         seen.add(mp.value);
       }
     }

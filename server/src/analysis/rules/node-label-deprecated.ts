@@ -31,7 +31,7 @@ export const nodeLabelDeprecated: Rule = {
     if (!spec) return;
     for (const { key, field } of spec.view.map('nodeSelector')?.entries() ?? []) {
       const msg = DEPRECATED_NODE_LABELS[key];
-      if (msg) report({ message: `${field.path}: ${msg}`, span: field.keySpan, path: field.path, tags: ['deprecated'] });
+      if (msg) report({ message: `Node label ${key} is ${msg}`, span: field.keySpan, path: field.path, tags: ['deprecated'] });
     }
     const node = spec.view.map('affinity')?.map('nodeAffinity');
     const keys = [
@@ -42,7 +42,7 @@ export const nodeLabelDeprecated: Rule = {
     for (const k of keys) {
       if (typeof k.value !== 'string') continue;
       const msg = DEPRECATED_NODE_LABELS[k.value];
-      if (msg) report({ message: `${k.path}: ${k.value} is ${msg}`, span: k.span, path: k.path, tags: ['deprecated'] });
+      if (msg) report({ message: `Node label ${k.value} is ${msg}`, span: k.span, path: k.path, tags: ['deprecated'] });
     }
   },
 };

@@ -21,12 +21,12 @@ export const podNameFields: Rule = {
       const f = spec.view.get(key);
       if (!f || typeof f.value !== 'string' || f.value === '') continue;
       const problems = problemsOf(f.value);
-      if (problems.length) report({ message: `${f.path}: Invalid value: ${quote(f.value)}: ${problems.join(', ')}`, span: f.span, path: f.path });
+      if (problems.length) report({ message: `Invalid value: ${quote(f.value)}: ${problems.join(', ')}`, span: f.span, path: f.path });
     }
     const share = spec.view.get('shareProcessNamespace');
     if (share?.value === true && spec.view.get('hostPID')?.value === true) {
       const path = fieldPath(spec.path, 'shareProcessNamespace');
-      report({ message: `${path}: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled`, span: share.span, path });
+      report({ message: `Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled`, span: share.span, path });
     }
   },
 };

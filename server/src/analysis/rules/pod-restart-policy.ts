@@ -31,7 +31,7 @@ export const podRestartPolicy: Rule = {
     const nearest = typeof field.value === 'string' ? allowed.find((v) => v.toLowerCase() === String(field.value).toLowerCase()) : undefined;
     const mark = quoteOf(field.node);
     report({
-      message: `${path}: Unsupported value: ${quote(field.value)}: supported values: ${list}${allowed !== POD ? ` (for a ${w.kind.kind})` : ''}`,
+      message: `Unsupported value: ${quote(field.value)}: supported values: ${list}${allowed !== POD ? ` (for a ${w.kind.kind})` : ''}`,
       span: field.span,
       path,
       fixes: (nearest ? [nearest] : allowed).map((v) => ({ title: `Change to ${v}`, kind: 'quickfix' as const, isPreferred: v === nearest, edits: [{ span: field.span, newText: `${mark}${v}${mark}` }] })),

@@ -18,12 +18,12 @@ export const podTiming: Rule = {
     const deadline = spec.view.get('activeDeadlineSeconds');
     if (deadline && deadline.value !== null && !(typeof deadline.value === 'number' && Number.isInteger(deadline.value) && deadline.value >= 1 && deadline.value <= 2147483647)) {
       const path = fieldPath(spec.path, 'activeDeadlineSeconds');
-      report({ message: `${path}: Invalid value: ${quote(deadline.value)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path });
+      report({ message: `Invalid value: ${quote(deadline.value)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path });
     }
     const grace = spec.view.get('terminationGracePeriodSeconds');
     if (grace && typeof grace.value === 'number' && grace.value < 0) {
       const path = fieldPath(spec.path, 'terminationGracePeriodSeconds');
-      report({ message: `${path}: must be >= 0; negative values are invalid and will be treated as 1`, span: grace.span, path, severity: 'warning' });
+      report({ message: `must be >= 0; negative values are invalid and will be treated as 1`, span: grace.span, path, severity: 'warning' });
     }
   },
 };

@@ -23,21 +23,21 @@ export const portInvalid: Rule = {
     for (const p of portsOf(spec)) {
       const cp = p.field('containerPort');
       if (!cp || cp.value === null || cp.value === 0) {
-        report({ message: `${fieldPath(p.path, 'containerPort')}: Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.view.span, path: fieldPath(p.path, 'containerPort') });
+        report({ message: `Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.view.span, path: fieldPath(p.path, 'containerPort') });
       } else if (typeof cp.value === 'number' && (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535)) {
         // A non-number is a decoding error, reported in the decoder's words by field-type-invalid.
-        report({ message: `${fieldPath(p.path, 'containerPort')}: Invalid value: ${quote(cp.value)}: ${RANGE}`, span: cp.span, path: fieldPath(p.path, 'containerPort') });
+        report({ message: `Invalid value: ${quote(cp.value)}: ${RANGE}`, span: cp.span, path: fieldPath(p.path, 'containerPort') });
       }
       const hp = p.field('hostPort');
       if (hp && typeof hp.value === 'number' && hp.value !== 0 && (!Number.isInteger(hp.value) || hp.value < 1 || hp.value > 65535)) {
-        report({ message: `${fieldPath(p.path, 'hostPort')}: Invalid value: ${quote(hp.value)}: ${RANGE}`, span: hp.span, path: fieldPath(p.path, 'hostPort') });
+        report({ message: `Invalid value: ${quote(hp.value)}: ${RANGE}`, span: hp.span, path: fieldPath(p.path, 'hostPort') });
       }
       const proto = p.field('protocol');
       if (proto && proto.value !== null && !(typeof proto.value === 'string' && PROTOCOLS.includes(proto.value))) {
         const upper = typeof proto.value === 'string' ? proto.value.toUpperCase() : '';
         const mark = quoteOf(proto.node);
         report({
-          message: `${fieldPath(p.path, 'protocol')}: Unsupported value: ${quote(proto.value)}: supported values: "SCTP", "TCP", "UDP"`,
+          message: `Unsupported value: ${quote(proto.value)}: supported values: "SCTP", "TCP", "UDP"`,
           span: proto.span,
           path: fieldPath(p.path, 'protocol'),
           fixes: PROTOCOLS.includes(upper) ? [{ title: `Change to ${upper}`, kind: 'quickfix', isPreferred: true, edits: [{ span: proto.span, newText: `${mark}${upper}${mark}` }] }] : undefined,

@@ -26,8 +26,8 @@ export const portName: Rule = {
         const path = fieldPath(p.path, 'name');
         const name = String(field.value);
         const problems = portNameProblems(name);
-        if (problems.length) report({ message: `${path}: Invalid value: ${quote(name)}: ${problems.join(', ')}`, span: field.span, path });
-        else if (seen.has(name)) report({ message: `${path}: Duplicate value: ${quote(name)}: port names must be unique within a container.`, span: field.span, path });
+        if (problems.length) report({ message: `Invalid value: ${quote(name)}: ${problems.join(', ')}`, span: field.span, path });
+        else if (seen.has(name)) report({ message: `Duplicate value: ${quote(name)}: port names must be unique within a container.`, span: field.span, path });
         seen.add(name);
       }
     }

@@ -23,17 +23,17 @@ export const probeInvalid: Rule = {
         if (!probe) continue;
         const handlers = HANDLERS.filter((h) => probe.has(h));
         const probeField = c.view.get(key)!;
-        if (handlers.length === 0) report({ message: `${probe.path}: Required value: must specify a handler type`, span: probeField.keySpan, path: probe.path });
-        if (handlers.length > 1) report({ message: `${probe.path}: Forbidden: may not specify more than 1 handler type`, span: probe.get(handlers[1]!)!.keySpan, path: probe.path });
+        if (handlers.length === 0) report({ message: `Required value: must specify a handler type`, span: probeField.keySpan, path: probe.path });
+        if (handlers.length > 1) report({ message: `Forbidden: may not specify more than 1 handler type`, span: probe.get(handlers[1]!)!.keySpan, path: probe.path });
         const success = probe.get('successThreshold');
         if (key !== 'readinessProbe' && success && typeof success.value === 'number' && success.value !== 1) {
-          report({ message: `${success.path}: Invalid value: ${success.value}: must be 1`, span: success.span, path: success.path });
+          report({ message: `Invalid value: ${success.value}: must be 1`, span: success.span, path: success.path });
         }
         const grace = probe.get('terminationGracePeriodSeconds');
-        if (key === 'readinessProbe' && grace) report({ message: `${grace.path}: Invalid value: must not be set for readinessProbes`, span: grace.keySpan, path: grace.path });
+        if (key === 'readinessProbe' && grace) report({ message: `Invalid value: must not be set for readinessProbes`, span: grace.keySpan, path: grace.path });
         for (const n of NON_NEGATIVE) {
           const f = probe.get(n);
-          if (f && typeof f.value === 'number' && f.value < 0) report({ message: `${f.path}: Invalid value: ${f.value}: must be greater than or equal to 0`, span: f.span, path: f.path });
+          if (f && typeof f.value === 'number' && f.value < 0) report({ message: `Invalid value: ${f.value}: must be greater than or equal to 0`, span: f.span, path: f.path });
         }
       }
     }

@@ -25,7 +25,7 @@ export const probePortUndeclared: Rule = {
         for (const kind of ['httpGet', 'tcpSocket']) {
           const port = h?.map(kind)?.get('port');
           if (!port || typeof port.value !== 'string' || /^\d+$/.test(port.value) || names.has(port.value)) continue;
-          report({ message: `${port.path}: port ${quote(port.value)} is not a port name of container ${c.name ?? ''}: the kubelet cannot resolve it and the probe always fails.`, span: port.span, path: port.path });
+          report({ message: `port ${quote(port.value)} is not a port name of container ${c.name ?? ''}: the kubelet cannot resolve it and the probe always fails.`, span: port.span, path: port.path });
         }
       }
     }

@@ -20,7 +20,7 @@ export const resourceFractionalBytes: Rule = {
       if ('error' in e.quantity || isInteger(e.quantity as Quantity)) continue;
       const text = String(e.field.value);
       const fix = /^\d+m$/.test(text) ? [{ title: `Change to ${text.slice(0, -1)}Mi`, kind: 'quickfix' as const, isPreferred: true, edits: [{ span: e.field.span, newText: `${text.slice(0, -1)}Mi` }] }] : undefined;
-      report({ message: `${e.field.path}: fractional byte value ${quote(text)} is invalid, must be an integer`, span: e.field.span, path: e.field.path, fixes: fix });
+      report({ message: `fractional byte value ${quote(text)} is invalid, must be an integer`, span: e.field.span, path: e.field.path, fixes: fix });
     }
   },
 };

@@ -31,7 +31,7 @@ export const resourceRequestExceedsLimit: Rule = {
       if (!bad) continue;
       const path = req.map.path;
       report({
-        message: `${path}: Invalid value: ${quote(formatQuantity(r))}: must be ${overcommitable ? 'less than or equal to' : 'equal to'} ${req.resource} limit of ${formatQuantity(l)}`,
+        message: `Invalid value: ${quote(formatQuantity(r))}: must be ${overcommitable ? 'less than or equal to' : 'equal to'} ${req.resource} limit of ${formatQuantity(l)}`,
         span: req.field.span,
         path,
       });

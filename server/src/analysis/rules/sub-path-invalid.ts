@@ -20,12 +20,12 @@ export const subPathInvalid: Rule = {
         for (const f of [sub, expr]) {
           if (!f || typeof f.value !== 'string' || f.value === '') continue;
           const path = f.path;
-          if (f.value.startsWith('/')) report({ message: `${path}: Invalid value: ${quote(f.value)}: must be a relative path`, span: f.span, path });
-          else if (f.value.split(/[\\/]/).includes('..')) report({ message: `${path}: Invalid value: ${quote(f.value)}: must not contain '..'`, span: f.span, path });
+          if (f.value.startsWith('/')) report({ message: `Invalid value: ${quote(f.value)}: must be a relative path`, span: f.span, path });
+          else if (f.value.split(/[\\/]/).includes('..')) report({ message: `Invalid value: ${quote(f.value)}: must not contain '..'`, span: f.span, path });
         }
         if (sub && expr && sub.value && expr.value) {
           const path = fieldPath(view.path, 'subPathExpr');
-          report({ message: `${path}: Invalid value: ${quote(expr.value)}: subPathExpr and subPath are mutually exclusive`, span: expr.keySpan, path });
+          report({ message: `Invalid value: ${quote(expr.value)}: subPathExpr and subPath are mutually exclusive`, span: expr.keySpan, path });
         }
       }
     }

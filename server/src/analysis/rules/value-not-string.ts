@@ -54,11 +54,11 @@ function checkField(document: ManifestDocument, report: Report, field: Field | u
   const jsonPath = field.path.replace(/\[[^\]]*\]/g, '').replace(/^items\./, '');
   const fixes = source.includes('\n') ? undefined : [{ title: `Quote ${source}`, kind: 'quickfix' as const, isPreferred: true, edits: [{ span: field.span, newText: JSON.stringify(source) }] }];
   if (reading.jsonType === 'null') {
-    report({ severity: 'warning', message: `${field.path}: ${because(reading)}: kubectl sends null and the field is read as empty. Write ${JSON.stringify(source)} if you mean the text.`, span: field.span, path: field.path, fixes });
+    report({ severity: 'warning', message: `${because(reading)}: kubectl sends null and the field is read as empty. Write ${JSON.stringify(source)} if you mean the text.`, span: field.span, path: field.path, fixes });
     return;
   }
   report({
-    message: `${field.path}: json: cannot unmarshal ${reading.jsonType} into Go struct field ${struct}.${jsonPath} of type ${goType}. The API server rejects the object. ${because(reading)}; write ${JSON.stringify(source)}.`,
+    message: `json: cannot unmarshal ${reading.jsonType} into Go struct field ${struct}.${jsonPath} of type ${goType}. The API server rejects the object. ${because(reading)}; write ${JSON.stringify(source)}.`,
     span: field.span,
     path: field.path,
     fixes,

@@ -29,7 +29,7 @@ export const volumeDeprecated: Rule = {
         const text = DEPRECATED[key];
         if (!text) continue;
         const f = view.get(key)!;
-        report({ message: `${f.path}: ${text}. ${consequence(key, text, target)}`, span: f.keySpan, path: f.path, tags: ['deprecated'] });
+        report({ message: `${text}. ${consequence(key, text, target)}`, span: f.keySpan, path: f.path, tags: ['deprecated'] });
       }
     }
   },

@@ -28,7 +28,7 @@ export const volumeMountNotFound: Rule = {
         const name = view.get('name');
         if (!name || typeof name.value !== 'string' || volumes.has(name.value)) continue;
         const path = fieldPath(view.path, 'name');
-        report({ message: `${path}: Not found: ${quote(name.value)}: the Pod has no volume of that name; the API server rejects the object.`, span: name.span, path });
+        report({ message: `Not found: ${quote(name.value)}: the Pod has no volume of that name; the API server rejects the object.`, span: name.span, path });
       }
     }
   },

@@ -20,13 +20,13 @@ export const volumeName: Rule = {
       const name = view.get('name');
       const path = fieldPath(view.path, 'name');
       if (!name || name.value === null || name.value === '') {
-        report({ message: `${path}: Required value: every volume needs a name.`, span: name?.keySpan ?? view.span, path });
+        report({ message: `Required value: every volume needs a name.`, span: name?.keySpan ?? view.span, path });
         continue;
       }
       const value = String(name.value);
       const problems = dns1123LabelProblems(value);
-      if (problems.length) report({ message: `${path}: Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: name.span, path });
-      else if (seen.has(value)) report({ message: `${path}: Duplicate value: ${quote(value)}: volume names must be unique in a Pod.`, span: name.span, path });
+      if (problems.length) report({ message: `Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: name.span, path });
+      else if (seen.has(value)) report({ message: `Duplicate value: ${quote(value)}: volume names must be unique in a Pod.`, span: name.span, path });
       seen.add(value);
     }
   },

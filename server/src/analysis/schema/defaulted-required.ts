@@ -21,7 +21,7 @@ export function defaultedRestartPolicy(document: ManifestDocument): SchemaProble
   const path = fieldPath(w.podSpec.path, 'restartPolicy');
   return {
     kind: 'required',
-    message: `${path}: Unsupported value: "Always": supported values: "OnFailure", "Never" (restartPolicy is not set and defaults to Always)`,
+    message: `Unsupported value: "Always": supported values: "OnFailure", "Never" (restartPolicy is not set and defaults to Always)`,
     span: keySpan,
     path,
     fixes: undefined,

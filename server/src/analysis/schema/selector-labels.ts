@@ -76,5 +76,5 @@ export function selectorMismatch(document: ManifestDocument): SchemaProblem | un
   if (matches(labels ?? {})) return undefined;
   const path = 'spec.template.metadata.labels';
   const span = labelsField?.keySpan ?? template.get('metadata')?.keySpan ?? spec.get('template')!.keySpan;
-  return { kind: 'required', message: `${path}: Invalid value: ${goJson(labels)}: \`selector\` does not match template \`labels\``, span, path, data: { labels } };
+  return { kind: 'required', message: `Invalid value: ${goJson(labels)}: \`selector\` does not match template \`labels\``, span, path, data: { labels } };
 }

@@ -204,7 +204,7 @@ function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path
   for (const [key, f] of Object.entries(t.f)) {
     if (!f.r || present.has(key) || !REQUIRED_CHECKED.has(`${type}.${key}`)) continue;
     const at = str(field(path, key));
-    w.out.push({ kind: 'required', message: `${at}: Required value`, span: anchor ?? requiredSpan(w, node), path: at, data: { field: key } });
+    w.out.push({ kind: 'required', message: `Required value: ${JSON.stringify(key)} must be set`, span: anchor ?? requiredSpan(w, node), path: at, data: { field: key } });
   }
 }
 
@@ -364,7 +364,7 @@ function unsupported(w: Walk, node: Node, value: string, values: string[], path:
   const later = availableFrom ? `; ${JSON.stringify(value)} ${describeAbsence({ availableFrom }, w.minor)}` : '';
   w.out.push({
     kind: 'enum',
-    message: `${path}: Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}${later}`,
+    message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => JSON.stringify(v)).join(', ')}${later}`,
     span,
     path,
     fixes: sameCase && quote !== undefined ? [{ title: `Change to ${sameCase}`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: `${quote}${sameCase}${quote}` }] }] : undefined,
