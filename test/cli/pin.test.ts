@@ -55,3 +55,14 @@ test('pin rewrites files in place, --dry-run prints a diff, re-pinning is a no-o
   assert.match(failed.stderr, /tag 404 not found/);
   assert.equal(readFileSync(bad, 'utf8'), text.replace('2.1', '404'), 'a failed lookup leaves the file as it was');
 });
+
+test('pin rewrites an image volume\'s reference too (the kubelet pulls it like a container image), keeping its quotes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pod-lens-pin-volume-'));
+  const file = join(dir, 'pod.yaml');
+  const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: ${registry.host}/team/app:2.1@${app.digest}\n      volumeMounts:\n        - {name: model, mountPath: /model}\n  volumes:\n    - name: model\n      image:\n        reference: "${registry.host}/team/app:2.1" # the model\n        pullPolicy: IfNotPresent\n`;
+  writeFileSync(file, text);
+  const r = await runCli(['pin', file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(file, 'utf8'), text.replace(`"${registry.host}/team/app:2.1"`, `"${registry.host}/team/app:2.1@${app.digest}"`));
+  assert.match(r.stderr, /^pinned 1 image in /m);
+});

@@ -1,7 +1,11 @@
-/** Every container image of a model with the span and quoting of its scalar: the targets of "pin" edits. */
+/**
+ * Every image of a model with the span and quoting of its scalar, the targets of "pin" edits: container images and
+ * image volumes' references (`volumes[].image.reference`, pulled by the kubelet like a container image).
+ */
 import { isScalar, Scalar } from 'yaml';
 import { plainQuote } from '../model/node-view';
-import { workloadsOf, type ManifestModel } from '../model/manifest';
+import { workloadsOf, type ManifestDocument, type ManifestModel } from '../model/manifest';
+import type { Field } from '../model/node-view';
 import type { Span } from '../model/span';
 
 export interface ImageField {
@@ -11,28 +15,32 @@ export interface ImageField {
   span: Span;
   quote: '' | '"' | "'";
   path: string;
-  /** Which container: its name when it has one. */
+  /** Which container: its name when it has one (undefined for an image volume). */
   container: string | undefined;
+  /** The image volume's name, for a volume's reference. */
+  volume?: string;
+}
+
+/** The scalar's edit target, or undefined when it cannot be replaced as written (block scalars, escapes). */
+function editable(document: ManifestDocument, field: Field | undefined): Omit<ImageField, 'container' | 'volume'> | undefined {
+  if (!field || typeof field.value !== 'string' || !isScalar(field.node)) return undefined;
+  const type = field.node.type;
+  if (type === Scalar.BLOCK_FOLDED || type === Scalar.BLOCK_LITERAL) return undefined;
+  const quote = plainQuote(document.text, field);
+  if (quote === undefined) return undefined;
+  return { image: field.value, span: { start: field.span.start + document.offset, end: field.span.end + document.offset }, quote, path: field.path };
 }
 
 export function imageFields(model: ManifestModel): ImageField[] {
   const out: ImageField[] = [];
   for (const { document, workload } of workloadsOf(model)) {
     for (const c of workload.podSpec.all) {
-      const field = c.view.get('image');
-      if (!field || typeof field.value !== 'string' || !isScalar(field.node)) continue;
-      // Block scalars and escapes cannot be edited as a simple replacement: leave them alone.
-      const type = field.node.type;
-      if (type === Scalar.BLOCK_FOLDED || type === Scalar.BLOCK_LITERAL) continue;
-      const quote = plainQuote(document.text, field);
-      if (quote === undefined) continue;
-      out.push({
-        image: field.value,
-        span: { start: field.span.start + document.offset, end: field.span.end + document.offset },
-        quote,
-        path: field.path,
-        container: c.name,
-      });
+      const target = editable(document, c.view.get('image'));
+      if (target) out.push({ ...target, container: c.name });
+    }
+    for (const { view } of workload.podSpec.view.seq('volumes')?.maps() ?? []) {
+      const target = editable(document, view.map('image')?.get('reference'));
+      if (target) out.push({ ...target, container: undefined, volume: view.string('name') });
     }
   }
   return out;
