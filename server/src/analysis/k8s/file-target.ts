@@ -28,6 +28,17 @@ export function fileTarget(text: string, base: KubernetesTarget | undefined): Fi
   return { target: { ...target, minor }, source: 'file' };
 }
 
+/** The file target of a parsed model, read once per model and base target (rules ask it once per document). */
+const BY_MODEL = new WeakMap<object, { base: KubernetesTarget | undefined; found: FileTarget }>();
+
+export function modelTarget(model: { text: string }, base: KubernetesTarget | undefined): FileTarget {
+  const cached = BY_MODEL.get(model);
+  if (cached && cached.base === base) return cached.found;
+  const found = fileTarget(model.text, base);
+  BY_MODEL.set(model, { base, found });
+  return found;
+}
+
 /** Options with the file's target in force (what every rule, hover, lens and inspect of the file reads). */
 export function optionsForFile(text: string, options: AnalysisOptions): AnalysisOptions {
   const { target } = fileTarget(text, options.target);

@@ -1,5 +1,5 @@
 /** kubernetes-version-comment: a `# pod-lens: kubernetes-version=` line whose value is not a release Pod Lens can check against. */
-import { fileTarget } from '../k8s/file-target';
+import { modelTarget } from '../k8s/file-target';
 import { DEFAULT_TARGET, SUPPORTED_MINORS } from '../k8s/target';
 import { quote } from './support/quote';
 import type { Rule } from './types';
@@ -15,7 +15,7 @@ export const kubernetesVersionComment: Rule = {
     'A file pins the release it is checked against with a comment line `# pod-lens: kubernetes-version=1.NN`. A value that is not one of the releases Pod Lens knows is ignored, and the file is checked against the setting (or `--kubernetes-version`) instead.',
   howToFix: `Write one of ${SUPPORTED_MINORS.join(', ')}.`,
   check({ model, document, options, report }) {
-    const pin = fileTarget(model.text, options.target).invalidPin;
+    const pin = modelTarget(model, options.target).invalidPin;
     if (!pin || pin.offset < document.offset || pin.offset >= document.offset + document.text.length) return;
     const start = pin.offset - document.offset;
     report({
