@@ -104,7 +104,8 @@ function checkObject(w: Walk, node: Node, schema: CrdSchema, path: string, span:
     if (isResource && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) continue;
     const value = resolveNode(w.doc, pair.value);
     const valueSpan = nodeSpan((pair.value as Node | null) ?? null, keySpan);
-    const own = schema.properties?.[key];
+    // Own properties only: a key named `__proto__` or `constructor` is no schema (however the schema was built).
+    const own = schema.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
     const additional = schema.additionalProperties;
     const sub = own ?? (typeof additional === 'object' ? additional : undefined);
     if (sub) checkNode(w, value, sub, at, valueSpan, keySpan);
@@ -112,7 +113,9 @@ function checkObject(w: Walk, node: Node, schema: CrdSchema, path: string, span:
     // Pruning drops what the schema does not declare; strict field validation reports it.
     else w.out.push({ kind: 'unknown-field', message: `unknown field ${JSON.stringify(at)}`, span: keySpan, path: at });
   }
-  for (const key of schema.required ?? []) {
+  // An embedded resource needs apiVersion and kind, not metadata (apiextensions-apiserver schema/objectmeta validation.go validateEmbeddedResource).
+  const required = schema['x-kubernetes-embedded-resource'] ? ['apiVersion', 'kind', ...(schema.required ?? [])] : (schema.required ?? []);
+  for (const key of required) {
     if (present.has(key)) continue;
     // field.Required(errPath, ""): the message names the field the object lacks.
     w.out.push({ kind: 'required', message: `Required value: ${JSON.stringify(key)} must be set`, span: ownKey ?? requiredSpan(node, span), path: child(path, key) });
