@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCustomResource, MAX_VISITS } from '../../server/src/analysis/crd/check-custom-resource';
 import { MAX_SCHEMA_DEPTH, MAX_SCHEMA_NODES, readCrd, type CrdSchema } from '../../server/src/analysis/crd/crd-definition';
+import { analyze } from '../../server/src/analysis/analyze';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
+import type { KustomizeFacts } from '../../server/src/analysis/kustomize/coverage';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 
 /** One problem as `kind path: message` (the message as the rule quotes it, before what Kubernetes does). */
@@ -41,6 +43,7 @@ test('the schema walk reports what the API server reports, in its words', () => 
     ['embedded resource needs apiVersion and kind, allows metadata', obj({ r: { type: 'object', 'x-kubernetes-embedded-resource': true } }), '{r: {metadata: {name: x}}}', ['required spec.r.apiVersion: Required value: "apiVersion" must be set', 'required spec.r.kind: Required value: "kind" must be set']],
     ['a truncated subtree is not judged', obj({ t: { truncated: true } }), '{t: {anything: 1}}', []],
     ['a skipped path is not judged', obj({ template: { type: 'object' } }), '{template: {spec: {}}}', []],
+    ['merge keys bring their pairs', obj({ a: { type: 'string' }, b: { type: 'integer' } }), '{<<: {a: x}, b: 1}', []],
     ['a property named __proto__ is only a property', obj({}), '{__proto__: 1}', ['unknown-field spec.__proto__: unknown field "spec.__proto__"']],
   ];
   for (const [name, schema, spec, want] of cases) assert.deepEqual(walk(schema, spec, name.includes('skipped') ? ['spec.template'] : []), want, name);
@@ -129,4 +132,34 @@ test('the workspace index answers by group and kind, and forgets a CRD whose fil
   assert.equal(index.customResourceDefinition('x.example.com', 'Thing')?.versions[0]?.name, 'v2');
   index.remove('file:///crd.yaml');
   assert.equal(index.customResourceDefinition('x.example.com', 'Thing'), undefined);
+});
+
+test('the rule: silent without the CRD, once per object with several pod templates, no Required value in a Kustomize patch', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///crd.yaml', crdText('{type: object, properties: {spec: {type: object, required: [size], properties: {size: {type: integer}, workerGroupSpecs: {type: array, items: {type: object, x-kubernetes-preserve-unknown-fields: true}}}}}}').replace(/x\.example\.com/g, 'ray.io').replace('kind: Thing', 'kind: RayCluster'));
+  const text = `apiVersion: ray.io/v1
+kind: RayCluster
+metadata: {name: r}
+spec:
+  headGroupSpec: {}
+  workerGroupSpecs:
+    - template: {spec: {containers: [{name: a, image: nginx:1.27}]}}
+    - template: {spec: {containers: [{name: b, image: nginx:1.27}]}}
+`;
+  const messages = (options: Parameters<typeof analyze>[1]) =>
+    analyze(parseManifests(text), { ...options, rules: { 'image-not-pinned': 'off' } }).findings.filter((f) => f.rule === 'custom-resource-schema').map((f) => `${f.severity} ${f.path}: ${f.message}`);
+  assert.deepEqual(messages({}), [], 'no workspace');
+  assert.deepEqual(messages({ workspace: index }), [
+    'error spec.size: Required value: "size" must be set. The API server rejects the object.',
+    'error spec.headGroupSpec: strict decoding error: unknown field "spec.headGroupSpec". The API server rejects the object (fieldValidation=Strict, kubectl\'s default).',
+  ]);
+  assert.deepEqual(messages({ workspace: index, fieldValidation: 'Warn' }), [
+    'error spec.size: Required value: "size" must be set. The API server rejects the object.',
+    'warning spec.headGroupSpec: unknown field "spec.headGroupSpec". The API server drops the field (fieldValidation=Warn).',
+  ]);
+  const patch = { patchOf: ['kustomization.yaml'], vars: [], images: [], patchBases: [], patchTargets: [] } as unknown as KustomizeFacts;
+  assert.deepEqual(messages({ workspace: index, kustomize: patch }), [
+    'error spec.headGroupSpec: strict decoding error: unknown field "spec.headGroupSpec". The API server rejects the object (fieldValidation=Strict, kubectl\'s default).',
+  ]);
+  assert.deepEqual(messages({ workspace: index, fieldValidation: 'Ignore', kustomize: patch }), []);
 });

@@ -5,7 +5,8 @@
  * apiextensions-apiserver pkg/apiserver/validation/validation.go kubeOpenAPIResultToFieldErrors.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { effectivePairs } from '../model/merge-keys';
 import { nodeSpan, resolveNode } from '../model/node-view';
 import type { Span } from '../model/span';
 import { scalarValueAsKubernetesReads, type JsonScalar } from '../schema/read-scalar';
@@ -94,7 +95,8 @@ function checkObject(w: Walk, node: Node, schema: CrdSchema, path: string, span:
   if (!isMap(node)) return;
   const present = new Set<string>();
   const keepsUnknown = schema['x-kubernetes-preserve-unknown-fields'] === true;
-  for (const pair of node.items as Pair[]) {
+  // Merge keys (`<<: *base`) bring their pairs, as sigs.k8s.io/yaml does.
+  for (const pair of effectivePairs(w.doc, node)) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     present.add(key);

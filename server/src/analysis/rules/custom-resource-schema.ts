@@ -26,7 +26,7 @@ function skippedPaths(document: ManifestDocument, version: CrdVersion): Set<stri
   return skip;
 }
 
-/** Rules run once per pod spec of a document (workload-scope.ts): this one judges the object, so only on the first. */
+/** Rules run once per pod spec of a document (workload-scope.ts): this one judges the object, so it walks only on the first. */
 function isFirstView(document: ManifestDocument): boolean {
   return document.workload === undefined || document.workload === document.workloads[0];
 }
@@ -47,7 +47,10 @@ function check({ document, options, report }: RuleContext): void {
   }
   if (!version.schema) return;
   const mode = options.fieldValidation ?? 'Strict';
+  // A Kustomize patch holds only what it changes: what it lacks is its base's business (see Rule.judgesAbsence).
+  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
   for (const p of checkCustomResource(document.doc, root.node, version.schema, skippedPaths(document, version))) {
+    if (isPatch && p.kind === 'required') continue;
     const said = decorate(p, mode);
     if (said) report({ ...said, span: p.span, path: p.path });
   }
