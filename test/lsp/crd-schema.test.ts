@@ -42,6 +42,18 @@ test('custom resources are checked once their CRD is indexed, and again when it 
       // The good CronTab's integer replicas are now the wrong type; the bad one's string is right; v2 is served.
       assert.deepEqual(ours(await changed), ['6:12-6:13 Invalid value: "integer": spec.replicas in body must be of type string: "integer". The API server rejects the object.', IMGAE]);
 
+      // The CRD open in the editor counts as typed: a higher minimum makes the good CronTab's replicas too few.
+      await client.open(crdUri, readFileSync(crdPath, 'utf8'));
+      const typed = client.nextDiagnostics(crontabs, (p) => ours(p.diagnostics).some((m) => m.includes('greater than')), 15_000);
+      const at = client.positionOf(crdUri, 'type: string', 0, 1); // replicas' type (cronSpec's comes first)
+      await client.change(crdUri, [{ range: { start: at, end: { line: at.line, character: at.character + 'type: string'.length } }, newText: 'type: integer\n                  minimum: 3' }]);
+      assert.deepEqual(ours(await typed), [
+        '6:12-6:13 Invalid value: 2: spec.replicas in body should be greater than or equal to 3. The API server rejects the object.',
+        REPLICAS,
+        IMGAE,
+      ]);
+      await client.close(crdUri);
+
       // The CRD is deleted: nothing is said about the custom resources any more.
       rmSync(crdPath);
       const gone = client.nextDiagnostics(crontabs, (p) => ours(p.diagnostics).length === 0, 15_000);
