@@ -163,3 +163,17 @@ spec:
   ]);
   assert.deepEqual(messages({ workspace: index, fieldValidation: 'Ignore', kustomize: patch }), []);
 });
+
+test('an item of a List is checked on its own; its finding\'s path says where it is', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///crd.yaml', crdText('{type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}'));
+  const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: x.example.com/v1\n    kind: Thing\n    spec: {size: big}\n  - apiVersion: x.example.com/v9\n    kind: Thing\n';
+  const findings = analyze(parseManifests(text), { workspace: index }).findings.filter((f) => f.rule === 'custom-resource-schema');
+  assert.deepEqual(
+    findings.map((f) => [f.path, text.slice(f.span.start, f.span.end), f.message]),
+    [
+      ['items[0].spec.size', 'big', 'Invalid value: "string": spec.size in body must be of type integer: "string". The API server rejects the object.'],
+      ['items[1].apiVersion', 'x.example.com/v9', 'no matches for kind "Thing" in version "x.example.com/v9": the CustomResourceDefinition serves v1. kubectl refuses the object.'],
+    ],
+  );
+});

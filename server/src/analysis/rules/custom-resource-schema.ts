@@ -17,10 +17,10 @@ function decorate(p: CustomProblem, mode: 'Strict' | 'Warn' | 'Ignore'): { messa
 }
 
 /** Pod templates the API schema already checks (no double findings), and `status` where its subresource ignores it. */
-function skippedPaths(document: ManifestDocument, version: CrdVersion): Set<string> {
+function skippedPaths(document: ManifestDocument, version: CrdVersion, prefix: string): Set<string> {
   const skip = new Set<string>();
   for (const w of document.workloads) {
-    if (w.kind.custom?.hasPodSchema) skip.add((w.template ?? w.podSpec.view).path);
+    if (w.kind.custom?.hasPodSchema) skip.add((w.template ?? w.podSpec.view).path.slice(prefix.length));
   }
   if (version.hasStatusSubresource) skip.add('status');
   return skip;
@@ -34,7 +34,9 @@ function isFirstView(document: ManifestDocument): boolean {
 function check({ document, options, report }: RuleContext): void {
   const { root, apiVersion, kind } = document;
   const slash = apiVersion?.indexOf('/') ?? -1;
-  if (!root || root.path !== '' || !apiVersion || !kind || slash < 0 || !isFirstView(document)) return;
+  if (!root || !apiVersion || !kind || slash < 0 || !isFirstView(document)) return;
+  // An item of a `kind: List` is sent on its own (the API server's paths start at the item); the finding's path says where it is.
+  const prefix = root.path ? `${root.path}.` : '';
   const group = apiVersion.slice(0, slash);
   const definition = options.workspace?.customResourceDefinition?.(group, kind);
   if (!definition) return;
@@ -42,17 +44,17 @@ function check({ document, options, report }: RuleContext): void {
   if (!version?.served) {
     const span = nodeSpan((root.pair('apiVersion')?.value ?? null) as Node | null, root.span);
     // apimachinery meta.NoKindMatchError, as kubectl prints it when the REST mapping fails.
-    report({ message: `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}: the CustomResourceDefinition serves ${served(definition.versions)}. kubectl refuses the object.`, span, path: 'apiVersion' });
+    report({ message: `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}: the CustomResourceDefinition serves ${served(definition.versions)}. kubectl refuses the object.`, span, path: `${prefix}apiVersion` });
     return;
   }
   if (!version.schema) return;
   const mode = options.fieldValidation ?? 'Strict';
   // A Kustomize patch holds only what it changes: what it lacks is its base's business (see Rule.judgesAbsence).
   const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
-  for (const p of checkCustomResource(document.doc, root.node, version.schema, skippedPaths(document, version))) {
+  for (const p of checkCustomResource(document.doc, root.node, version.schema, skippedPaths(document, version, prefix))) {
     if (isPatch && p.kind === 'required') continue;
     const said = decorate(p, mode);
-    if (said) report({ ...said, span: p.span, path: p.path });
+    if (said) report({ ...said, span: p.span, path: `${prefix}${p.path}` });
   }
 }
 
