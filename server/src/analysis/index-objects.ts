@@ -1,10 +1,11 @@
 /** The objects a file defines that pod specs refer to, with small facts (never secret values): the index's entries. */
+import { readCrd } from './crd/crd-definition';
 import { decodeBase64 } from './k8s/base64';
 import type { ManifestModel } from './model/manifest';
 import type { IndexedObject } from './workspace-view';
 
 /** Kinds pod specs refer to by name. */
-export const INDEXED_KINDS = new Set(['Secret', 'ServiceAccount', 'RuntimeClass', 'ConfigMap', 'Service', 'PersistentVolumeClaim']);
+export const INDEXED_KINDS = new Set(['Secret', 'ServiceAccount', 'RuntimeClass', 'ConfigMap', 'Service', 'PersistentVolumeClaim', 'CustomResourceDefinition']);
 
 function keysOf(v: unknown): string[] {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.keys(v) : [];
@@ -41,6 +42,11 @@ export function indexObjects(model: ManifestModel, uri: string): IndexedObject[]
       facts.overhead = d.root.map('overhead')?.map('podFixed')?.toJS();
     } else if (d.kind === 'ConfigMap') {
       facts.keys = [...(d.root.map('data')?.keys() ?? []), ...(d.root.map('binaryData')?.keys() ?? [])];
+    } else if (d.kind === 'CustomResourceDefinition') {
+      // Its group, kind and bounded schemas: what custom resources of its kind are checked against.
+      const definition = readCrd(d);
+      if (!definition) continue;
+      facts.definition = definition;
     }
     const span = nameField ? { start: nameField.span.start + d.offset, end: nameField.span.end + d.offset } : { start: d.offset, end: d.offset };
     out.push({ kind: d.kind, apiVersion: d.apiVersion, namespace: d.namespace, name: d.name, uri, span, facts });

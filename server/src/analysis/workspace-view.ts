@@ -1,4 +1,5 @@
 /** What rules may know about the rest of the workspace: other objects by kind, namespace and name (filled by workspace/). */
+import type { CrdDefinition } from './crd/crd-definition';
 import type { Span } from './model/span';
 
 export interface IndexedObject {
@@ -20,4 +21,6 @@ export interface WorkspaceView {
   find(kind: string, name: string, namespace: string | undefined): IndexedObject[];
   /** Whether the workspace defines any object of this kind (a missing reference is then more likely a mistake). */
   hasKind(kind: string): boolean;
+  /** The CustomResourceDefinition of a custom resource's API group and kind (the first by file and position), if any. */
+  customResourceDefinition?(group: string, kind: string): CrdDefinition | undefined;
 }

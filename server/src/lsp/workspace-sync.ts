@@ -47,6 +47,12 @@ export class WorkspaceSync {
   private readonly reportedPatterns = new Set<string>();
   /** What the last scan excluded, so the file watcher skips the same files. */
   private excluded: { folders: string[]; matcher: ExcludeMatcher } | undefined;
+  /**
+   * The disk read under way per file: one that finishes after a newer event (a delete, typing, another read) is stale.
+   * A close's read could otherwise end after the file's deletion was reported and bring its objects back.
+   */
+  private readonly pendingReads = new Map<string, number>();
+  private readCount = 0;
 
   constructor(private readonly deps: WorkspaceSyncDeps) {}
 
@@ -85,8 +91,12 @@ export class WorkspaceSync {
 
   /** The index entry for a file on disk: its text when it is a readable manifest within the size limit, else none. */
   private async indexFromDisk(uri: string): Promise<boolean> {
+    const token = ++this.readCount;
+    this.pendingReads.set(uri, token);
     const path = toPath(uri);
     const read = path === undefined || this.isExcluded(path) ? undefined : await readRegularFile(path, this.deps.maxFileSize());
+    if (this.pendingReads.get(uri) !== token) return false;
+    this.pendingReads.delete(uri);
     const isManifest = read?.ok === true && !isGoTemplate(read.text);
     // Only files under the scanned folders count as the workspace's manifests (the watcher may report others).
     if (isManifest && path !== undefined && this.isInFolders(path)) this.manifests.add(uri);
@@ -113,6 +123,8 @@ export class WorkspaceSync {
 
   /** An open document's text is what counts while it is open. */
   documentChanged(uri: string, model: ManifestModel): void {
+    // Typing wins over a disk read still under way for the same file.
+    this.pendingReads.delete(uri);
     if (this.index.updateModel(uri, model)) this.changed();
   }
 
@@ -127,6 +139,7 @@ export class WorkspaceSync {
       for (const change of params.changes) {
         if (this.deps.isOpen(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) {
+          this.pendingReads.delete(change.uri);
           this.manifests.delete(change.uri);
           any = this.index.remove(change.uri) || any;
         } else any = (await this.indexFromDisk(change.uri)) || any;

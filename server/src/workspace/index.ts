@@ -1,4 +1,5 @@
 /** The workspace index: objects by kind, namespace and name across files, kept small (facts only, no parse trees). */
+import type { CrdDefinition } from '../analysis/crd/crd-definition';
 import { indexObjects } from '../analysis/index-objects';
 import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
@@ -35,6 +36,8 @@ export class WorkspaceIndex implements WorkspaceView {
    */
   private readonly texts = new Map<string, string>();
   private textChars = 0;
+  private readonly crds = new Map<string, CrdDefinition>();
+  private crdGeneration = -1;
   /** Bumped on every change, so analyses that read the index know they are stale. */
   generation = 0;
 
@@ -43,7 +46,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(parseManifests(text)));
     const kept = this.keepText(uri, text);
     // Only files that can define indexed kinds are parsed: a cheap test first.
-    const mayDefine = /^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim)\b/.test(text);
+    const mayDefine = /^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim|CustomResourceDefinition)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim|CustomResourceDefinition)\b/.test(text);
     return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []) || kept;
   }
 
@@ -170,7 +173,27 @@ export class WorkspaceIndex implements WorkspaceView {
   viewFor(uri: string): WorkspaceView {
     const namespace = this.kustomizations.size === 0 ? undefined : this.kustomizeFacts(uri)?.namespace;
     if (namespace === undefined) return this;
-    return { find: (kind, name, written) => this.find(kind, name, kind === 'RuntimeClass' ? written : namespace), hasKind: (kind) => this.hasKind(kind) };
+    return {
+      find: (kind, name, written) => this.find(kind, name, kind === 'RuntimeClass' ? written : namespace),
+      hasKind: (kind) => this.hasKind(kind),
+      customResourceDefinition: (group, kind) => this.customResourceDefinition(group, kind),
+    };
+  }
+
+  /** CRDs by group and kind, rebuilt on the first question after a change (cluster-scoped: Kustomize namespaces do not apply). */
+  customResourceDefinition(group: string, kind: string): CrdDefinition | undefined {
+    if (!this.hasKind('CustomResourceDefinition')) return undefined;
+    if (this.crdGeneration !== this.generation) {
+      this.crds.clear();
+      const all = [...this.byUri.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').sort(byPlace);
+      for (const o of all) {
+        const d = o.facts.definition as CrdDefinition;
+        const key = `${d.group}/${d.kind}`;
+        if (!this.crds.has(key)) this.crds.set(key, d);
+      }
+      this.crdGeneration = this.generation;
+    }
+    return this.crds.get(`${group}/${kind}`);
   }
 
   hasKind(kind: string): boolean {

@@ -67,6 +67,7 @@ import { fieldTypeInvalid } from './field-type-invalid';
 import { fieldValueUnsupported } from './field-value-unsupported';
 import { fieldRequired } from './field-required';
 import { apiVersionUnserved } from './api-version-unserved';
+import { customResourceSchema } from './custom-resource-schema';
 import type { Rule } from './types';
 import { yamlDuplicateKey } from './yaml-duplicate-key';
 import { yamlSyntax } from './yaml-syntax';
@@ -141,6 +142,7 @@ export const RULES: readonly Rule[] = [
   privateRegistryWithoutPullSecret,
   apiVersionUnserved,
   fieldUnknown,
+  customResourceSchema,
   fieldTypeInvalid,
   fieldValueUnsupported,
   fieldRequired,
