@@ -79,6 +79,15 @@ export function analyzeDocument(
   return findings;
 }
 
+/**
+ * The options a document-scoped rule sees, which are also its cache key: everything but the per-run inputs that
+ * change without the document changing (the workspace index). Rules that need them declare another `scope`.
+ */
+function cachedOptions(options: AnalysisOptions): AnalysisOptions {
+  const { workspace: _perRun, ...rest } = options;
+  return rest;
+}
+
 /** Findings of unchanged documents, reused across versions of a file (keyed by the parsed document). */
 export type FindingsCache = WeakMap<object, { optionsKey: string; findings: Finding[] }>;
 
@@ -90,7 +99,7 @@ export function createFindingsCache(): FindingsCache {
 function documentFindings(
   model: ManifestModel,
   document: ManifestDocument,
-  options: AnalysisOptions,
+  { options, documentOptions }: { options: AnalysisOptions; documentOptions: AnalysisOptions },
   failures: AnalysisResult['failures'],
   rules: { local: readonly Rule[]; fileScoped: readonly Rule[] },
   cache: FindingsCache | undefined,
@@ -102,7 +111,7 @@ function documentFindings(
   if (hit && hit.optionsKey === optionsKey) own = hit.findings;
   else {
     const before = failures.length;
-    own = analyzeDocument(model, document, options, failures, local);
+    own = analyzeDocument(model, document, documentOptions, failures, local);
     // A rule that threw is retried next time rather than cached as "no findings".
     if (failures.length === before) cache?.set(document.doc, { optionsKey, findings: own });
   }
@@ -120,12 +129,15 @@ export function analyze(
   const failures: AnalysisResult['failures'] = [];
   const ignores = new IgnoreComments(model.text);
   const findings: Finding[] = [];
-  const optionsKey = cache ? JSON.stringify({ ...options, workspace: undefined }) : '';
+  // Document-scoped rules see exactly what keys their cached findings: a rule that reads the workspace without
+  // declaring `scope: 'workspace'` finds it absent on every path (tests, CLI, editor), never stale in the editor only.
+  const documentOptions = cachedOptions(options);
+  const optionsKey = cache ? JSON.stringify(documentOptions) : '';
   // Document-scoped findings can be reused while a document is unchanged; the others are computed every time.
   const byScope = { local: rules.filter((r) => (r.scope ?? 'document') === 'document'), fileScoped: rules.filter((r) => (r.scope ?? 'document') !== 'document') };
   for (const document of model.documents) {
     if (isInert(document)) continue;
-    const own = documentFindings(model, document, options, failures, byScope, cache, optionsKey);
+    const own = documentFindings(model, document, { options, documentOptions }, failures, byScope, cache, optionsKey);
     const shown: Finding[] = [];
     for (const local of quietTemplates(document, own)) {
       const f: Finding = {

@@ -72,6 +72,7 @@ export interface Rule {
    * `document` (default): findings depend only on the document itself, so they are reused while it is unchanged.
    * `file`: they depend on other documents of the file too (recomputed on every change).
    * `workspace`: they read `options.workspace` (recomputed on every change of the file or of the index).
+   * A `document` rule is handed its options without the workspace (analyze.ts), so forgetting this cannot go stale.
    */
   scope?: 'document' | 'file' | 'workspace';
   /**
