@@ -4,6 +4,7 @@ import type { Span } from './model/span';
 import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
+import { isOnTemplateLine } from './model/go-template';
 import { optionsForFile } from './k8s/file-target';
 import { mergedFindings } from './kustomize/merged-findings';
 import { inlinePatchFindings } from './kustomize/inline-patches';
@@ -139,7 +140,7 @@ export function analyze(
     if (isInert(document)) continue;
     const own = documentFindings(model, document, { options, documentOptions }, failures, byScope, cache, optionsKey);
     const shown: Finding[] = [];
-    for (const local of quietTemplates(document, own)) {
+    for (const local of quietTemplates(document, own, rules)) {
       const f: Finding = {
         ...local,
         span: clampSpan(shiftSpan(local.span, document.offset), model.text.length),
@@ -173,7 +174,7 @@ export function analyze(
  * parser complained of. Skipping these keeps a file of a million `---` lines as cheap as its parse.
  */
 function isInert(document: ManifestDocument): boolean {
-  return !document.root && document.syntaxErrors.length === 0 && document.duplicateKeys.length === 0 && !document.isTemplated;
+  return !document.root && document.syntaxErrors.length === 0 && document.duplicateKeys.length === 0 && !document.isGoTemplate;
 }
 
 function clampSpan(span: Span, length: number): Span {
@@ -183,17 +184,11 @@ function clampSpan(span: Span, length: number): Span {
 
 /**
  * In a Go template, a document that does not parse is template code, and a line with `{{ }}` is not what Kubernetes
- * will see: findings there would be false alarms. Only go-template's own note survives.
+ * will see: findings there would be false alarms. Only rules that speak of the template code itself stay.
  */
-function quietTemplates(document: ManifestDocument, findings: Finding[]): Finding[] {
-  if (!document.isTemplated) return findings;
-  if (document.syntaxErrors.length > 0) return findings.filter((f) => f.rule === 'go-template');
-  const text = document.text;
-  return findings.filter((f) => {
-    if (f.rule === 'go-template') return true;
-    const from = text.lastIndexOf('\n', f.span.start - 1) + 1;
-    const toNl = text.indexOf('\n', f.span.end);
-    const lines = text.slice(from, toNl < 0 ? text.length : toNl);
-    return !lines.includes('{{');
-  });
+function quietTemplates(document: ManifestDocument, findings: Finding[], rules: readonly Rule[]): Finding[] {
+  if (!document.isGoTemplate) return findings;
+  const speaks = new Set(rules.filter((r) => r.speaksOfTemplateCode).map((r) => r.id));
+  if (document.syntaxErrors.length > 0) return findings.filter((f) => speaks.has(f.rule));
+  return findings.filter((f) => speaks.has(f.rule) || !isOnTemplateLine(document.text, f.span));
 }

@@ -80,6 +80,8 @@ export interface Rule {
    * Kustomize patch holds only what it changes, so such rules skip files that kustomizations use as patches.
    */
   judgesAbsence?: boolean;
+  /** Its findings are about a Go template's code itself, so they stay where other rules' findings are quieted. */
+  speaksOfTemplateCode?: boolean;
   title: string;
   /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
   source: string;
