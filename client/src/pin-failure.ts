@@ -6,18 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { CodeActionResolveRequest, ResponseError, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
-
-/** The server's PinFailureData (server/src/lsp/pin-failure.ts): the client must not import the server. */
-interface PinFailure {
-  podLens: 'pin-failed';
-  image: string;
-  reason: string;
-  hint: string;
-}
-
-function isPinFailure(data: unknown): data is PinFailure {
-  return typeof data === 'object' && data !== null && (data as { podLens?: unknown }).podLens === 'pin-failed';
-}
+import { isPinFailure } from '../../protocol/commands';
 
 const OPEN_SETTINGS = 'Registry Settings';
 const SHOW_OUTPUT = 'Show Output';

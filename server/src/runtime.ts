@@ -11,7 +11,7 @@ export interface Runtime {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** Builds the registry client for the current settings; undefined when the network is not available. */
-  createResolver?: (settings: import('./lsp/settings').Settings, facts: import('./lsp/settings').ClientFacts) => DigestResolver;
+  createResolver?: (settings: import('./lsp/settings').Settings, facts: import('../../protocol/initialization').ClientFacts) => DigestResolver;
   version: string;
   /** Registry hosts the user's docker/podman config holds credentials for (hosts only): they count as private. */
   configuredRegistries?: () => string[];
