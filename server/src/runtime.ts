@@ -15,6 +15,9 @@ export interface Runtime {
   version: string;
   /** Registry hosts the user's docker/podman config holds credentials for (hosts only): they count as private. */
   configuredRegistries?: () => string[];
-  /** Handler names made to throw, to test that one failing request does not take the server down (tests only). */
+  /**
+   * Handler names made to throw, to test that one failing request does not take the server down. Only a runtime a test
+   * builds sets it (test/support/lsp-transport.ts); the real one never does.
+   */
   faults?: ReadonlySet<string>;
 }

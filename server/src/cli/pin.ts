@@ -1,6 +1,7 @@
 /** `pod-lens pin` and `pod-lens resolve`: rewrite image tags to digests in files, or print one digest. */
 import { imageFields } from '../analysis/fixes/image-fields';
-import { digestRequestFor, mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { digestRequestFor, pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { mapLimited } from '../async/map-limited';
 import { parseManifests, type ParseOptions } from '../analysis/model/manifest';
 import type { DigestResolver } from '../analysis/ports';
 import { relative, sep } from 'node:path';

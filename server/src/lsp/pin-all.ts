@@ -2,7 +2,8 @@
 import { ResponseError, type CancellationToken, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { imageFields } from '../analysis/fixes/image-fields';
-import { mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { mapLimited } from '../async/map-limited';
 import type { CommandDeps } from './commands';
 import { toRange } from './convert';
 import { pinFailureData, type PinFailureData } from './pin-failure';
