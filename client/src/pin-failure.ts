@@ -12,7 +12,7 @@ const OPEN_SETTINGS = 'Registry Settings';
 const SHOW_OUTPUT = 'Show Output';
 
 /** The notification: the problem first, the next step, and buttons for the two places a fix is usually made. */
-export async function showPinFailure(failure: { image: string; reason: string; hint: string }, output: vscode.OutputChannel): Promise<void> {
+async function showPinFailure(failure: { image: string; reason: string; hint: string }, output: vscode.OutputChannel): Promise<void> {
   output.appendLine(`pin ${failure.image} failed: ${failure.reason}`);
   const choice = await vscode.window.showErrorMessage(`Pod Lens could not pin ${failure.image}: ${failure.reason}. ${failure.hint}`, OPEN_SETTINGS, SHOW_OUTPUT);
   if (choice === OPEN_SETTINGS) await vscode.commands.executeCommand('workbench.action.openSettings', 'podLens.registry');

@@ -19,7 +19,7 @@ export interface AnalysisResult {
 }
 
 /** The severity a rule runs at under these options, or undefined when it is off. */
-export function effectiveSeverity(rule: Rule, options: AnalysisOptions): Severity | undefined {
+function effectiveSeverity(rule: Rule, options: AnalysisOptions): Severity | undefined {
   const setting = options.rules?.[rule.id];
   if (setting === 'off') return undefined;
   if (setting) return setting;
@@ -43,7 +43,7 @@ function withConsequence(message: string, consequence: string | undefined): stri
 }
 
 /** Findings of one document in LOCAL coordinates (relative to its chunk). */
-export function analyzeDocument(
+function analyzeDocument(
   model: ManifestModel,
   document: ManifestDocument,
   options: AnalysisOptions,

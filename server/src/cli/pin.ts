@@ -53,7 +53,7 @@ export async function digestFor(resolver: DigestResolver, image: string, platfor
 }
 
 /** The new text of one file and how many image fields changed: every unpinned image rewritten, nothing else touched. */
-export async function pinText(text: string, resolver: DigestResolver, options: Pick<PinOptions, 'keepTag' | 'platform' | 'podTemplates'>, failures: PinFailure[], path: string): Promise<{ text: string; images: number }> {
+async function pinText(text: string, resolver: DigestResolver, options: Pick<PinOptions, 'keepTag' | 'platform' | 'podTemplates'>, failures: PinFailure[], path: string): Promise<{ text: string; images: number }> {
   const plan = planPins(imageFields(parseManifests(text, undefined, { podTemplates: options.podTemplates })));
   const digests = await mapLimited(plan.images, 4, async (image) => {
     try {

@@ -29,7 +29,7 @@ export interface WalkResult {
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 const YAML_NAME = /\.ya?ml$/i;
 /** Far deeper than any repository's manifests; it also bounds bind-mount loops, which real paths cannot see. */
-export const DEFAULT_MAX_DEPTH = 40;
+const DEFAULT_MAX_DEPTH = 40;
 
 export function isYamlName(name: string): boolean {
   // kustomize also reads a kustomization from a file named just `Kustomization` (konfig's recognized names).

@@ -38,7 +38,7 @@ export function pinFailureData(image: string, error: unknown): PinFailureData {
 }
 
 /** The message says the problem first, then the next step: clients without Pod Lens' own client show only this. */
-export function pinFailureMessage(data: PinFailureData): string {
+function pinFailureMessage(data: PinFailureData): string {
   return `Cannot pin ${data.image}: ${data.reason}. ${data.hint}`;
 }
 

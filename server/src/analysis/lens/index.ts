@@ -18,7 +18,7 @@ export type LensAction = 'show-startup-preview';
 
 export type LensProvider = (model: ManifestModel, options: AnalysisOptions) => Lens[];
 
-export const LENS_PROVIDERS: LensProvider[] = [startupLens];
+const LENS_PROVIDERS: LensProvider[] = [startupLens];
 
 export function codeLenses(model: ManifestModel, options: AnalysisOptions = {}): Lens[] {
   const inForce = optionsForFile(model.text, options);

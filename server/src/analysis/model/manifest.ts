@@ -92,7 +92,7 @@ export interface ManifestModel {
  * a 4.8 MB one-line flow list is about 5 M, a large real manifest a few thousand) and documents per file (a million
  * `---` lines). Past them, reading stops with a note.
  */
-export const MAX_STEPS_PER_DOCUMENT = 500_000;
+const MAX_STEPS_PER_DOCUMENT = 500_000;
 export const MAX_DOCUMENTS_PER_FILE = 10_000;
 
 /**

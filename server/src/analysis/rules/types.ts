@@ -97,7 +97,7 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export const DOCS_BASE = 'https://github.com/pod-lens/pod-lens/blob/main/docs/rules/';
+const DOCS_BASE = 'https://github.com/pod-lens/pod-lens/blob/main/docs/rules/';
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
