@@ -234,3 +234,11 @@ export function kubeletTag(ref: Pick<ImageReference, 'tag' | 'digest'>): string 
   if (ref.tag !== null) return ref.tag;
   return ref.digest === null ? 'latest' : '';
 }
+
+/**
+ * The key online checks use for an image (`podLens.registry.onlineChecks`: the rule image-digest-stale and the
+ * server's look-ups agree on it): its name and tag as written, without the digest.
+ */
+export function tagKey(raw: string, nameEnd: number, tagSpan: { start: number; end: number } | null): string | undefined {
+  return tagSpan ? `${raw.slice(0, nameEnd)}:${raw.slice(tagSpan.start, tagSpan.end)}` : undefined;
+}
