@@ -1,15 +1,7 @@
 /** The client's commands, one table: id → handler. */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-
-/** Server-side command ids (server/src/lsp/commands.ts). */
-const SERVER_PIN_ALL = 'podLens.server.pinAllImages';
-
-interface PinAllResult {
-  pinned: string[];
-  failed: Array<{ image: string; message: string; hint: string }>;
-  applied: boolean;
-}
+import { PIN_ALL_COMMAND, type PinAllResult } from '../../protocol/commands';
 
 async function pinAllImages(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -17,7 +9,7 @@ async function pinAllImages(client: LanguageClient): Promise<void> {
   const uri = editor.document.uri.toString();
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Pod Lens: resolving image digests…', cancellable: true },
-    (_progress, token) => client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_PIN_ALL, arguments: [uri] }, token) as Promise<PinAllResult>,
+    (_progress, token) => client.sendRequest(ExecuteCommandRequest.type, { command: PIN_ALL_COMMAND, arguments: [uri] }, token) as Promise<PinAllResult>,
   );
   if (!result) return;
   const failed = result.failed.map((f) => `${f.image}: ${f.message}`);

@@ -1,5 +1,6 @@
 /** Typed getters for the client's own settings and the facts the server needs at start. */
 import * as vscode from 'vscode';
+import type { ClientFacts } from '../../protocol/initialization';
 
 export const LANGUAGE_IDS = ['yaml', 'dockercompose', 'helm'] as const;
 
@@ -10,14 +11,7 @@ export function documentSelector(): Array<{ language: string; scheme: string }> 
   ]);
 }
 
-export interface ServerFacts {
-  redHatYamlInstalled: boolean;
-  workspaceTrusted: boolean;
-  httpProxy?: string;
-  filesExclude: string[];
-}
-
-export function serverFacts(): ServerFacts {
+export function serverFacts(): ClientFacts {
   const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy');
   const excluded = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
   return {

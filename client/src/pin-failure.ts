@@ -6,24 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { CodeActionResolveRequest, ResponseError, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
-
-/** The server's PinFailureData (server/src/lsp/pin-failure.ts): the client must not import the server. */
-interface PinFailure {
-  podLens: 'pin-failed';
-  image: string;
-  reason: string;
-  hint: string;
-}
-
-function isPinFailure(data: unknown): data is PinFailure {
-  return typeof data === 'object' && data !== null && (data as { podLens?: unknown }).podLens === 'pin-failed';
-}
+import { isPinFailure } from '../../protocol/commands';
 
 const OPEN_SETTINGS = 'Registry Settings';
 const SHOW_OUTPUT = 'Show Output';
 
 /** The notification: the problem first, the next step, and buttons for the two places a fix is usually made. */
-export async function showPinFailure(failure: { image: string; reason: string; hint: string }, output: vscode.OutputChannel): Promise<void> {
+async function showPinFailure(failure: { image: string; reason: string; hint: string }, output: vscode.OutputChannel): Promise<void> {
   output.appendLine(`pin ${failure.image} failed: ${failure.reason}`);
   const choice = await vscode.window.showErrorMessage(`Pod Lens could not pin ${failure.image}: ${failure.reason}. ${failure.hint}`, OPEN_SETTINGS, SHOW_OUTPUT);
   if (choice === OPEN_SETTINGS) await vscode.commands.executeCommand('workbench.action.openSettings', 'podLens.registry');

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PREVIEW_COMMAND } from '../../protocol/commands';
 import { STARTUP_PLAN_REQUEST, type StartupPlanResult } from '../../protocol/startup-plan';
 import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetResult } from '../../protocol/target';
 import { LANGUAGE_IDS } from './config';
@@ -19,7 +20,7 @@ export function createStatusBar(context: vscode.ExtensionContext, client: () => 
   item.name = 'Pod Lens';
   item.text = '$(symbol-namespace) Pod Lens';
   item.tooltip = STATUS_TOOLTIP;
-  item.command = 'podLens.showStartupPreview';
+  item.command = PREVIEW_COMMAND;
   // Answers can arrive out of order: only the latest question's answer counts.
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -6,7 +6,7 @@ import { configuredRegistries, realCredentialEnvironment } from './registry/cred
 declare const POD_LENS_VERSION: string;
 export const VERSION = typeof POD_LENS_VERSION === 'string' ? POD_LENS_VERSION : '0.0.0-dev';
 
-/** `env` is the process's own in the server; tests running the server in process pass theirs (credentials, faults). */
+/** `env` is the process's own in the server; tests running the server in process pass theirs (credentials). */
 export function createRealRuntime(write: (message: string) => void, env: NodeJS.ProcessEnv = process.env): Runtime {
   return {
     version: VERSION,
@@ -20,7 +20,5 @@ export function createRealRuntime(write: (message: string) => void, env: NodeJS.
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
     configuredRegistries: () => configuredRegistries(realCredentialEnvironment(env)),
     createResolver: (settings, facts) => createRegistryResolver(settings, facts, VERSION, (m) => write(m), env),
-    // Fault injection for the robustness tests: POD_LENS_TEST_FAULTS=hover,codeLens makes those handlers throw.
-    faults: new Set((env.POD_LENS_TEST_FAULTS ?? '').split(',').filter(Boolean)),
   };
 }

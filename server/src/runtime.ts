@@ -11,10 +11,13 @@ export interface Runtime {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** Builds the registry client for the current settings; undefined when the network is not available. */
-  createResolver?: (settings: import('./lsp/settings').Settings, facts: import('./lsp/settings').ClientFacts) => DigestResolver;
+  createResolver?: (settings: import('./lsp/settings').Settings, facts: import('../../protocol/initialization').ClientFacts) => DigestResolver;
   version: string;
   /** Registry hosts the user's docker/podman config holds credentials for (hosts only): they count as private. */
   configuredRegistries?: () => string[];
-  /** Handler names made to throw, to test that one failing request does not take the server down (tests only). */
+  /**
+   * Handler names made to throw, to test that one failing request does not take the server down. Only a runtime a test
+   * builds sets it (test/support/lsp-transport.ts); the real one never does.
+   */
   faults?: ReadonlySet<string>;
 }

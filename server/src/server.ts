@@ -19,9 +19,11 @@ import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentCache } from './lsp/document-cache';
 import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
-import { DEFAULT_SETTINGS, readSettings, targetSettingProblems, type ClientFacts, type Settings } from './lsp/settings';
+import { DEFAULT_SETTINGS, readSettings, targetSettingProblems, type Settings } from './lsp/settings';
+import type { ClientFacts } from '../../protocol/initialization';
 import { createPinResolver } from './lsp/pin';
-import { registerCommands, COMMANDS } from './lsp/commands';
+import { registerCommands } from './lsp/commands';
+import { SERVER_COMMANDS } from '../../protocol/commands';
 import type { Runtime } from './runtime';
 import { WorkspaceSync } from './lsp/workspace-sync';
 import { WorkspaceDiagnostics } from './lsp/workspace-diagnostics';
@@ -96,7 +98,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         codeActionProvider: { resolveProvider: true, codeActionKinds: ['quickfix', 'refactor.rewrite', 'source'] },
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', ':'] },
-        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        executeCommandProvider: { commands: [...SERVER_COMMANDS] },
       },
       serverInfo: { name: 'pod-lens', version: runtime.version },
     };

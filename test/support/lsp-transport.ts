@@ -32,7 +32,9 @@ export function inProcessServer(env: NodeJS.ProcessEnv): ServerTransport {
   fromServer.pipe(toClient);
   // A MessageReader, not the raw stream: given a stream, vscode-languageserver exits the process when it ends.
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer));
-  startServer(connection, createRealRuntime((message) => connection.console.log(message), env));
+  // Fault injection lives in the runtime the test builds: POD_LENS_TEST_FAULTS=hover,codeLens makes those handlers throw.
+  const faults = new Set((env.POD_LENS_TEST_FAULTS ?? '').split(',').filter(Boolean));
+  startServer(connection, { ...createRealRuntime((message) => connection.console.log(message), env), faults });
   return {
     reader: new StreamMessageReader(toClient),
     writer: new StreamMessageWriter(toServer),

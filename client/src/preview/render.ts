@@ -10,7 +10,7 @@ const LABEL = 170;
 const SLOT = 120;
 
 /** The timeline: init containers as consecutive bars, sidecars running on, app containers in parallel, Ready. */
-export function timelineSvg(w: PreviewWorkload): string {
+function timelineSvg(w: PreviewWorkload): string {
   const initSteps = w.steps.filter((s) => s.type !== 'app');
   const appStart = initSteps.length;
   const slots = appStart + 2;

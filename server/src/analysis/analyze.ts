@@ -4,6 +4,7 @@ import type { Span } from './model/span';
 import type { AnalysisOptions } from './options';
 import { boundMessage, limitFindings } from './finding-limit';
 import { IgnoreComments } from './rules/ignore-comments';
+import { isOnTemplateLine } from './model/go-template';
 import { optionsForFile } from './k8s/file-target';
 import { mergedFindings } from './kustomize/merged-findings';
 import { inlinePatchFindings } from './kustomize/inline-patches';
@@ -18,7 +19,7 @@ export interface AnalysisResult {
 }
 
 /** The severity a rule runs at under these options, or undefined when it is off. */
-export function effectiveSeverity(rule: Rule, options: AnalysisOptions): Severity | undefined {
+function effectiveSeverity(rule: Rule, options: AnalysisOptions): Severity | undefined {
   const setting = options.rules?.[rule.id];
   if (setting === 'off') return undefined;
   if (setting) return setting;
@@ -42,7 +43,7 @@ function withConsequence(message: string, consequence: string | undefined): stri
 }
 
 /** Findings of one document in LOCAL coordinates (relative to its chunk). */
-export function analyzeDocument(
+function analyzeDocument(
   model: ManifestModel,
   document: ManifestDocument,
   options: AnalysisOptions,
@@ -79,6 +80,15 @@ export function analyzeDocument(
   return findings;
 }
 
+/**
+ * The options a document-scoped rule sees, which are also its cache key: everything but the per-run inputs that
+ * change without the document changing (the workspace index). Rules that need them declare another `scope`.
+ */
+function cachedOptions(options: AnalysisOptions): AnalysisOptions {
+  const { workspace: _perRun, ...rest } = options;
+  return rest;
+}
+
 /** Findings of unchanged documents, reused across versions of a file (keyed by the parsed document). */
 export type FindingsCache = WeakMap<object, { optionsKey: string; findings: Finding[] }>;
 
@@ -90,7 +100,7 @@ export function createFindingsCache(): FindingsCache {
 function documentFindings(
   model: ManifestModel,
   document: ManifestDocument,
-  options: AnalysisOptions,
+  { options, documentOptions }: { options: AnalysisOptions; documentOptions: AnalysisOptions },
   failures: AnalysisResult['failures'],
   rules: { local: readonly Rule[]; fileScoped: readonly Rule[] },
   cache: FindingsCache | undefined,
@@ -102,7 +112,7 @@ function documentFindings(
   if (hit && hit.optionsKey === optionsKey) own = hit.findings;
   else {
     const before = failures.length;
-    own = analyzeDocument(model, document, options, failures, local);
+    own = analyzeDocument(model, document, documentOptions, failures, local);
     // A rule that threw is retried next time rather than cached as "no findings".
     if (failures.length === before) cache?.set(document.doc, { optionsKey, findings: own });
   }
@@ -120,14 +130,17 @@ export function analyze(
   const failures: AnalysisResult['failures'] = [];
   const ignores = new IgnoreComments(model.text);
   const findings: Finding[] = [];
-  const optionsKey = cache ? JSON.stringify({ ...options, workspace: undefined }) : '';
+  // Document-scoped rules see exactly what keys their cached findings: a rule that reads the workspace without
+  // declaring `scope: 'workspace'` finds it absent on every path (tests, CLI, editor), never stale in the editor only.
+  const documentOptions = cachedOptions(options);
+  const optionsKey = cache ? JSON.stringify(documentOptions) : '';
   // Document-scoped findings can be reused while a document is unchanged; the others are computed every time.
   const byScope = { local: rules.filter((r) => (r.scope ?? 'document') === 'document'), fileScoped: rules.filter((r) => (r.scope ?? 'document') !== 'document') };
   for (const document of model.documents) {
     if (isInert(document)) continue;
-    const own = documentFindings(model, document, options, failures, byScope, cache, optionsKey);
+    const own = documentFindings(model, document, { options, documentOptions }, failures, byScope, cache, optionsKey);
     const shown: Finding[] = [];
-    for (const local of quietTemplates(document, own)) {
+    for (const local of quietTemplates(document, own, rules)) {
       const f: Finding = {
         ...local,
         span: clampSpan(shiftSpan(local.span, document.offset), model.text.length),
@@ -161,7 +174,7 @@ export function analyze(
  * parser complained of. Skipping these keeps a file of a million `---` lines as cheap as its parse.
  */
 function isInert(document: ManifestDocument): boolean {
-  return !document.root && document.syntaxErrors.length === 0 && document.duplicateKeys.length === 0 && !document.isTemplated;
+  return !document.root && document.syntaxErrors.length === 0 && document.duplicateKeys.length === 0 && !document.isGoTemplate;
 }
 
 function clampSpan(span: Span, length: number): Span {
@@ -171,17 +184,11 @@ function clampSpan(span: Span, length: number): Span {
 
 /**
  * In a Go template, a document that does not parse is template code, and a line with `{{ }}` is not what Kubernetes
- * will see: findings there would be false alarms. Only go-template's own note survives.
+ * will see: findings there would be false alarms. Only rules that speak of the template code itself stay.
  */
-function quietTemplates(document: ManifestDocument, findings: Finding[]): Finding[] {
-  if (!document.isTemplated) return findings;
-  if (document.syntaxErrors.length > 0) return findings.filter((f) => f.rule === 'go-template');
-  const text = document.text;
-  return findings.filter((f) => {
-    if (f.rule === 'go-template') return true;
-    const from = text.lastIndexOf('\n', f.span.start - 1) + 1;
-    const toNl = text.indexOf('\n', f.span.end);
-    const lines = text.slice(from, toNl < 0 ? text.length : toNl);
-    return !lines.includes('{{');
-  });
+function quietTemplates(document: ManifestDocument, findings: Finding[], rules: readonly Rule[]): Finding[] {
+  if (!document.isGoTemplate) return findings;
+  const speaks = new Set(rules.filter((r) => r.speaksOfTemplateCode).map((r) => r.id));
+  if (document.syntaxErrors.length > 0) return findings.filter((f) => speaks.has(f.rule));
+  return findings.filter((f) => speaks.has(f.rule) || !isOnTemplateLine(document.text, f.span));
 }

@@ -9,9 +9,9 @@ import { excerpt } from './rules/support/quote';
 export const MAX_FINDINGS_PER_DOCUMENT = 200;
 
 /** Longest message kept; rules quote values through `quote`/`excerpt`, this catches anything else (paths, keys). */
-export const MAX_MESSAGE_LENGTH = 1000;
+const MAX_MESSAGE_LENGTH = 1000;
 
-export const FINDINGS_TRUNCATED = 'findings-truncated';
+const FINDINGS_TRUNCATED = 'findings-truncated';
 
 export function boundMessage(message: string): string {
   return excerpt(message, MAX_MESSAGE_LENGTH);

@@ -7,6 +7,15 @@ import type { IndexedObject } from './workspace-view';
 /** Kinds pod specs refer to by name. */
 export const INDEXED_KINDS = new Set(['Secret', 'ServiceAccount', 'RuntimeClass', 'ConfigMap', 'Service', 'PersistentVolumeClaim', 'CustomResourceDefinition']);
 
+const KIND_NAMES = [...INDEXED_KINDS].join('|');
+// A `kind:` line in block style, or a `kind` key in flow style or JSON, naming an indexed kind.
+const MAY_DEFINE = [new RegExp(`^\\s*kind:\\s*["']?(${KIND_NAMES})\\b`, 'm'), new RegExp(`kind"?\\s*:\\s*"?(${KIND_NAMES})\\b`)];
+
+/** A cheap test before parsing: whether a text can define an indexed object at all (false only when it cannot). */
+export function mayDefineIndexedKind(text: string): boolean {
+  return MAY_DEFINE.some((re) => re.test(text));
+}
+
 function keysOf(v: unknown): string[] {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.keys(v) : [];
 }

@@ -30,8 +30,8 @@ export interface InspectedWorkload {
 export type ContainerDescriber = (container: ContainerView, spec: PodSpecView) => Record<string, unknown>;
 export type WorkloadDescriber = (spec: PodSpecView, workload: { kind: string; isJob: boolean; replicas: number | undefined; namespace: string | undefined; workspace?: WorkspaceView; target?: KubernetesTarget }) => Record<string, unknown>;
 
-export const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
-export const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan, describePullSecrets, describeImageVolumes];
+const CONTAINER_DESCRIBERS: ContainerDescriber[] = [describeImage];
+const WORKLOAD_DESCRIBERS: WorkloadDescriber[] = [describePodPlan, describePullSecrets, describeImageVolumes];
 
 export function inspectModel(model: ManifestModel, workspace?: WorkspaceView, target?: KubernetesTarget): InspectedWorkload[] {
   return workloadsOf(model).map(({ document, workload }) => {

@@ -1,15 +1,14 @@
 /** `pod-lens check`: findings of each file as text, JSON or SARIF, and the exit code for --fail-on. */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/analyze';
 import { guardInput } from '../analysis/input-guard';
 import { parseManifests, type ParseOptions } from '../analysis/model/manifest';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Severity } from '../analysis/rules/types';
-import { toRange } from '../lsp/convert';
 import type { Input } from './inputs';
 import { toSarif } from './sarif';
 import { otherPatches, patchBases, WorkspaceIndex } from '../workspace/index';
 import { isGoTemplate } from '../analysis/model/manifest';
+import { LineIndex } from '../analysis/model/line-index';
 
 export interface CheckedFinding {
   rule: string;
@@ -31,7 +30,7 @@ export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFai
   const options: AnalysisOptions = { ...baseOptions, workspace: index };
   const report: CheckReport = { files: [], summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 } };
   for (const input of inputs) {
-    const doc = TextDocument.create('file:///x', 'yaml', 0, input.text);
+    const lines = new LineIndex(input.text);
     const skipped = guardInput(input.text);
     let findings: Finding[];
     if (skipped) findings = [skipped];
@@ -46,7 +45,7 @@ export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFai
       severity: f.severity,
       message: f.message,
       path: f.path ?? null,
-      range: toRange(doc, f.span),
+      range: { start: lines.positionOf(f.span.start), end: lines.positionOf(f.span.end) },
     }));
     for (const f of checked) {
       if (f.severity === 'error') report.summary.errors++;

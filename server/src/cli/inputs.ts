@@ -28,7 +28,7 @@ export interface InputSet {
  */
 export const MAX_INPUT_BYTES = 3 * DEFAULT_MAX_FILE_SIZE;
 /** Every text is held until the run ends (files index each other), so the run as a whole is bounded too. */
-export const MAX_TOTAL_INPUT_BYTES = 16 * MAX_INPUT_BYTES;
+const MAX_TOTAL_INPUT_BYTES = 16 * MAX_INPUT_BYTES;
 
 export interface ReadLimits {
   fileBytes: number;

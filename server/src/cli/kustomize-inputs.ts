@@ -13,7 +13,7 @@ import { guardInput } from '../analysis/input-guard';
 import { readRegularFile } from '../fs/read-file';
 import type { Input, InputSet, ReadLimits } from './inputs';
 
-export const MAX_FOLLOWED = 200;
+const MAX_FOLLOWED = 200;
 const FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 async function kind(file: string): Promise<'folder' | 'file' | undefined> {

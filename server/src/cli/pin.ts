@@ -1,6 +1,7 @@
 /** `pod-lens pin` and `pod-lens resolve`: rewrite image tags to digests in files, or print one digest. */
 import { imageFields } from '../analysis/fixes/image-fields';
-import { digestRequestFor, mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { digestRequestFor, pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { mapLimited } from '../async/map-limited';
 import { parseManifests, type ParseOptions } from '../analysis/model/manifest';
 import type { DigestResolver } from '../analysis/ports';
 import { relative, sep } from 'node:path';
@@ -52,7 +53,7 @@ export async function digestFor(resolver: DigestResolver, image: string, platfor
 }
 
 /** The new text of one file and how many image fields changed: every unpinned image rewritten, nothing else touched. */
-export async function pinText(text: string, resolver: DigestResolver, options: Pick<PinOptions, 'keepTag' | 'platform' | 'podTemplates'>, failures: PinFailure[], path: string): Promise<{ text: string; images: number }> {
+async function pinText(text: string, resolver: DigestResolver, options: Pick<PinOptions, 'keepTag' | 'platform' | 'podTemplates'>, failures: PinFailure[], path: string): Promise<{ text: string; images: number }> {
   const plan = planPins(imageFields(parseManifests(text, undefined, { podTemplates: options.podTemplates })));
   const digests = await mapLimited(plan.images, 4, async (image) => {
     try {

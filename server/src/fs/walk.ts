@@ -29,7 +29,15 @@ export interface WalkResult {
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 const YAML_NAME = /\.ya?ml$/i;
 /** Far deeper than any repository's manifests; it also bounds bind-mount loops, which real paths cannot see. */
-export const DEFAULT_MAX_DEPTH = 40;
+const DEFAULT_MAX_DEPTH = 40;
+
+/**
+ * Whether the walk never visits a path (relative to the walked folder, `/`-separated) for what its folders are called:
+ * the file watcher asks this too, so a change it reports is indexed only where a scan would have looked.
+ */
+export function isNeverWalked(relativePath: string): boolean {
+  return relativePath.split('/').some((segment) => ALWAYS_SKIPPED.has(segment));
+}
 
 export function isYamlName(name: string): boolean {
   // kustomize also reads a kustomization from a file named just `Kustomization` (konfig's recognized names).

@@ -15,7 +15,7 @@ import { hasUnpinnedImages, refactorsAt } from '../analysis/fixes/refactors';
 import { silencer } from '../analysis/fixes/silence';
 import { isKustomizationFileName } from '../analysis/kustomize/kustomization';
 import { kustomizeImagePinsAt } from '../analysis/kustomize/pin-entry';
-import { COMMANDS } from './command-ids';
+import { PIN_ALL_COMMAND } from '../../../protocol/commands';
 import { spansIntersect, toRange, toSpan } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentCache } from './document-cache';
@@ -71,7 +71,7 @@ export function listCodeActions(
   if (isKustomizationFileName(doc.uri)) {
     for (const fix of kustomizeImagePinsAt(model, wanted)) if (accepts(KIND[fix.kind])) actions.push(toAction(doc, undefined, fix));
   }
-  const pinAll = (kind: string): CodeAction => ({ title: PIN_ALL_TITLE, kind, command: { title: PIN_ALL_TITLE, command: COMMANDS.pinAll, arguments: [doc.uri] } });
+  const pinAll = (kind: string): CodeAction => ({ title: PIN_ALL_TITLE, kind, command: { title: PIN_ALL_TITLE, command: PIN_ALL_COMMAND, arguments: [doc.uri] } });
   if (accepts(PIN_ALL_KIND) && hasUnpinnedImages(model)) actions.push(pinAll(PIN_ALL_KIND));
   // The light bulb shows quick fixes and refactorings, not source actions: next to a "Pin to digest" the whole file's
   // pin is offered there too, so it is found where the single pin is.

@@ -6,10 +6,7 @@ import type { Runtime } from '../runtime';
 import type { DocumentCache } from './document-cache';
 import type { PinResolver } from './pin';
 import { pinAllEdits } from './pin-all';
-
-import { COMMANDS } from './command-ids';
-
-export { COMMANDS };
+import { PIN_ALL_COMMAND } from '../../../protocol/commands';
 
 export interface CommandDeps {
   connection: Connection;
@@ -23,7 +20,7 @@ export interface CommandDeps {
 export function registerCommands(deps: CommandDeps): void {
   deps.connection.onExecuteCommand(async (params, token) => {
     try {
-      if (params.command === COMMANDS.pinAll) {
+      if (params.command === PIN_ALL_COMMAND) {
         const uri = String(params.arguments?.[0] ?? '');
         const doc = deps.documents.get(uri);
         if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `No open document ${uri}`);

@@ -58,7 +58,7 @@ export class DocumentCache {
     // (the previous parses) is dropped.
     const skipped = guardInput(text, this.maxFileSize());
     const chunks: ChunkCache = skipped ? new Map() : (entry?.chunks ?? new Map());
-    const model: ManifestModel = skipped ? { text, documents: [], cutOffAt: undefined, isTemplate: false } : parseManifests(text, chunks, { podTemplates });
+    const model: ManifestModel = skipped ? { text, documents: [], cutOffAt: undefined, isGoTemplate: false } : parseManifests(text, chunks, { podTemplates });
     const next: Entry = { version: doc.version, model, chunks, ...(skipped ? { skipped } : {}) };
     this.entries.set(doc.uri, next);
     return next;

@@ -2,17 +2,12 @@
 import { ResponseError, type CancellationToken, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { imageFields } from '../analysis/fixes/image-fields';
-import { mapLimited, pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { pinEdits, planPins } from '../analysis/fixes/pin-plan';
+import { mapLimited } from '../async/map-limited';
 import type { CommandDeps } from './commands';
 import { toRange } from './convert';
 import { pinFailureData, type PinFailureData } from './pin-failure';
-
-export interface PinAllResult {
-  pinned: string[];
-  /** `message` is the reason alone (the image is beside it); `hint` the next step, as in a failed quick fix. */
-  failed: Array<{ image: string; message: string; hint: string }>;
-  applied: boolean;
-}
+import type { PinAllResult } from '../../../protocol/commands';
 
 const PARALLEL_LOOKUPS = 4;
 

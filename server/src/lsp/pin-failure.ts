@@ -5,15 +5,11 @@
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { RegistryError, type RegistryErrorCode } from '../registry/errors';
+import type { PinFailure } from '../../../protocol/commands';
 
-export interface PinFailureData {
-  podLens: 'pin-failed';
-  image: string;
-  /** The registry client's error code, when the failure came from it. */
+export interface PinFailureData extends PinFailure {
+  /** The registry client's error code, when the failure came from it (for the log and tests; the client ignores it). */
   code?: RegistryErrorCode;
-  reason: string;
-  /** What to try next, in one sentence. */
-  hint: string;
 }
 
 const NETWORK = 'Check the network connection and proxy (http.proxy or HTTPS_PROXY), or set podLens.registry.mirrors to a registry mirror you can reach.';
@@ -42,7 +38,7 @@ export function pinFailureData(image: string, error: unknown): PinFailureData {
 }
 
 /** The message says the problem first, then the next step: clients without Pod Lens' own client show only this. */
-export function pinFailureMessage(data: PinFailureData): string {
+function pinFailureMessage(data: PinFailureData): string {
   return `Cannot pin ${data.image}: ${data.reason}. ${data.hint}`;
 }
 

@@ -8,7 +8,8 @@ import type { DigestResolver } from '../analysis/ports';
 import type { Runtime } from '../runtime';
 import type { DeferredActionData } from './code-actions';
 import { pinFailureError } from './pin-failure';
-import type { ClientFacts, Settings } from './settings';
+import type { Settings } from './settings';
+import type { ClientFacts } from '../../../protocol/initialization';
 
 export interface PinResolver {
   /** The digest the image's tag points to now (always a well-formed digest: anything else is an error). */

@@ -1,8 +1,7 @@
 /** The `name:tag` of every image of a model that is pinned with both a tag and a digest. */
-import { parseImageReference } from '../analysis/k8s/image-reference';
+import { parseImageReference, tagKey } from '../analysis/k8s/image-reference';
 import { imageFields } from '../analysis/fixes/image-fields';
 import type { ManifestModel } from '../analysis/model/manifest';
-import { tagKey } from '../analysis/rules/image-digest-stale';
 
 export function containerImagesOfModel(model: ManifestModel): string[] {
   const keys = new Set<string>();

@@ -6,6 +6,7 @@ import type { CustomPodTemplates } from '../analysis/model/custom-resources';
 import { readPodTemplates } from '../analysis/model/pod-templates-setting';
 import { isFeatureGateName } from '../analysis/k8s/feature-gates';
 import { NEWEST_MINOR, parseMinor, SUPPORTED_MINORS, unknownFeatureGates, type KubernetesTarget } from '../analysis/k8s/target';
+import type { ClientFacts } from '../../../protocol/initialization';
 
 export interface Settings {
   rules: Record<string, SeveritySetting>;
@@ -37,16 +38,6 @@ export interface Settings {
 
 export type DiagnosticsScope = 'openFiles' | 'workspace';
 
-/** What the client tells the server at start (initializationOptions). */
-export interface ClientFacts {
-  /** Red Hat's YAML extension is installed: it reports syntax errors already. */
-  redHatYamlInstalled?: boolean;
-  workspaceTrusted?: boolean;
-  /** VS Code's `http.proxy`. */
-  httpProxy?: string;
-  /** VS Code's `files.exclude` globs that are on. */
-  filesExclude?: string[];
-}
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},

@@ -12,6 +12,7 @@ import { readRegularFile } from '../fs/read-file';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
 import { isGoTemplate } from '../analysis/model/manifest';
+import { isNeverWalked } from '../fs/walk';
 
 /** Enough to see what went wrong without flooding the output channel from a hostile tree. */
 const MAX_LOGGED_SKIPS = 20;
@@ -117,7 +118,8 @@ export class WorkspaceSync {
     return excluded.folders.some((folder) => {
       const rel = relative(folder, path);
       const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-      return !outside && excluded.matcher.isExcluded(rel.split(sep).join('/'));
+      const posix = rel.split(sep).join('/');
+      return !outside && (isNeverWalked(posix) || excluded.matcher.isExcluded(posix));
     });
   }
 

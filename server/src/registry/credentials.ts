@@ -42,15 +42,15 @@ interface AuthFile {
 }
 
 /** How long a credential helper may take (it may unlock a keychain), and how much it may print (a credential is small). */
-export const HELPER_TIMEOUT_MS = 10_000;
-export const MAX_HELPER_OUTPUT_BYTES = 64 * 1024;
+const HELPER_TIMEOUT_MS = 10_000;
+const MAX_HELPER_OUTPUT_BYTES = 64 * 1024;
 
 /**
  * Runs `docker-credential-<helper> get` in its own process group, so a timeout or an endless answer kills the helper
  * and everything it started (a `sleep` left holding the pipes would otherwise keep the CLI alive), and nothing of it
  * keeps the event loop waiting once it has answered or been given up on.
  */
-export function runCredentialHelper(helper: string, serverUrl: string, timeoutMs: number, env: NodeJS.ProcessEnv, maxOutput = MAX_HELPER_OUTPUT_BYTES): Promise<string> {
+function runCredentialHelper(helper: string, serverUrl: string, timeoutMs: number, env: NodeJS.ProcessEnv, maxOutput = MAX_HELPER_OUTPUT_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const program = `docker-credential-${helper}`;
     let child: ChildProcess;
@@ -193,11 +193,11 @@ function fromEntry(entry: AuthEntry | undefined): Credential | undefined {
   return undefined;
 }
 
-export function dockerConfigPath(e: Pick<CredentialEnvironment, 'env' | 'home'>): string {
+function dockerConfigPath(e: Pick<CredentialEnvironment, 'env' | 'home'>): string {
   return join(e.env.DOCKER_CONFIG ?? join(e.home, '.docker'), 'config.json');
 }
 
-export function podmanAuthPaths(e: Pick<CredentialEnvironment, 'env' | 'home'>): string[] {
+function podmanAuthPaths(e: Pick<CredentialEnvironment, 'env' | 'home'>): string[] {
   const paths: string[] = [];
   if (e.env.REGISTRY_AUTH_FILE) paths.push(e.env.REGISTRY_AUTH_FILE);
   if (e.env.XDG_RUNTIME_DIR) paths.push(join(e.env.XDG_RUNTIME_DIR, 'containers', 'auth.json'));

@@ -56,7 +56,7 @@ function noProxy(host: string, env: NodeJS.ProcessEnv): boolean {
 }
 
 /** What undici error means, in the user's words. */
-export function describeNetworkError(error: unknown, host: string, timeoutMs: number, signal?: AbortSignal): RegistryError {
+function describeNetworkError(error: unknown, host: string, timeoutMs: number, signal?: AbortSignal): RegistryError {
   if (error instanceof RegistryError) return error;
   const e = error as { name?: string; code?: string; cause?: { code?: string; message?: string }; message?: string };
   if (signal?.aborted) return new RegistryError('cancelled', `the request to ${host} was cancelled`);

@@ -19,7 +19,7 @@ import type { HttpAnswer, HttpClient } from './http';
 import { describeStatus, retryAfter } from './status';
 import type { TokenCache } from './token';
 
-export const MANIFEST_TYPES = [
+const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
@@ -27,7 +27,7 @@ export const MANIFEST_TYPES = [
 ];
 
 /** The size registries themselves accept for a manifest (distribution and containerd: 4 MiB). */
-export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export interface ManifestLookup {
   endpoint: Endpoint;

@@ -26,7 +26,7 @@ interface Cached {
 /** The token spec's default lifetime when the server names none (60 s). */
 const DEFAULT_EXPIRES_IN = 60;
 /** A token answer is a few KB; 1 MiB is generous and bounds what a hostile endpoint can make us hold. */
-export const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
+const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 /** A token goes into an HTTP header: visible ASCII only. */
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
 

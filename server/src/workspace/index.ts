@@ -1,6 +1,6 @@
 /** The workspace index: objects by kind, namespace and name across files, kept small (facts only, no parse trees). */
 import type { CrdDefinition } from '../analysis/crd/crd-definition';
-import { indexObjects } from '../analysis/index-objects';
+import { indexObjects, mayDefineIndexedKind } from '../analysis/index-objects';
 import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
 import { isKustomizationFileName, readKustomization, type Kustomization } from '../analysis/kustomize/kustomization';
@@ -46,8 +46,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (isKustomizationFileName(uri)) return this.replaceKustomization(uri, readKustomization(parseManifests(text)));
     const kept = this.keepText(uri, text);
     // Only files that can define indexed kinds are parsed: a cheap test first.
-    const mayDefine = /^\s*kind:\s*["']?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim|CustomResourceDefinition)\b/m.test(text) || /kind"?\s*:\s*"?(Secret|ServiceAccount|RuntimeClass|ConfigMap|Service|PersistentVolumeClaim|CustomResourceDefinition)\b/.test(text);
-    return this.replace(uri, mayDefine ? indexObjects(parseManifests(text), uri) : []) || kept;
+    return this.replace(uri, mayDefineIndexedKind(text) ? indexObjects(parseManifests(text), uri) : []) || kept;
   }
 
   /** Indexes an open document from the model the editor already parsed (no second parse per keystroke). */

@@ -34,7 +34,7 @@ export interface CompletionContext {
 /** Providers return LOCAL spans. */
 export type CompletionProvider = (context: CompletionContext) => CompletionItem[];
 
-export const COMPLETION_PROVIDERS: CompletionProvider[] = [policyValues, enumValues, kindValues, fieldNames];
+const COMPLETION_PROVIDERS: CompletionProvider[] = [policyValues, enumValues, kindValues, fieldNames];
 
 export function completionsAt(model: ManifestModel, offset: number, target?: KubernetesTarget): CompletionItem[] {
   const document = documentAt(model, offset);

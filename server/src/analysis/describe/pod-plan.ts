@@ -26,7 +26,7 @@ export interface PodPlan {
  * The RuntimeClass admission plugin (plugin/pkg/admission/runtimeclass) copies overhead.podFixed into spec.overhead when
  * the Pod is created; a Pod that already sets spec.overhead keeps it (and is rejected if it differs).
  */
-export function runtimeClassOverhead(spec: PodSpecView, workspace: WorkspaceView | undefined): RuntimeClassOverhead | undefined {
+function runtimeClassOverhead(spec: PodSpecView, workspace: WorkspaceView | undefined): RuntimeClassOverhead | undefined {
   const name = spec.view.string('runtimeClassName');
   if (!name || spec.view.has('overhead')) return undefined;
   const rc = workspace?.find('RuntimeClass', name, undefined)[0];

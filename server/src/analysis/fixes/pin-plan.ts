@@ -24,20 +24,6 @@ export function planPins(fields: ImageField[]): PinPlan {
   return { images: [...byImage.keys()], fields: byImage };
 }
 
-/** Runs `fn` over items with at most `limit` at once, keeping results in order. */
-export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
-
 /** What to ask the registry for an image: its tag, or "latest" as the kubelet would pull; an error text when unparsable. */
 export function digestRequestFor(image: string, platform?: string): DigestRequest | { error: string } {
   const parsed = parseImageReference(image);

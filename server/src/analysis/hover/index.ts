@@ -14,7 +14,7 @@ import { workspaceHover } from './workspace-hovers';
 import { yamlReadingHover } from './yaml-reading-hover';
 import type { HoverProvider, HoverResult } from './types';
 
-export const HOVER_PROVIDERS: HoverProvider[] = [kustomizePatchHover, imageHover, imageVolumeHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, yamlReadingHover, fieldHover];
+const HOVER_PROVIDERS: HoverProvider[] = [kustomizePatchHover, imageHover, imageVolumeHover, pullPolicyHover, resourcesHover, containerKindHover, workspaceHover, kubeletConfigHover, yamlReadingHover, fieldHover];
 
 export function hoverAt(model: ManifestModel, offset: number, options: AnalysisOptions = {}): HoverResult | undefined {
   const document = documentAt(model, offset);

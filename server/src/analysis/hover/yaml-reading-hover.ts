@@ -3,7 +3,7 @@ import { isCollection, isPair, isScalar, type Node, type Scalar } from 'yaml';
 import { isSurprisingNumber, readingOf } from '../yaml/reading';
 import { contains, type HoverProvider } from './types';
 
-export const YAML_READING_DOC = 'https://github.com/pod-lens/pod-lens/blob/main/docs/yaml-reading.md';
+const YAML_READING_DOC = 'https://github.com/pod-lens/pod-lens/blob/main/docs/yaml-reading.md';
 
 export const yamlReadingHover: HoverProvider = ({ document, offset }) => {
   // Only documents kubectl can read carry Kubernetes' values in their nodes.

@@ -19,7 +19,7 @@ function record(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-export function containerResources(c: ContainerView): ResourceMaps {
+function containerResources(c: ContainerView): ResourceMaps {
   const resources = record(c.view.map('resources')?.toJS());
   return { requests: record(resources.requests), limits: record(resources.limits) };
 }

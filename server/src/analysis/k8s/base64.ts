@@ -1,6 +1,6 @@
 /** Base64 as Kubernetes writes Secret data (standard alphabet, padded), decoded to UTF-8 without Node's Buffer. */
 
-export function isBase64(text: string): boolean {
+function isBase64(text: string): boolean {
   return /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0;
 }
 

@@ -53,7 +53,7 @@ export interface EffectiveResources {
 }
 
 /** Pod-level resources replace the aggregate only for these (IsSupportedPodLevelResource). */
-export function isPodLevelResource(name: string): boolean {
+function isPodLevelResource(name: string): boolean {
   return name === 'cpu' || name === 'memory' || name.startsWith('hugepages-');
 }
 

@@ -62,17 +62,17 @@ const ANCHORED_DIGEST_SYNTAX = new RegExp(`^${DIGEST}$`);
 const GO_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 
 /** distribution/reference reference.go: the path alone may be 255 characters (v0.6.0; the domain is not counted). */
-export const NAME_TOTAL_LENGTH_MAX = 255;
+const NAME_TOTAL_LENGTH_MAX = 255;
 
 /** Digest algorithms Kubernetes links (pkg/util/parsers imports crypto/sha256 and crypto/sha512), with hex lengths. */
 const ALGORITHMS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 
-export const DEFAULT_DOMAIN = 'docker.io';
+const DEFAULT_DOMAIN = 'docker.io';
 const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const OFFICIAL_REPO_PREFIX = 'library/';
 
 /** go-digest Validate: `alg:hex` for an available algorithm. */
-export function validateDigest(digest: string): string | undefined {
+function validateDigest(digest: string): string | undefined {
   const i = digest.indexOf(':');
   if (i <= 0 || i + 1 === digest.length) return 'invalid checksum digest format';
   const algorithm = digest.slice(0, i);
@@ -233,4 +233,12 @@ export function parseImageReference(raw: string): ImageReferenceResult {
 export function kubeletTag(ref: Pick<ImageReference, 'tag' | 'digest'>): string {
   if (ref.tag !== null) return ref.tag;
   return ref.digest === null ? 'latest' : '';
+}
+
+/**
+ * The key online checks use for an image (`podLens.registry.onlineChecks`: the rule image-digest-stale and the
+ * server's look-ups agree on it): its name and tag as written, without the digest.
+ */
+export function tagKey(raw: string, nameEnd: number, tagSpan: { start: number; end: number } | null): string | undefined {
+  return tagSpan ? `${raw.slice(0, nameEnd)}:${raw.slice(tagSpan.start, tagSpan.end)}` : undefined;
 }

@@ -9,13 +9,16 @@ export interface Lens {
   /** File span the lens sits above. */
   span: Span;
   title: string;
-  /** Command id to run when clicked, with arguments. */
-  command?: { id: string; arguments: unknown[] };
+  /** What clicking it does, by meaning: the LSP edge (lsp/code-lens.ts) maps it to the shared command id. */
+  action?: LensAction;
 }
+
+/** Open the startup-order preview of the lens's document. */
+export type LensAction = 'show-startup-preview';
 
 export type LensProvider = (model: ManifestModel, options: AnalysisOptions) => Lens[];
 
-export const LENS_PROVIDERS: LensProvider[] = [startupLens];
+const LENS_PROVIDERS: LensProvider[] = [startupLens];
 
 export function codeLenses(model: ManifestModel, options: AnalysisOptions = {}): Lens[] {
   const inForce = optionsForFile(model.text, options);

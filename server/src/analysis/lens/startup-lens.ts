@@ -11,8 +11,6 @@ import { mergedObject } from '../kustomize/merged-object';
 import type { LensProvider } from './index';
 import type { AnalysisOptions } from '../options';
 
-export const PREVIEW_COMMAND = 'podLens.showStartupPreview';
-
 /** Services an init container waits for (`until nslookup myservice…`, the docs' pattern), found in the workspace or not. */
 function serviceWaits(spec: import('../model/pod-spec').PodSpecView, namespace: string | undefined, options: AnalysisOptions): string[] {
   const ws = options.workspace;
@@ -51,7 +49,7 @@ export const startupLens: LensProvider = (model, options) =>
           const waits = serviceWaits(spec, workload.namespace, options);
           return waits.length ? ` · ${waits.join('; ')}` : '';
         })()}`,
-        command: { id: PREVIEW_COMMAND, arguments: [] },
+        action: 'show-startup-preview',
       },
     ];
   });

@@ -25,7 +25,7 @@ export function customWorkloadsOf(doc: Document, root: MapView, table: readonly 
   if (typeof apiVersion !== 'string' || typeof kindName !== 'string') return [];
   const entry = customPodTemplatesOf(apiGroup(apiVersion.trim()), kindName, table);
   if (!entry) return [];
-  const kind: WorkloadKind = { kind: kindName, groups: [entry.group], podSpecPath: [], isTemplate: true, isJob: entry.isJob === true, custom: entry };
+  const kind: WorkloadKind = { kind: kindName, groups: [entry.group], podSpecPath: [], isPodTemplate: true, isJob: entry.isJob === true, custom: entry };
   const out: CustomWorkload[] = [];
   for (const path of entry.paths) {
     const parsed = parseTemplatePath(path);
@@ -66,7 +66,7 @@ function containerOnlyView(at: MapView, entry: CustomPodTemplates): PodSpecView 
       (type === 'init' ? init : app).push(container);
     }
   }
-  return { path: at.path, view: at, containers: app, initContainers: init, sidecars: [], ephemeralContainers: [], all: [...init, ...app], isTemplate: true };
+  return { path: at.path, view: at, containers: app, initContainers: init, sidecars: [], ephemeralContainers: [], all: [...init, ...app], isPodTemplate: true };
 }
 
 function single(at: MapView, field: string): Array<{ index: number; view: MapView }> {

@@ -1,4 +1,7 @@
-/** Line starts of a text, for rules and ignore comments that reason in lines (LSP positions are made in lsp/convert.ts). */
+/**
+ * Line starts of a text, for rules and ignore comments that reason in lines, and for the CLI's positions (the editor's
+ * are made by lsp/convert.ts from its documents; `positionOf` gives the same answer without one).
+ */
 
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -25,6 +28,16 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** The 0-based line and UTF-16 character of an offset, clamped to the text, as an LSP text document places it. */
+  positionOf(offset: number): { line: number; character: number } {
+    let at = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(at);
+    const start = this.starts[line]!;
+    // Inside a CR LF pair: the position is the end of the line's text, before the break.
+    while (at > start && (this.text.charCodeAt(at - 1) === 13 || this.text.charCodeAt(at - 1) === 10)) at--;
+    return { line, character: at - start };
   }
 
   lineStart(line: number): number {

@@ -6,7 +6,7 @@ import { readKubectlChunk } from '../yaml/read-stream';
 import { buildDocument } from './build-document';
 import { CUSTOM_POD_TEMPLATES, type CustomPodTemplates } from './custom-resources';
 import { customWorkloadsOf } from './custom-workloads';
-import { hasTemplateCode } from './go-template';
+import { hasTemplateAction, isGoTemplateChunk } from './go-template';
 import { MapView, fieldPath, resolveNode } from './node-view';
 import { podSpecView, type PodSpecView } from './pod-spec';
 import type { Span } from './span';
@@ -69,7 +69,7 @@ export interface ManifestDocument {
   /** Every pod spec of the object: a RayCluster's head and worker groups, a Workflow's templates. */
   workloads: Workload[];
   /** The chunk has Go template code (`{{ … }}` making it unreadable or outside string content): only quiet analysis applies. */
-  isTemplated: boolean;
+  isGoTemplate: boolean;
 }
 
 /** What one chunk of text parses to, before it is placed in a file (reused while the chunk text is unchanged). */
@@ -84,17 +84,15 @@ export interface ManifestModel {
   /** Where the file stopped being read because it has more documents than the budget allows. */
   cutOffAt: number | undefined;
   /** The file is a Helm or other Go template (some document has template code). */
-  isTemplate: boolean;
+  isGoTemplate: boolean;
 }
-
-const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
 
 /**
  * Work budgets against hostile files (issue 17 item 8): steps of the reader per document (tokens and decoded nodes:
  * a 4.8 MB one-line flow list is about 5 M, a large real manifest a few thousand) and documents per file (a million
  * `---` lines). Past them, reading stops with a note.
  */
-export const MAX_STEPS_PER_DOCUMENT = 500_000;
+const MAX_STEPS_PER_DOCUMENT = 500_000;
 export const MAX_DOCUMENTS_PER_FILE = 10_000;
 
 /**
@@ -111,18 +109,17 @@ export interface ParseOptions {
  * analysed while it is being edited.
  */
 function parseChunk(text: string, table: readonly CustomPodTemplates[]): ParsedChunk {
-  const isTemplated = TEMPLATE_MARKER.test(text);
   let read: ReturnType<typeof readKubectlChunk>;
   try {
     read = readKubectlChunk(text, { maxSteps: MAX_STEPS_PER_DOCUMENT });
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    return [describe(parseDocument('') as Document.Parsed, text, isTemplated, undefined, table)];
+    return [describe(parseDocument('') as Document.Parsed, text, isGoTemplateChunk(text, undefined), undefined, table)];
   }
   const decoded: Decoded = read.decoded;
   if (decoded.ok) {
     const built = buildDocument(decoded.root, text.length, read.toChunkOffset);
-    return withListItems(describe(built, text, isTemplated && hasTemplateCode(built, text), decoded, table), table);
+    return withListItems(describe(built, text, isGoTemplateChunk(text, built), decoded, table), table);
   }
   let doc: Document.Parsed;
   try {
@@ -132,7 +129,7 @@ function parseChunk(text: string, table: readonly CustomPodTemplates[]): ParsedC
     // The yaml package recurses per nesting level and can overflow where go-yaml does not: keep the verdict, lose the nodes.
     doc = parseDocument('') as Document.Parsed;
   }
-  return withListItems(describe(doc, text, isTemplated, decoded, table), table);
+  return withListItems(describe(doc, text, isGoTemplateChunk(text, undefined), decoded, table), table);
 }
 
 /**
@@ -172,7 +169,7 @@ function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>, table: 
   return out;
 }
 
-function describe(doc: Document.Parsed, text: string, isTemplated: boolean, decoded: Decoded | undefined, table: readonly CustomPodTemplates[]): Omit<ManifestDocument, 'index' | 'offset'> {
+function describe(doc: Document.Parsed, text: string, isGoTemplate: boolean, decoded: Decoded | undefined, table: readonly CustomPodTemplates[]): Omit<ManifestDocument, 'index' | 'offset'> {
   const syntaxErrors: SyntaxProblem[] =
     decoded && !decoded.ok ? [{ message: decoded.error, span: errorSpan(text, decoded.offset, decoded.contextOffset), code: 'KUBECTL' }] : [];
   const duplicateKeys: DuplicateKey[] = decoded?.ok
@@ -205,7 +202,7 @@ function describe(doc: Document.Parsed, text: string, isTemplated: boolean, deco
     namespace,
     workload: workloads[0],
     workloads,
-    isTemplated,
+    isGoTemplate,
   };
 }
 
@@ -261,9 +258,9 @@ function findWorkloads(
     view = view?.map(key, path);
   }
   if (!view) return [];
-  const podSpec = podSpecView(doc, view.node, path, kind.isTemplate);
+  const podSpec = podSpecView(doc, view.node, path, kind.isPodTemplate);
   if (!podSpec) return [];
-  return [{ kind, name, namespace, podSpec, replicas, template: kind.isTemplate ? parent : undefined }];
+  return [{ kind, name, namespace, podSpec, replicas, template: kind.isPodTemplate ? parent : undefined }];
 }
 
 /**
@@ -288,7 +285,7 @@ export function parseManifests(text: string, cache?: ChunkCache, options: ParseO
     cache.clear();
     for (const [k, v] of nextCache) cache.set(k, v);
   }
-  return { text, documents, cutOffAt, isTemplate: documents.some((d) => d.isTemplated) };
+  return { text, documents, cutOffAt, isGoTemplate: documents.some((d) => d.isGoTemplate) };
 }
 
 /** The workloads of a model with their documents: one entry per pod spec. */
@@ -322,5 +319,5 @@ function withWorkloadAt(document: ManifestDocument, local: number): ManifestDocu
 
 /** Whether a file is a Go template (for the workspace index, which leaves templates out). Parses only text with `{{`. */
 export function isGoTemplate(text: string): boolean {
-  return TEMPLATE_MARKER.test(text) && parseManifests(text).isTemplate;
+  return hasTemplateAction(text) && parseManifests(text).isGoTemplate;
 }

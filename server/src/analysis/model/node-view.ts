@@ -64,7 +64,7 @@ export function resolveNode(doc: Document, node: unknown): Node | null {
 }
 
 /** A scalar's own value, or undefined for collections and missing nodes. */
-export function scalarValue(node: Node | null): unknown {
+function scalarValue(node: Node | null): unknown {
   return isScalar(node) ? node.value : undefined;
 }
 
@@ -76,7 +76,7 @@ export function scalarContentStart(node: Node): number {
 }
 
 /** Plain JS of a node, bounded against alias bombs; undefined when the yaml package refuses it. */
-export function plainValue(doc: Document, node: Node | null): unknown {
+function plainValue(doc: Document, node: Node | null): unknown {
   if (node === null) return null;
   try {
     return node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });

@@ -36,7 +36,7 @@ export interface PodSpecView {
   /** Every container of the three lists, init first, then app, then ephemeral. */
   all: ContainerView[];
   /** True for pod templates (Deployment, Job…); false for a Pod. */
-  isTemplate: boolean;
+  isPodTemplate: boolean;
 }
 
 function containersOf(spec: MapView, list: ContainerList): ContainerView[] {
@@ -50,7 +50,7 @@ function containersOf(spec: MapView, list: ContainerList): ContainerView[] {
   });
 }
 
-export function podSpecView(doc: Document, node: unknown, path: string, isTemplate: boolean): PodSpecView | undefined {
+export function podSpecView(doc: Document, node: unknown, path: string, isPodTemplate: boolean): PodSpecView | undefined {
   if (!isMap(node)) return undefined;
   const view = new MapView(doc, node, path);
   const initContainers = containersOf(view, 'initContainers');
@@ -64,7 +64,7 @@ export function podSpecView(doc: Document, node: unknown, path: string, isTempla
     sidecars: initContainers.filter((c) => c.type === 'sidecar'),
     ephemeralContainers,
     all: [...initContainers, ...containers, ...ephemeralContainers],
-    isTemplate,
+    isPodTemplate,
   };
 }
 

@@ -7,8 +7,8 @@ import type { CustomPodTemplates } from './custom-resources';
 import { parseTemplatePath } from './template-paths';
 import { apiGroup } from './workload-kinds';
 
-export const MAX_DECLARED_KINDS = 100;
-export const MAX_PATHS_PER_KIND = 16;
+const MAX_DECLARED_KINDS = 100;
+const MAX_PATHS_PER_KIND = 16;
 const MAX_KIND_LENGTH = 253;
 
 export interface DeclaredPodTemplates {

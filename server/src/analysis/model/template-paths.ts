@@ -15,8 +15,8 @@ export interface PathSegment {
   isEach: boolean;
 }
 
-export const MAX_PATH_LENGTH = 256;
-export const MAX_PATH_SEGMENTS = 16;
+const MAX_PATH_LENGTH = 256;
+const MAX_PATH_SEGMENTS = 16;
 /** Pod specs found in one object: a RayCluster with many worker groups stays far below; a hostile file cannot fan out. */
 export const MAX_MATCHES = 64;
 

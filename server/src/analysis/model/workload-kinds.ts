@@ -8,7 +8,7 @@ export interface WorkloadKind {
   /** Field path from the object root to the pod spec. */
   podSpecPath: string[];
   /** Whether the pod spec is a template (validation and defaulting differ from a Pod's, e.g. image whitespace). */
-  isTemplate: boolean;
+  isPodTemplate: boolean;
   /** Job-like kinds: sidecars do not hold up completion. */
   isJob: boolean;
   /** A custom resource's entry (custom-resources.ts or podLens.podTemplates): which rules and schema apply to it. */
@@ -18,19 +18,19 @@ export interface WorkloadKind {
 const TEMPLATE = ['spec', 'template', 'spec'];
 
 export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
-  { kind: 'Pod', groups: [''], podSpecPath: ['spec'], isTemplate: false, isJob: false },
-  { kind: 'PodTemplate', groups: [''], podSpecPath: ['template', 'spec'], isTemplate: true, isJob: false },
-  { kind: 'ReplicationController', groups: [''], podSpecPath: TEMPLATE, isTemplate: true, isJob: false },
-  { kind: 'Deployment', groups: ['apps', 'extensions'], podSpecPath: TEMPLATE, isTemplate: true, isJob: false },
-  { kind: 'ReplicaSet', groups: ['apps', 'extensions'], podSpecPath: TEMPLATE, isTemplate: true, isJob: false },
-  { kind: 'DaemonSet', groups: ['apps', 'extensions'], podSpecPath: TEMPLATE, isTemplate: true, isJob: false },
-  { kind: 'StatefulSet', groups: ['apps'], podSpecPath: TEMPLATE, isTemplate: true, isJob: false },
-  { kind: 'Job', groups: ['batch'], podSpecPath: TEMPLATE, isTemplate: true, isJob: true },
+  { kind: 'Pod', groups: [''], podSpecPath: ['spec'], isPodTemplate: false, isJob: false },
+  { kind: 'PodTemplate', groups: [''], podSpecPath: ['template', 'spec'], isPodTemplate: true, isJob: false },
+  { kind: 'ReplicationController', groups: [''], podSpecPath: TEMPLATE, isPodTemplate: true, isJob: false },
+  { kind: 'Deployment', groups: ['apps', 'extensions'], podSpecPath: TEMPLATE, isPodTemplate: true, isJob: false },
+  { kind: 'ReplicaSet', groups: ['apps', 'extensions'], podSpecPath: TEMPLATE, isPodTemplate: true, isJob: false },
+  { kind: 'DaemonSet', groups: ['apps', 'extensions'], podSpecPath: TEMPLATE, isPodTemplate: true, isJob: false },
+  { kind: 'StatefulSet', groups: ['apps'], podSpecPath: TEMPLATE, isPodTemplate: true, isJob: false },
+  { kind: 'Job', groups: ['batch'], podSpecPath: TEMPLATE, isPodTemplate: true, isJob: true },
   {
     kind: 'CronJob',
     groups: ['batch'],
     podSpecPath: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-    isTemplate: true,
+    isPodTemplate: true,
     isJob: true,
   },
 ];

@@ -34,7 +34,7 @@ export const annotationDeprecated: Rule = {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
         if (!c?.view.map('securityContext')?.has('seccompProfile')) msg = noEffect('1.27', 'non-functional in v1.27+; use the "seccompProfile" field instead');
-      } else if (key.startsWith('container.apparmor.security.beta.kubernetes.io/') && w.podSpec.isTemplate) {
+      } else if (key.startsWith('container.apparmor.security.beta.kubernetes.io/') && w.podSpec.isPodTemplate) {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
         // The annotation still works: pkg/registry/core/pod/strategy.go (applyAppArmorVersionSkew) copies it into the

@@ -1,10 +1,12 @@
 /** go-template: one quiet note that a file is a Helm/Go template, whose template parts are not analysed. */
+import { firstTemplateAction } from '../model/go-template';
 import type { Rule } from './types';
 
 export const goTemplate: Rule = {
   id: 'go-template',
   defaultSeverity: 'information',
   scope: 'file',
+  speaksOfTemplateCode: true,
   title: 'File is a Go template',
   source: 'Helm and other Go templates are rendered before Kubernetes sees them; only the parts that parse as YAML are checked.',
   description:
@@ -12,16 +14,12 @@ export const goTemplate: Rule = {
   howToFix: 'Nothing to fix. To check the rendered manifests, run `helm template … | pod-lens check -`.',
   check({ model, document, report }) {
     // Once per file: on the first templated document.
-    if (!document.isTemplated) return;
-    const first = model.documents.find((d) => d.isTemplated);
+    if (!document.isGoTemplate) return;
+    const first = model.documents.find((d) => d.isGoTemplate);
     // By position: a rule may be handed a view of the document per pod spec (workload-scope.ts), not the object itself.
     if (first?.index !== document.index) return;
-    const at = document.text.indexOf('{{');
-    if (at < 0) return;
-    const end = document.text.indexOf('}}', at);
-    report({
-      message: 'This file is a Go template: Pod Lens checks what parses as YAML and ignores the template parts.',
-      span: { start: at, end: end < 0 ? at + 2 : end + 2 },
-    });
+    const span = firstTemplateAction(document.text);
+    if (!span) return;
+    report({ message: 'This file is a Go template: Pod Lens checks what parses as YAML and ignores the template parts.', span });
   },
 };

@@ -1,13 +1,9 @@
 /** image-digest-stale: a pinned image whose tag now points to another digest (only with online checks on). */
+import { tagKey } from '../k8s/image-reference';
 import { pinImage } from '../fixes/pin-image';
 import { quoteOf } from '../model/node-view';
 import { containerImages } from './support/container-images';
 import type { Rule } from './types';
-
-/** The key online checks use for an image: its name and tag as written, without the digest. */
-export function tagKey(raw: string, nameEnd: number, tagSpan: { start: number; end: number } | null): string | undefined {
-  return tagSpan ? `${raw.slice(0, nameEnd)}:${raw.slice(tagSpan.start, tagSpan.end)}` : undefined;
-}
 
 export const imageDigestStale: Rule = {
   id: 'image-digest-stale',

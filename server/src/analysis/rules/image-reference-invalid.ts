@@ -19,7 +19,7 @@ export const imageReferenceInvalid: Rule = {
     for (const image of containerImages(document)) {
       if (image.parsed.ok || image.parsed.error.kind === 'digest') continue;
       // Whitespace in a Pod is rejected by the API server already: image-whitespace says so.
-      if (hasOuterWhitespace(image.raw) && !image.spec.isTemplate) continue;
+      if (hasOuterWhitespace(image.raw) && !image.spec.isPodTemplate) continue;
       report({
         message: `${unparsableImageMessage(image.raw, image.parsed.error.message)}. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts.`,
         span: imagePartSpan(image, image.parsed.error.span),

@@ -29,7 +29,7 @@ export const imageVolumeInvalid: Rule = {
       const reference = image.get('reference');
       const raw = reference?.value;
       if (raw === undefined || raw === null || raw === '') {
-        if (spec.isTemplate) continue;
+        if (spec.isPodTemplate) continue;
         report({
           message: 'An image volume without a reference in a Pod; the API server rejects the object (`Required value`).',
           span: reference?.keySpan ?? view.get('image')!.keySpan,

@@ -16,7 +16,7 @@ export const imageWhitespace: Rule = {
   howToFix: 'Remove the whitespace inside the quotes.',
   check({ document, report }) {
     for (const image of containerImages(document)) {
-      if (image.spec.isTemplate || !hasOuterWhitespace(image.raw)) continue;
+      if (image.spec.isPodTemplate || !hasOuterWhitespace(image.raw)) continue;
       const mark = plainQuote(document.text, image.field);
       const canEdit = mark !== undefined;
       report({

@@ -5,7 +5,7 @@ import type { Rule } from './types';
 import { quote } from './support/quote';
 
 /** The standard form of a non-standard IP, or undefined when it is standard (or not an IP at all). */
-export function standardIp(ip: string): string | undefined {
+function standardIp(ip: string): string | undefined {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
   if (v4) {
     const parts = v4.slice(1).map((p) => String(Number(p)));

@@ -3,7 +3,7 @@ import type { Field, MapView } from '../model/node-view';
 import type { Rule } from './types';
 
 /** pkg/api/node/util.go: the deprecated node labels and their messages. */
-export const DEPRECATED_NODE_LABELS: Record<string, string> = {
+const DEPRECATED_NODE_LABELS: Record<string, string> = {
   'beta.kubernetes.io/arch': 'deprecated since v1.14; use "kubernetes.io/arch" instead',
   'beta.kubernetes.io/os': 'deprecated since v1.14; use "kubernetes.io/os" instead',
   'failure-domain.beta.kubernetes.io/region': 'deprecated since v1.17; use "topology.kubernetes.io/region" instead',

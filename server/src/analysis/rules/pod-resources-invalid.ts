@@ -66,7 +66,7 @@ function checkConsistency(spec: PodSpecView, resources: MapView, report: Report)
   const { overhead: _overhead, podLevel: _podLevel, ...containers } = podResourcesInput(spec);
   // AggregateContainerRequests: the containers alone, no pod-level values or overhead. A Pod's container requests are
   // defaulted from their limits first (SetDefaults_Pod); a template's are not.
-  const aggregate = effectiveResources(containers, { podLevelResources: false, applyPodDefaults: !spec.isTemplate });
+  const aggregate = effectiveResources(containers, { podLevelResources: false, applyPodDefaults: !spec.isPodTemplate });
   const podRequests = quantities(resources.map('requests'));
   for (const [name, pod] of podRequests) {
     const ctr = aggregate.requests[name];

@@ -72,6 +72,7 @@ export interface Rule {
    * `document` (default): findings depend only on the document itself, so they are reused while it is unchanged.
    * `file`: they depend on other documents of the file too (recomputed on every change).
    * `workspace`: they read `options.workspace` (recomputed on every change of the file or of the index).
+   * A `document` rule is handed its options without the workspace (analyze.ts), so forgetting this cannot go stale.
    */
   scope?: 'document' | 'file' | 'workspace';
   /**
@@ -79,6 +80,8 @@ export interface Rule {
    * Kustomize patch holds only what it changes, so such rules skip files that kustomizations use as patches.
    */
   judgesAbsence?: boolean;
+  /** Its findings are about a Go template's code itself, so they stay where other rules' findings are quieted. */
+  speaksOfTemplateCode?: boolean;
   title: string;
   /** The validation error, API warning, kubelet behaviour or practice it enforces, with its place in the source. */
   source: string;
@@ -94,7 +97,7 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export const DOCS_BASE = 'https://github.com/pod-lens/pod-lens/blob/main/docs/rules/';
+const DOCS_BASE = 'https://github.com/pod-lens/pod-lens/blob/main/docs/rules/';
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;

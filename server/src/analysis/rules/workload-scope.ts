@@ -6,7 +6,7 @@
  */
 import type { ManifestDocument, Workload } from '../model/manifest';
 
-export const CONTAINER_RULES: ReadonlySet<string> = new Set([
+const CONTAINER_RULES: ReadonlySet<string> = new Set([
   'image-digest-invalid',
   'image-digest-stale',
   'image-not-pinned',
@@ -46,7 +46,7 @@ export function inCustomResource(message: string, ruleId: string, workload: Work
   return message.replace(/([Tt])he API server rejects the object/g, (_m, t: string) => `${t}he API server accepts the ${workload.kind.kind}, but rejects what its controller creates from this template`);
 }
 
-export function ruleAppliesTo(ruleId: string, workload: Workload): boolean {
+function ruleAppliesTo(ruleId: string, workload: Workload): boolean {
   const custom = workload.kind.custom;
   if (!custom) return true;
   if (custom.skipRules?.includes(ruleId)) return false;

@@ -12,7 +12,7 @@ export const yamlDuplicateKey: Rule = {
     'The same key twice in one mapping, as Kubernetes reads keys (YAML 1.1: `y` and `yes` are the same key `true`). `kubectl apply -f` keeps the last value silently, while kustomize and Helm reject the file.',
   howToFix: 'Remove one of the two keys, or merge their contents.',
   check({ document, report }) {
-    if (document.isTemplated) return;
+    if (document.isGoTemplate) return;
     for (const d of document.duplicateKeys) {
       const key = d.key.replace(/^["']|["']$/g, '');
       report({

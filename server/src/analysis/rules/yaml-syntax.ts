@@ -13,7 +13,7 @@ export const yamlSyntax: Rule = {
   howToFix: 'Correct the YAML at the marked place (an unclosed quote, a bad indent, a tab used for indentation).',
   check({ model, document, report }) {
     // In a Go template, what does not parse is template code, not a mistake: go-template says so once.
-    if (document.isTemplated) return;
+    if (document.isGoTemplate) return;
     for (const e of document.syntaxErrors) {
       // Pod Lens's own limit (JavaScript's stack, not go-yaml's 10,000 levels) is no claim about what kubectl reads.
       const message = e.message.startsWith('Pod Lens ') ? `${e.message}; it is not analysed (kubectl reads up to 10,000 levels).` : `kubectl cannot read this document: ${e.message}`;

@@ -40,7 +40,6 @@ const CATALOG = data as CatalogData;
 /** What inspect and hovers name as the catalog in use. */
 export const CATALOG_VERSION = `Kubernetes ${CATALOG.kubernetes.minors[0]}–${CATALOG.kubernetes.newest}`;
 export const CATALOG_MINORS = CATALOG.kubernetes;
-export const CATALOG_SOURCES = CATALOG.sources;
 
 const BY_KIND = new Map(CATALOG.kinds.map((k) => [`${k.apiVersion}/${k.kind}`, k.type]));
 const KINDS = new Map(CATALOG.kinds.map((k) => [k.kind, k.apiVersion]));

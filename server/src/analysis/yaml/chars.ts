@@ -4,7 +4,6 @@ export const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 /** `\r`, `\n`, NEL, LS, PS: go-yaml v2 breaks lines at all five (yamlprivateh.go is_break). */
 export const isBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 /** -1 stands for the end of input. */
-export const isZ = (c: number): boolean => c === -1;
 export const isBreakZ = (c: number): boolean => isBreak(c) || c === -1;
 export const isBlankZ = (c: number): boolean => isBlank(c) || isBreakZ(c);
 /** Anchor names, directive names and tag handles: `[0-9A-Za-z_-]` (yamlprivateh.go is_alpha). */

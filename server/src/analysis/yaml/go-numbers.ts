@@ -48,7 +48,6 @@ export function parseBinary(digits: string): bigint | undefined {
 }
 
 export const inInt64 = (v: bigint): boolean => v >= INT64_MIN && v <= INT64_MAX;
-export const inUint64 = (v: bigint): boolean => v >= 0n && v <= UINT64_MAX;
 
 /**
  * strconv.ParseFloat(s, 64) for decimal text: undefined on a syntax error or overflow (ErrRange); underflow is 0.

@@ -15,7 +15,7 @@ export interface KubectlChunk {
 const SEPARATOR_REST = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*(?:#[^]*)?$/;
 
 /** Whether a line (without its line break) separates documents. */
-export function isSeparatorLine(line: string): boolean {
+function isSeparatorLine(line: string): boolean {
   return line.startsWith('---') && SEPARATOR_REST.test(line.slice(3));
 }
 

@@ -4,11 +4,11 @@
  */
 import { goInt, inInt64, parseBinary, parseGoFloat, parseGoInt, parseGoUint, type GoInt } from './go-numbers';
 
-export const TAG_PREFIX = 'tag:yaml.org,2002:';
+const TAG_PREFIX = 'tag:yaml.org,2002:';
 export const STR = `${TAG_PREFIX}str`;
-export const BOOL = `${TAG_PREFIX}bool`;
-export const INT = `${TAG_PREFIX}int`;
-export const FLOAT = `${TAG_PREFIX}float`;
+const BOOL = `${TAG_PREFIX}bool`;
+const INT = `${TAG_PREFIX}int`;
+const FLOAT = `${TAG_PREFIX}float`;
 export const NULL = `${TAG_PREFIX}null`;
 export const TIMESTAMP = `${TAG_PREFIX}timestamp`;
 export const BINARY = `${TAG_PREFIX}binary`;
@@ -39,7 +39,7 @@ WORDS.set('', { tag: NULL, value: null });
 /** resolve.go yamlStyleFloat. */
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
-export function shortTag(tag: string): string {
+function shortTag(tag: string): string {
   return tag.startsWith(TAG_PREFIX) ? `!!${tag.slice(TAG_PREFIX.length)}` : tag;
 }
 
@@ -107,7 +107,7 @@ function readAs(tag: string, text: string): Resolved {
  * resolve.go parseTimestamp: `YYYY-` and then one of time.Parse's layouts "2006-1-2T15:4:5.999999999Z07:00" (also
  * with `t`), "2006-1-2 15:4:5.999999999" and "2006-1-2", with valid calendar values.
  */
-export function isTimestamp(s: string): boolean {
+function isTimestamp(s: string): boolean {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:([Tt])|( ))(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
   if (!m) return false;
   const [, y, mo, d, t, space, h, mi, se, zone] = m;

@@ -4,7 +4,7 @@ import type { ManifestDocument } from '../../model/manifest';
 import type { Fix } from '../types';
 import type { ContainerImage } from './container-images';
 
-export const PIN_TITLE = 'Pin to digest';
+const PIN_TITLE = 'Pin to digest';
 
 export function pinFix(document: ManifestDocument, image: ContainerImage, kind: Fix['kind']): Fix | undefined {
   // Only scalars written plainly can be replaced as a whole without touching escapes.

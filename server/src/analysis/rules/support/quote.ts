@@ -1,7 +1,7 @@
 /** Quotes a value from the document in a message: at most a short excerpt, so a huge value cannot make huge messages. */
 
 /** Characters of a document value a message or hover shows; longer values end in an ellipsis. */
-export const EXCERPT_LENGTH = 80;
+const EXCERPT_LENGTH = 80;
 
 /** The start of `value`, at most `max` characters (never cutting a surrogate pair), with `…` when shortened. */
 export function excerpt(value: string, max: number = EXCERPT_LENGTH): string {
