@@ -78,3 +78,29 @@ test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env r
     );
   });
 });
+
+test('a JSON 6902 patch: the Deployment its operations make is checked, findings on the operation that set the field; an operation that does not apply is kustomize\'s error', async () => {
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
+    const found = 'Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.';
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/sidecar.yaml', (d) => d.length === 2)).map(brief), [
+      {
+        code: 'port-invalid',
+        message: `Invalid value: 70000: must be between 1 and 65535, inclusive. The API server rejects the object. ${found}`,
+        range: { start: { line: 7, character: 23 }, end: { line: 7, character: 28 } },
+      },
+      {
+        code: 'field-value-unsupported',
+        message: `Unsupported value: "OnError": supported values: "FallbackToLogsOnError", "File". The API server rejects the object. ${found}`,
+        range: { start: { line: 11, character: 9 }, end: { line: 11, character: 16 } },
+      },
+    ]);
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/replicas.json', (d) => d.length === 1)).map(brief), [
+      {
+        code: 'kustomize-patch-failed',
+        message:
+          'Kustomize cannot apply this operation to the Deployment in kustomize/base/deployment.yaml: "replace operation does not apply: doc is missing key: /spec/replicas: missing value". kustomize build stops there and nothing is applied.',
+        range: { start: { line: 0, character: 27 }, end: { line: 0, character: 43 } },
+      },
+    ]);
+  });
+});

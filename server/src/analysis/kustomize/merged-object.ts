@@ -5,6 +5,7 @@
  */
 import { parseManifests, type ManifestDocument, type ManifestModel } from '../model/manifest';
 import type { KubeValue } from '../yaml/decode';
+import { applyJsonPatch, isJsonPatch, type AppliedOp } from './json-patch';
 import { strategicMerge, type Json } from './strategic-merge';
 
 export interface PatchBase {
@@ -19,6 +20,8 @@ export interface MergedObject {
   base: { place: string; model: ManifestModel; document: ManifestDocument };
   /** The object the kustomization builds without this patch (its other patches applied): what the base side holds. */
   without: ManifestModel;
+  /** For a JSON 6902 patch: where each operation wrote its value, to bring findings back to the operation. */
+  ops?: AppliedOp[];
 }
 
 /** Another patch of the same kustomization, applied before or after this one. */
@@ -42,14 +45,14 @@ function isObject(v: KubeValue | undefined): v is { [key: string]: KubeValue } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The base object of a patch document, among the base files' documents: same kind and metadata.name. */
 /** Base files parsed once per analysis of a patch file (place → model), whatever its number of documents. */
 export type BaseModels = Map<string, ManifestModel>;
 
 /** Which objects a patch applies to: its `target`s when the kustomization gives some, else its own kind and name. */
 export type PatchTargets = ReadonlyArray<{ kind?: string; name?: string }>;
 
-function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels, targets: PatchTargets): MergedObject['base'] | undefined {
+/** The base object of a patch document, among the base files' documents: its targets, else its own kind and name. */
+export function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels, targets: PatchTargets): MergedObject['base'] | undefined {
   // kustomize matches a target's name as a regular expression; here as written (names are plain in practice), so a
   // hostile pattern cannot make matching slow.
   const wanted = targets.length ? targets : [{ kind: patch.kind, name: patch.name }];
@@ -66,10 +69,10 @@ function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: 
   return undefined;
 }
 
-type JsonMap = { [key: string]: Json };
+export type JsonMap = { [key: string]: Json };
 
 /** The other patches' documents for the same object (kind and name), applied in order; a patch that deletes it ends the chain. */
-function applyOthers(object: JsonMap | undefined, others: readonly OtherPatch[], parsed: BaseModels): JsonMap | undefined {
+export function applyOthers(object: JsonMap | undefined, others: readonly OtherPatch[], parsed: BaseModels): JsonMap | undefined {
   let out = object;
   for (const other of others) {
     if (!out) return undefined;
@@ -89,17 +92,28 @@ export function mergedObject(
   targets: PatchTargets = [],
   others: readonly OtherPatch[] = [],
 ): MergedObject | undefined {
-  if ((!targets.length && (!patch.kind || !patch.name)) || !isObject(patch.value)) return undefined;
+  // A JSON 6902 patch names no object: kustomize requires a target for it (and applies it only there).
+  const isJson = targets.length > 0 && isJsonPatch(patch.value);
+  if ((!targets.length && (!patch.kind || !patch.name)) || (!isObject(patch.value) && !isJson)) return undefined;
   const base = findBase(patch, bases, parsed, targets);
   if (!base) return undefined;
   try {
     // kustomize applies a kustomization's patches in order: the ones listed before this patch, this one, the rest.
     const before = applyOthers(base.document.value as JsonMap, others.filter((o) => o.isBefore), parsed);
     const after = others.filter((o) => !o.isBefore);
-    const merged = applyOthers(before && strategicMerge(before, patch.value as JsonMap), after, parsed);
+    let patched: JsonMap | undefined;
+    let ops: AppliedOp[] | undefined;
+    if (isJson) {
+      const result = before && applyJsonPatch(before, patch.value as unknown as JsonMap[]);
+      // A failing operation stops the build (kustomize-patch-failed says so): there is no object to analyse.
+      if (!result?.ok || !isObject(result.value as KubeValue)) return undefined;
+      patched = result.value as JsonMap;
+      ops = result.applied;
+    } else patched = before && strategicMerge(before, patch.value as JsonMap);
+    const merged = applyOthers(patched, after, parsed);
     const without = applyOthers(before, after, parsed);
     if (!merged || !without) return undefined;
-    return { model: parseManifests(jsonText(merged)), base, without: parseManifests(jsonText(without)) };
+    return { model: parseManifests(jsonText(merged)), base, without: parseManifests(jsonText(without)), ...(ops ? { ops } : {}) };
   } catch {
     return undefined;
   }
