@@ -26,13 +26,15 @@ test('check <folder>: a strategic-merge patch without image or selector gets no 
   // lands on what the patch changed.
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/resources.yaml')], [`11:11 resource-request-exceeds-limit: ${MERGED}`]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/ports.yaml')], [`12:30 port-invalid: ${PORT}`]);
-  // A JSON 6902 patch: the merged Deployment's problems land on the operations' values; one that does not apply to
-  // the base (no spec.replicas to replace) is the error kustomize build stops with.
-  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/sidecar.yaml')], [`8:24 port-invalid: ${SIDECAR_PORT}`, `12:10 field-value-unsupported: ${TERMINATION}`]);
+  // A JSON 6902 patch: the merged Deployment's problems land on the operations' values (the sidecar's image as the
+  // kustomization's `replacements:` rewrite it); one that does not apply to the base (no spec.replicas to replace) is
+  // the error kustomize build stops with.
+  assert.deepEqual(byFile[join(ROOT, 'overlays/prod/sidecar.yaml')], [`6:12 image-reference-invalid: ${SIDECAR_IMAGE}`, `9:24 port-invalid: ${SIDECAR_PORT}`, `13:10 field-value-unsupported: ${TERMINATION}`]);
   assert.deepEqual(byFile[join(ROOT, 'overlays/prod/replicas.json')], [`1:28 kustomize-patch-failed: ${REPLICAS}`]);
 });
 
 const FOUND = 'Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.';
+const SIDECAR_IMAGE = `couldn't parse image name "registry.example.com/Log-Shipper:2.0": invalid reference format: repository name (Log-Shipper) must be lowercase. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts. ${FOUND}`;
 const SIDECAR_PORT = `Invalid value: 70000: must be between 1 and 65535, inclusive. The API server rejects the object. ${FOUND}`;
 const TERMINATION = `Unsupported value: "OnError": supported values: "FallbackToLogsOnError", "File". The API server rejects the object. ${FOUND}`;
 const REPLICAS =
@@ -68,6 +70,7 @@ test('check <overlay>/kustomization.yaml reads the base and patches it names, an
     join(ROOT, 'overlays/prod/pull-secret.yaml'),
     join(ROOT, 'overlays/prod/replicas.json'),
     join(ROOT, 'overlays/prod/resources.yaml'),
+    join(ROOT, 'overlays/prod/settings.yaml'),
     join(ROOT, 'overlays/prod/sidecar.yaml'),
   ]);
   // No required-field error; the merged Deployment's real problem (the base's cpu request over the patch's limit)

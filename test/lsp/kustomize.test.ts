@@ -79,19 +79,25 @@ test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env r
   });
 });
 
-test('a JSON 6902 patch: the Deployment its operations make is checked, findings on the operation that set the field; an operation that does not apply is kustomize\'s error', async () => {
+test('a JSON 6902 patch: the Deployment its operations make (then `replacements:`) is checked, findings on the operation that set the field; an operation that does not apply is kustomize\'s error', async () => {
   await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
     const found = 'Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.';
-    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/sidecar.yaml', (d) => d.length === 2)).map(brief), [
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/sidecar.yaml', (d) => d.length === 3)).map(brief), [
+      {
+        // The image as the kustomization's `replacements:` entry rewrites it (from the ConfigMap of settings.yaml).
+        code: 'image-reference-invalid',
+        message: `couldn't parse image name "registry.example.com/Log-Shipper:2.0": invalid reference format: repository name (Log-Shipper) must be lowercase. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts. ${found}`,
+        range: { start: { line: 5, character: 11 }, end: { line: 5, character: 47 } },
+      },
       {
         code: 'port-invalid',
         message: `Invalid value: 70000: must be between 1 and 65535, inclusive. The API server rejects the object. ${found}`,
-        range: { start: { line: 7, character: 23 }, end: { line: 7, character: 28 } },
+        range: { start: { line: 8, character: 23 }, end: { line: 8, character: 28 } },
       },
       {
         code: 'field-value-unsupported',
         message: `Unsupported value: "OnError": supported values: "FallbackToLogsOnError", "File". The API server rejects the object. ${found}`,
-        range: { start: { line: 11, character: 9 }, end: { line: 11, character: 16 } },
+        range: { start: { line: 12, character: 9 }, end: { line: 12, character: 16 } },
       },
     ]);
     assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/replicas.json', (d) => d.length === 1)).map(brief), [

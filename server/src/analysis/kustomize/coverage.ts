@@ -4,6 +4,7 @@
  */
 import { isKustomizationFileName, type Kustomization } from './kustomization';
 import type { ImageRule } from './images';
+import type { Replacement } from './replacements';
 import { folderOf, isRemote, isWithin, placeKey, resolvePlace } from './places';
 
 /** What Kustomize does with one file; plain data, so it can key caches. */
@@ -34,6 +35,9 @@ export interface KustomizeFacts {
    * then `patchesJson6902`, then `patchesStrategicMerge`, as FixKustomizationPreMarshalling appends them), itself included.
    */
   patchOrder: string[];
+  /** For a patch: the `replicas:` and `replacements:` of the kustomization that lists it, applied after its patches. */
+  replicas?: Array<{ name: string; count: number }>;
+  replacements?: Replacement[];
   /** Every deployed build of the file writes selector labels (commonLabels): kustomize creates the workloads' selectors. */
   selectorLabels?: boolean;
 }
@@ -164,6 +168,9 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
           const place = p.path === undefined || isRemote(p.path) ? undefined : resolvePlace(folder, p.path);
           if (place && isWithin(folder, place) && !f.patchOrder.includes(place) && f.patchOrder.length < MAX_PATCH_BASES) f.patchOrder.push(place);
         }
+        const k = byPlace.get(root)!;
+        if (k.replicas.length) f.replicas = k.replicas;
+        if (k.replacementRules.length) f.replacements = k.replacementRules;
         for (const t of b.patchTargets.get(file) ?? []) if (!f.patchTargets.some((x) => x.kind === t.kind && x.name === t.name)) f.patchTargets.push(t);
         for (const [other, otherRole] of b.files) if (otherRole === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
       }

@@ -40,7 +40,7 @@ export function mergedFindings(
   for (const document of model.documents) {
     // A JSON 6902 patch is a list (no mapping at its root): its operations make the object.
     if ((!document.root && !isJsonPatch(document.value)) || mergedCount >= MAX_MERGED_DOCUMENTS) continue;
-    const merged = mergedObject(document, bases, parsed, options.kustomize.patchTargets, options.kustomizeOtherPatches);
+    const merged = mergedObject(document, bases, parsed, options.kustomize.patchTargets, options.kustomizeOtherPatches, options.kustomize);
     if (merged) mergedCount++;
     const mergedDoc = merged?.model.documents[0];
     if (!merged || !mergedDoc) continue;

@@ -6,6 +6,7 @@
 import { parseManifests, type ManifestDocument, type ManifestModel } from '../model/manifest';
 import type { KubeValue } from '../yaml/decode';
 import { applyJsonPatch, isJsonPatch, type AppliedOp } from './json-patch';
+import { applyReplacements, applyReplicas, type Replacement } from './replacements';
 import { strategicMerge, type Json } from './strategic-merge';
 
 export interface PatchBase {
@@ -85,12 +86,36 @@ export function applyOthers(object: JsonMap | undefined, others: readonly OtherP
   return out;
 }
 
+/** What the kustomization does after its patches: `replicas:` and `replacements:` (their sources among the bases). */
+export interface AfterPatches {
+  replicas?: ReadonlyArray<{ name: string; count: number }>;
+  replacements?: readonly Replacement[];
+}
+
+function afterPatches(object: JsonMap, base: MergedObject['base'], bases: readonly PatchBase[], parsed: BaseModels, after: AfterPatches): JsonMap {
+  if (!after.replicas?.length && !after.replacements?.length) return object;
+  const self = JSON.parse(jsonText(object)) as JsonMap;
+  applyReplicas([self], after.replicas ?? []);
+  if (after.replacements?.length) {
+    // The sources are the build's other objects as written (their own patches aside), and this object as patched.
+    const others: JsonMap[] = [];
+    for (const b of bases) {
+      let model = parsed.get(b.place);
+      if (!model) parsed.set(b.place, (model = parseManifests(b.text)));
+      for (const d of model.documents) if (d !== base.document && isObject(d.value)) others.push(JSON.parse(jsonText(d.value)) as JsonMap);
+    }
+    applyReplacements([self, ...others], after.replacements);
+  }
+  return self;
+}
+
 export function mergedObject(
   patch: ManifestDocument,
   bases: readonly PatchBase[],
   parsed: BaseModels = new Map(),
   targets: PatchTargets = [],
   others: readonly OtherPatch[] = [],
+  after: AfterPatches = {},
 ): MergedObject | undefined {
   // A JSON 6902 patch names no object: kustomize requires a target for it (and applies it only there).
   const isJson = targets.length > 0 && isJsonPatch(patch.value);
@@ -100,7 +125,7 @@ export function mergedObject(
   try {
     // kustomize applies a kustomization's patches in order: the ones listed before this patch, this one, the rest.
     const before = applyOthers(base.document.value as JsonMap, others.filter((o) => o.isBefore), parsed);
-    const after = others.filter((o) => !o.isBefore);
+    const later = others.filter((o) => !o.isBefore);
     let patched: JsonMap | undefined;
     let ops: AppliedOp[] | undefined;
     if (isJson) {
@@ -110,10 +135,15 @@ export function mergedObject(
       patched = result.value as JsonMap;
       ops = result.applied;
     } else patched = before && strategicMerge(before, patch.value as JsonMap);
-    const merged = applyOthers(patched, after, parsed);
-    const without = applyOthers(before, after, parsed);
+    const merged = applyOthers(patched, later, parsed);
+    const without = applyOthers(before, later, parsed);
     if (!merged || !without) return undefined;
-    return { model: parseManifests(jsonText(merged)), base, without: parseManifests(jsonText(without)), ...(ops ? { ops } : {}) };
+    return {
+      model: parseManifests(jsonText(afterPatches(merged, base, bases, parsed, after))),
+      base,
+      without: parseManifests(jsonText(afterPatches(without, base, bases, parsed, after))),
+      ...(ops ? { ops } : {}),
+    };
   } catch {
     return undefined;
   }
