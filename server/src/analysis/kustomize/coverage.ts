@@ -2,7 +2,7 @@
  * What the workspace's kustomizations do to each file: which files are patches (partial objects), and which `vars`
  * names Kustomize substitutes in them. Pure: it walks the kustomizations' references as text (places.ts), never files.
  */
-import { isKustomizationFileName, type Kustomization } from './kustomization';
+import { isKustomizationFileName, type Kustomization, type PatchTarget } from './kustomization';
 import type { ImageRule } from './images';
 import type { Replacement } from './replacements';
 import { folderOf, isRemote, isWithin, placeKey, resolvePlace } from './places';
@@ -24,7 +24,7 @@ export interface KustomizeFacts {
    * For a patch listed with a `target`: the objects it applies to (kind and name as written), instead of the patch's
    * own kind and name.
    */
-  patchTargets: Array<{ kind?: string; name?: string }>;
+  patchTargets: PatchTarget[];
   /**
    * The namespace Kustomize gives the file's objects (the outermost `namespace:` on the way from the file to the root
    * of a build), when every build that sets one agrees; undefined otherwise.
@@ -65,7 +65,7 @@ interface Build {
   parents: Map<string, string | undefined>;
   /** The kustomization that listed each patch file. */
   patchOwners: Map<string, string>;
-  patchTargets: Map<string, Array<{ kind?: string; name?: string }>>;
+  patchTargets: Map<string, PatchTarget[]>;
   vars: Set<string>;
 }
 
@@ -112,9 +112,10 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         out.files.set(target, 'patch');
         out.owners.set(target, place);
         out.patchOwners.set(target, place);
-        if (patch.target && (patch.target.kind || patch.target.name)) {
+        // An empty target selects every object: kustomize then patches them all.
+        if (patch.target) {
           const list = out.patchTargets.get(target) ?? [];
-          list.push({ ...(patch.target.kind ? { kind: patch.target.kind } : {}), ...(patch.target.name ? { name: patch.target.name } : {}) });
+          list.push(Object.fromEntries(Object.entries(patch.target).filter(([, v]) => v)) as PatchTarget);
           out.patchTargets.set(target, list);
         }
       }
@@ -171,7 +172,7 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         const k = byPlace.get(root)!;
         if (k.replicas.length) f.replicas = k.replicas;
         if (k.replacementRules.length) f.replacements = k.replacementRules;
-        for (const t of b.patchTargets.get(file) ?? []) if (!f.patchTargets.some((x) => x.kind === t.kind && x.name === t.name)) f.patchTargets.push(t);
+        for (const t of b.patchTargets.get(file) ?? []) if (!f.patchTargets.some((x) => JSON.stringify(x) === JSON.stringify(t))) f.patchTargets.push(t);
         for (const [other, otherRole] of b.files) if (otherRole === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
       }
     }

@@ -8,6 +8,8 @@ import type { KubeValue } from '../yaml/decode';
 import { applyJsonPatch, isJsonPatch, type AppliedOp } from './json-patch';
 import { applyReplacements, applyReplicas, type Replacement } from './replacements';
 import { strategicMerge, type Json } from './strategic-merge';
+import type { PatchTarget } from './kustomization';
+import { literalHints, targetMatches, type TargetObject } from './target-match';
 
 export interface PatchBase {
   place: string;
@@ -50,17 +52,17 @@ function isObject(v: KubeValue | undefined): v is { [key: string]: KubeValue } {
 export type BaseModels = Map<string, ManifestModel>;
 
 /** Which objects a patch applies to: its `target`s when the kustomization gives some, else its own kind and name. */
-export type PatchTargets = ReadonlyArray<{ kind?: string; name?: string }>;
+export type PatchTargets = readonly PatchTarget[];
 
 /** The base object of a patch document, among the base files' documents: its targets, else its own kind and name. */
 export function findBase(patch: ManifestDocument, bases: readonly PatchBase[], parsed: BaseModels, targets: PatchTargets): MergedObject['base'] | undefined {
-  // kustomize matches a target's name as a regular expression; here as written (names are plain in practice), so a
-  // hostile pattern cannot make matching slow.
-  const wanted = targets.length ? targets : [{ kind: patch.kind, name: patch.name }];
-  const isWanted = (d: ManifestDocument) => wanted.some((t) => (t.kind === undefined || t.kind === d.kind) && (t.name === undefined || t.name === d.name));
+  // A patch without target applies to the object of its own kind and name (plain text, no pattern).
+  const wanted: PatchTargets = targets.length ? targets : [{ kind: patch.kind, name: patch.name }];
+  const isWanted = (d: ManifestDocument) =>
+    isObject(d.value) && (targets.length ? targets.some((t) => targetMatches(t, d.value as TargetObject)) : d.kind === patch.kind && d.name === patch.name);
   for (const base of bases) {
     // Most base files define other objects: a file whose text never names the object wanted is not parsed.
-    if (!wanted.some((t) => base.text.includes(t.name ?? '') && base.text.includes(t.kind ?? ''))) continue;
+    if (!wanted.some((t) => literalHints(t).every((h) => base.text.includes(h)))) continue;
     let model = parsed.get(base.place);
     if (!model) parsed.set(base.place, (model = parseManifests(base.text)));
     for (const document of model.documents) {
