@@ -246,13 +246,13 @@ test('coverage: images entries of the base and of each overlay that builds a fil
   assert.deepEqual(facts.get('file:///w/overlays/prod/patch.yaml')!.images, [{ kustomization: 'file:///w/overlays/prod/kustomization.yaml', rules: [{ name: 'registry.example.com/app', newTag: '2' }] }]);
 });
 
-test('coverage: a patch listed with a target records it (kind and name), so its merge finds the target', () => {
+test('coverage: a patch listed with targets records each (kind and name, selectors), so its merge finds them', () => {
   const facts = kustomizeCoverage(
     kustomizations({
       'file:///w/o/kustomization.yaml': 'resources: [d.yaml]\npatches: [{path: p.yaml, target: {kind: Deployment, name: web}}, {path: p.yaml, target: {labelSelector: app=web}}]\n',
     }),
   );
-  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }], patchOrder: ['file:///w/o/p.yaml'] });
+  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }, { labelSelector: 'app=web' }], patchOrder: ['file:///w/o/p.yaml'] });
 });
 
 test('namespace: the outermost kustomization\'s namespace is the one its objects get; lookups of a file use it', () => {
