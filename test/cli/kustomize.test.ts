@@ -101,3 +101,19 @@ test('a hostile kustomization: cycles end, files outside its folder are refused 
   const refused = (p: string) => `pod-lens: ${p}: skipped: not read: kustomize refuses it ("security; file is not in or below ${join(dir, 'a')}"): a kustomization may name files only in or below its own folder\n`;
   assert.equal(r.stderr, refused(join(dir, 'outside.yaml')) + refused('/dev/zero') + refused('/etc/passwd'));
 });
+
+test('inline patches of a kustomization are merged onto what it builds: a JSON patch at a labelSelector target, a strategic-merge patch, a failing operation', async () => {
+  const inline = join(__dirname, '..', 'fixtures', 'workspace', 'kustomize-inline');
+  const r = await runCli(['check', join(inline, 'overlay', 'Kustomization'), '--format', 'json']);
+  assert.equal(r.status, 1, r.stderr);
+  const found = 'Found in the Deployment Kustomize builds from this patch and kustomize-inline/base/deployment.yaml.';
+  assert.deepEqual(findingsByFile(r.stdout), {
+    [join(inline, 'base', 'deployment.yaml')]: [],
+    [join(inline, 'base', 'kustomization.yaml')]: [],
+    [join(inline, 'overlay', 'Kustomization')]: [
+      `15:16 field-value-unsupported: Unsupported value: "Sometimes": supported values: "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None". The API server rejects the object. ${found}`,
+      `30:27 probe-port-undeclared: port "metrics" is not a port name of container app: the kubelet cannot resolve it and the probe always fails. ${found}`,
+      '36:15 kustomize-patch-failed: Kustomize cannot apply this operation to the Deployment in kustomize-inline/base/deployment.yaml: "replace operation does not apply: doc is missing key: /spec/replicas: missing value". kustomize build stops there and nothing is applied.',
+    ],
+  });
+});

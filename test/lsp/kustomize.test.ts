@@ -110,3 +110,24 @@ test('a JSON 6902 patch: the Deployment its operations make (then `replacements:
     ]);
   });
 });
+
+test('inline patches of a kustomization: the objects they make are checked where their text stands', async () => {
+  const inline = join(__dirname, '..', 'fixtures', 'workspace', 'kustomize-inline');
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(inline).toString(), name: 'ws' }] }, async (client) => {
+    const uri = pathToFileURL(join(inline, 'overlay', 'Kustomization')).toString();
+    const wait = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 3, 15_000);
+    await client.open(uri, readFileSync(join(inline, 'overlay', 'Kustomization'), 'utf8'));
+    await client.log(/^indexed \d+ files of ws/);
+    const latest = client.latest.get(uri)!.diagnostics;
+    const diagnostics = latest.length === 3 ? latest : await wait;
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['field-value-unsupported', 14, 15, 24],
+        ['probe-port-undeclared', 29, 26, 33],
+        ['kustomize-patch-failed', 35, 14, 28],
+      ],
+    );
+    assert.equal(diagnostics[0]!.message, 'Unsupported value: "Sometimes": supported values: "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None". The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize-inline/base/deployment.yaml.');
+  });
+});

@@ -184,9 +184,10 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
-/** The texts of a patch's base files the index holds (none for a file that is no patch). */
+/** The texts of the base files of a patch, or of a kustomization's inline patches, that the index holds. */
 export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<{ place: string; text: string }> {
-  if (facts.patchOf.length === 0) return [];
+  // A patch file's bases, or a kustomization's own (for its inline patches); other files have none.
+  if (facts.patchBases.length === 0) return [];
   // The texts travel in the analysis options (and their cache key): a patch merges onto at most this much base text.
   let budget = MAX_PATCH_BASE_TEXT;
   return facts.patchBases.flatMap((place) => {

@@ -177,6 +177,15 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
       }
     }
   }
+  // A kustomization with inline patches merges them onto what it builds: its resource files are their bases.
+  for (const root of [...byPlace.keys()].sort()) {
+    const k = byPlace.get(root)!;
+    if (budget <= 0 || !k.patches.some((p) => p.inline !== undefined)) continue;
+    const f = factsOf(root);
+    for (const [other, role] of build(root).files) if (role === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
+    if (k.replicas.length) f.replicas = k.replicas;
+    if (k.replacementRules.length) f.replacements = k.replacementRules;
+  }
   // The namespace of the builds that are deployed (roots no other kustomization builds on), when they agree.
   const deployed = new Map<string, Set<string>>();
   for (const { root, file, namespace } of namespaces) if (!referenced.has(root)) deployed.set(file, (deployed.get(file) ?? new Set()).add(namespace));
