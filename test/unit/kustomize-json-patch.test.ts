@@ -65,3 +65,11 @@ test('a JSON patch document is a list of maps with an op; a strategic-merge patc
   assert.equal(isJsonPatch(['a', 'b']), false);
   assert.equal(isJsonPatch([]), false);
 });
+
+test('a hostile patch that copies a value onto itself until it is huge stops early, reported as too large (not as kustomize\'s error)', () => {
+  const ops: Obj[] = [{ op: 'add', path: '/a', value: ['x'.repeat(1000)] }];
+  for (let i = 0; i < 40; i++) ops.push({ op: 'copy', from: '/a', path: '/a/-' });
+  const result = applyJsonPatch({}, ops);
+  // Unbounded, the 40 copies would write 2^40 items.
+  assert.deepEqual(result, { ok: false, index: 11, message: '', tooLarge: true });
+});

@@ -24,5 +24,5 @@ export function jsonPatchFailure(patch: ManifestDocument, bases: readonly PatchB
   const before = applyOthers(base.document.value as JsonMap, others.filter((o) => o.isBefore), parsed);
   if (!before) return undefined;
   const result = applyJsonPatch(before, patch.value as unknown as JsonMap[]);
-  return result.ok ? undefined : { index: result.index, message: result.message, basePlace: base.place, kind: base.document.kind ?? 'object' };
+  return result.ok || result.tooLarge ? undefined : { index: result.index, message: result.message, basePlace: base.place, kind: base.document.kind ?? 'object' };
 }

@@ -15,10 +15,13 @@ export interface AppliedOp {
   path: Array<string | number>;
 }
 
-export type JsonPatchResult = { ok: true; value: Json; applied: AppliedOp[] } | { ok: false; index: number; message: string };
+/** `tooLarge`: the patch was not followed to its end (Pod Lens's bound, not kustomize's error). */
+export type JsonPatchResult = { ok: true; value: Json; applied: AppliedOp[] } | { ok: false; index: number; message: string; tooLarge?: true };
 
 /** Bounds a hostile patch: more operations than this are not applied (real ones have a handful). */
 export const MAX_OPERATIONS = 1_000;
+/** Characters `copy` and `add` operations may write in all: copying a value onto itself doubles it each time. */
+export const MAX_WRITTEN_CHARS = 2_000_000;
 
 function isMap(v: Json | undefined): v is JsonMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -268,6 +271,18 @@ function applyOne(doc: Json, op: JsonMap, applied: (path: Array<string | number>
   }
 }
 
+/** The JSON size of the value a pointer names (0 when there is none). */
+function sizeAt(doc: Json, path: string): number {
+  const slot = typeof path === 'string' ? findObject(doc, path) : undefined;
+  if (!slot) return 0;
+  try {
+    const v = slot.key === '' ? slot.container : get(slot.container, slot.key);
+    return v === undefined ? 0 : JSON.stringify(v).length;
+  } catch {
+    return 0;
+  }
+}
+
 /** The object after the patch, or the first operation that fails and kustomize's error for it. */
 export function applyJsonPatch(object: Json, ops: readonly JsonMap[]): JsonPatchResult {
   for (let i = 0; i < ops.length; i++) {
@@ -276,7 +291,13 @@ export function applyJsonPatch(object: Json, ops: readonly JsonMap[]): JsonPatch
   }
   let doc = deepCopy(object);
   const applied: AppliedOp[] = [];
+  let written = 0;
   for (let i = 0; i < Math.min(ops.length, MAX_OPERATIONS); i++) {
+    const op = ops[i]!;
+    // What a copy writes is what its source holds now: measured before, so a doubling chain stops early.
+    const size = op.op === 'copy' ? sizeAt(doc, op.from as string) : op.value === undefined ? 0 : JSON.stringify(op.value).length;
+    written += size;
+    if (written > MAX_WRITTEN_CHARS) return { ok: false, index: i, message: '', tooLarge: true };
     try {
       doc = applyOne(doc, ops[i]!, (path) => applied.push({ index: i, path }));
     } catch (e) {
