@@ -135,15 +135,21 @@ function targetValue(current: Json | undefined, value: Json, options: FieldOptio
   return parts.join(options.delimiter);
 }
 
+/** Field paths looked up in all (a hostile kustomization could ask for entries × targets × objects × paths). */
+export const MAX_LOOKUPS = 20_000;
+
 /** `objects` after the replacements (changed in place: pass copies). */
 export function applyReplacements(objects: JsonMap[], replacements: readonly Replacement[]): void {
+  let budget = MAX_LOOKUPS;
   for (const r of replacements) {
+    if ((budget -= objects.length) <= 0) return;
     const value = sourceValue(objects, r);
     if (value === undefined) continue;
     for (const t of r.targets) {
       for (const object of objects) {
         if (!matches(object, t.select) || t.reject.some((s) => matches(object, s))) continue;
         for (const path of t.fieldPaths.length ? t.fieldPaths : [DEFAULT_FIELD_PATH]) {
+          if (--budget <= 0) return;
           const slot = lookup(object, splitPath(path), t.options?.create === true);
           if (!slot) continue;
           const next = targetValue((slot.parent as { [k: string | number]: Json })[slot.key], value, t.options);
