@@ -252,7 +252,7 @@ test('coverage: a patch listed with targets records each (kind and name, selecto
       'file:///w/o/kustomization.yaml': 'resources: [d.yaml]\npatches: [{path: p.yaml, target: {kind: Deployment, name: web}}, {path: p.yaml, target: {labelSelector: app=web}}]\n',
     }),
   );
-  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }, { labelSelector: 'app=web' }], patchOrder: ['file:///w/o/p.yaml'] });
+  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }, { labelSelector: 'app=web' }], patchOrder: ['file:///w/o/p.yaml'], orderTargets: { 'file:///w/o/p.yaml': [{ kind: 'Deployment', name: 'web' }, { labelSelector: 'app=web' }] } });
 });
 
 test('namespace: the outermost kustomization\'s namespace is the one its objects get; lookups of a file use it', () => {

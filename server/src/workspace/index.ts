@@ -2,7 +2,7 @@
 import { indexObjects } from '../analysis/index-objects';
 import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
-import { isKustomizationFileName, readKustomization, type Kustomization } from '../analysis/kustomize/kustomization';
+import { isKustomizationFileName, readKustomization, type Kustomization, type PatchTarget } from '../analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analysis/kustomize/coverage';
 
 /** Characters of manifest text the index keeps for merging Kustomize patches (about 64 MB of strings). */
@@ -199,7 +199,7 @@ export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<
 }
 
 /** The texts of the other patches of a patch's kustomization, each marked as applied before it or after it. */
-export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: string): Array<{ place: string; text: string; isBefore: boolean }> {
+export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: string): Array<{ place: string; text: string; isBefore: boolean; targets?: PatchTarget[] }> {
   const self = normalizePlace(uri);
   const at = facts.patchOrder.indexOf(self);
   if (at < 0) return [];
@@ -208,6 +208,6 @@ export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: 
     const text = i === at ? undefined : index.textOf(place);
     if (text === undefined || text.length > budget) return [];
     budget -= text.length;
-    return [{ place, text, isBefore: i < at }];
+    return [{ place, text, isBefore: i < at, ...(facts.orderTargets?.[place] ? { targets: facts.orderTargets[place] } : {}) }];
   });
 }

@@ -35,6 +35,8 @@ export interface KustomizeFacts {
    * then `patchesJson6902`, then `patchesStrategicMerge`, as FixKustomizationPreMarshalling appends them), itself included.
    */
   patchOrder: string[];
+  /** The `target`s of the patch files of patchOrder (by place), for the ones listed with some. */
+  orderTargets?: Record<string, PatchTarget[]>;
   /** For a patch: the `replicas:` and `replacements:` of the kustomization that lists it, applied after its patches. */
   replicas?: Array<{ name: string; count: number }>;
   replacements?: Replacement[];
@@ -168,6 +170,8 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         for (const p of byPlace.get(root)!.patches) {
           const place = p.path === undefined || isRemote(p.path) ? undefined : resolvePlace(folder, p.path);
           if (place && isWithin(folder, place) && !f.patchOrder.includes(place) && f.patchOrder.length < MAX_PATCH_BASES) f.patchOrder.push(place);
+          // A JSON patch applies only at its target; a strategic-merge patch with one, there instead of its own id.
+          if (place && p.target && f.patchOrder.includes(place)) ((f.orderTargets ??= {})[place] ??= []).push(Object.fromEntries(Object.entries(p.target).filter(([, v]) => v)) as PatchTarget);
         }
         const k = byPlace.get(root)!;
         if (k.replicas.length) f.replicas = k.replicas;

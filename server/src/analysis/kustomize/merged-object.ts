@@ -27,9 +27,10 @@ export interface MergedObject {
   ops?: AppliedOp[];
 }
 
-/** Another patch of the same kustomization, applied before or after this one. */
+/** Another patch of the same kustomization, applied before or after this one, at its targets when it has some. */
 export interface OtherPatch extends PatchBase {
   isBefore: boolean;
+  targets?: PatchTarget[];
 }
 
 /** Deeper than any real object: a base or patch past it is not merged. */
@@ -81,8 +82,15 @@ export function applyOthers(object: JsonMap | undefined, others: readonly OtherP
     if (!out) return undefined;
     let model = parsed.get(other.place);
     if (!model) parsed.set(other.place, (model = parseManifests(other.text)));
+    const targets = other.targets ?? [];
+    const selected = targets.length ? targets.some((t) => targetMatches(t, out as TargetObject)) : undefined;
     for (const d of model.documents) {
-      if (out && d.kind === out.kind && d.name === (out.metadata as JsonMap | undefined)?.name && isObject(d.value)) out = strategicMerge(out, d.value as JsonMap);
+      if (!out) break;
+      if (isJsonPatch(d.value)) {
+        // kustomize fails the build where an operation fails (kustomize-patch-failed on that file): the object stays.
+        const result = selected ? applyJsonPatch(out, d.value as unknown as JsonMap[]) : undefined;
+        if (result?.ok && isObject(result.value as KubeValue)) out = result.value as JsonMap;
+      } else if (isObject(d.value) && (selected ?? (d.kind === out.kind && d.name === (out.metadata as JsonMap | undefined)?.name))) out = strategicMerge(out, d.value as JsonMap);
     }
   }
   return out;
