@@ -78,3 +78,56 @@ test('$(WEB_SERVICE), a var of the base kustomization, is not an undefined env r
     );
   });
 });
+
+test('a JSON 6902 patch: the Deployment its operations make (then `replacements:`) is checked, findings on the operation that set the field; an operation that does not apply is kustomize\'s error', async () => {
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'ws' }] }, async (client) => {
+    const found = 'Found in the Deployment Kustomize builds from this patch and kustomize/base/deployment.yaml.';
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/sidecar.yaml', (d) => d.length === 3)).map(brief), [
+      {
+        // The image as the kustomization's `replacements:` entry rewrites it (from the ConfigMap of settings.yaml).
+        code: 'image-reference-invalid',
+        message: `couldn't parse image name "registry.example.com/Log-Shipper:2.0": invalid reference format: repository name (Log-Shipper) must be lowercase. The API server accepts this, but the kubelet cannot parse it: the container waits with reason InvalidImageName and never starts. ${found}`,
+        range: { start: { line: 5, character: 11 }, end: { line: 5, character: 47 } },
+      },
+      {
+        code: 'port-invalid',
+        message: `Invalid value: 70000: must be between 1 and 65535, inclusive. The API server rejects the object. ${found}`,
+        range: { start: { line: 8, character: 23 }, end: { line: 8, character: 28 } },
+      },
+      {
+        code: 'field-value-unsupported',
+        message: `Unsupported value: "OnError": supported values: "FallbackToLogsOnError", "File". The API server rejects the object. ${found}`,
+        range: { start: { line: 12, character: 9 }, end: { line: 12, character: 16 } },
+      },
+    ]);
+    assert.deepEqual((await diagnosticsAfterScan(client, 'overlays/prod/replicas.json', (d) => d.length === 1)).map(brief), [
+      {
+        code: 'kustomize-patch-failed',
+        message:
+          'Kustomize cannot apply this operation to the Deployment in kustomize/base/deployment.yaml: "replace operation does not apply: doc is missing key: /spec/replicas: missing value". kustomize build stops there and nothing is applied.',
+        range: { start: { line: 0, character: 27 }, end: { line: 0, character: 43 } },
+      },
+    ]);
+  });
+});
+
+test('inline patches of a kustomization: the objects they make are checked where their text stands', async () => {
+  const inline = join(__dirname, '..', 'fixtures', 'workspace', 'kustomize-inline');
+  await withServer({ workspaceFolders: [{ uri: pathToFileURL(inline).toString(), name: 'ws' }] }, async (client) => {
+    const uri = pathToFileURL(join(inline, 'overlay', 'Kustomization')).toString();
+    const wait = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 3, 15_000);
+    await client.open(uri, readFileSync(join(inline, 'overlay', 'Kustomization'), 'utf8'));
+    await client.log(/^indexed \d+ files of ws/);
+    const latest = client.latest.get(uri)!.diagnostics;
+    const diagnostics = latest.length === 3 ? latest : await wait;
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['field-value-unsupported', 14, 15, 24],
+        ['probe-port-undeclared', 29, 26, 33],
+        ['kustomize-patch-failed', 35, 14, 28],
+      ],
+    );
+    assert.equal(diagnostics[0]!.message, 'Unsupported value: "Sometimes": supported values: "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None". The API server rejects the object. Found in the Deployment Kustomize builds from this patch and kustomize-inline/base/deployment.yaml.');
+  });
+});

@@ -83,3 +83,16 @@ test('the kustomization\'s other patches are applied too, in order: a volume ano
     assert.deepEqual(rules, ['image-pull-policy-stale-latest IfNotPresent'], `volume patch ${isBefore ? 'before' : 'after'}`);
   }
 });
+
+test('the kustomization\'s other patches apply in order at their targets: a JSON patch listed after a strategic-merge patch changes the object it makes', async () => {
+  const { mergedObject } = await import('../../server/src/analysis/kustomize/merged-object');
+  const smp = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      imagePullPolicy: Always\n').documents[0]!;
+  const json = '- op: replace\n  path: /spec/containers/0/image\n  value: registry.example.com/a:2.0\n';
+  const merged = (targets?: Array<{ kind?: string; name?: string }>) =>
+    mergedObject(smp, [{ place: 'base.yaml', text: BASE }], new Map(), [], [{ place: 'json.yaml', text: json, isBefore: false, ...(targets ? { targets } : {}) }])?.model.documents[0]?.value as { spec: { containers: Array<{ image: string; imagePullPolicy?: string }> } };
+  const { image, imagePullPolicy } = merged([{ kind: 'Pod', name: 'p.*' }]).spec.containers[0]!;
+  assert.deepEqual([image, imagePullPolicy], ['registry.example.com/a:2.0', 'Always']);
+  // A target that selects another object leaves this one alone; a JSON patch without a target applies nowhere.
+  assert.equal(merged([{ kind: 'Deployment' }]).spec.containers[0]!.image, 'registry.example.com/a:1.0');
+  assert.equal(merged().spec.containers[0]!.image, 'registry.example.com/a:1.0');
+});

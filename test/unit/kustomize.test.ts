@@ -81,6 +81,8 @@ test('a kustomization is read field by field as kustomize types it', () => {
     labels: { app: 'web', team: 'a' },
     selectorLabels: { app: 'web' },
     replacements: 1,
+    // An entry without targets does nothing in kustomize (it fails the build): not kept as a rule to apply.
+    replacementRules: [],
   });
   const text = (span: { start: number; end: number }) => OVERLAY.slice(span.start, span.end);
   assert.deepEqual(
@@ -244,13 +246,13 @@ test('coverage: images entries of the base and of each overlay that builds a fil
   assert.deepEqual(facts.get('file:///w/overlays/prod/patch.yaml')!.images, [{ kustomization: 'file:///w/overlays/prod/kustomization.yaml', rules: [{ name: 'registry.example.com/app', newTag: '2' }] }]);
 });
 
-test('coverage: a patch listed with a target records it (kind and name), so its merge finds the target', () => {
+test('coverage: a patch listed with targets records each (kind and name, selectors), so its merge finds them', () => {
   const facts = kustomizeCoverage(
     kustomizations({
       'file:///w/o/kustomization.yaml': 'resources: [d.yaml]\npatches: [{path: p.yaml, target: {kind: Deployment, name: web}}, {path: p.yaml, target: {labelSelector: app=web}}]\n',
     }),
   );
-  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }], patchOrder: ['file:///w/o/p.yaml'] });
+  assert.deepEqual(facts.get('file:///w/o/p.yaml'), { patchOf: ['file:///w/o/kustomization.yaml'], vars: [], images: [], patchBases: ['file:///w/o/d.yaml'], patchTargets: [{ kind: 'Deployment', name: 'web' }, { labelSelector: 'app=web' }], patchOrder: ['file:///w/o/p.yaml'], orderTargets: { 'file:///w/o/p.yaml': [{ kind: 'Deployment', name: 'web' }, { labelSelector: 'app=web' }] } });
 });
 
 test('namespace: the outermost kustomization\'s namespace is the one its objects get; lookups of a file use it', () => {
@@ -284,4 +286,25 @@ test('commonLabels create the selector of the workloads a deployed build makes: 
   plain.update('file:///w/base/kustomization.yaml', 'resources: [deploy.yaml]\n');
   plain.update('file:///w/prod/kustomization.yaml', 'resources: [../base]\nlabels:\n  - pairs: {app: web}\n');
   assert.deepEqual(required(plain), ['Required value: "selector" must be set. The API server rejects the object.']);
+});
+
+test('replacements are read as api/types/replacement.go types them: source, targets with select, reject, fieldPaths and options', () => {
+  const k = readKustomization(
+    parseManifests(`replacements:
+  - source: {kind: ConfigMap, name: settings, fieldPath: data.image, options: {delimiter: ':', index: 1}}
+    targets:
+      - select: {group: apps, kind: Deployment}
+        reject: [{name: legacy}]
+        fieldPaths:
+          - spec.template.spec.containers.[name=app].image
+        options: {delimiter: ':', index: -1, create: true}
+  - path: replacements.yaml
+`),
+  )!;
+  assert.deepEqual(k.replacementRules, [
+    {
+      source: { kind: 'ConfigMap', name: 'settings', fieldPath: 'data.image', options: { delimiter: ':', index: 1, create: false } },
+      targets: [{ select: { group: 'apps', kind: 'Deployment' }, reject: [{ name: 'legacy' }], fieldPaths: ['spec.template.spec.containers.[name=app].image'], options: { delimiter: ':', index: -1, create: true } }],
+    },
+  ]);
 });

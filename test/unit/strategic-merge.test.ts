@@ -98,3 +98,29 @@ test('a patch nested far deeper than any object ends', () => {
   const out = strategicMerge({ apiVersion: 'v1', kind: 'ConfigMap', data: {} }, { data: deep } as Obj);
   assert.ok(out);
 });
+
+test('ports merge by containerPort and protocol, the list-map keys kyaml reads (a port without protocol matches by number)', () => {
+  const dns = deployment({ containers: [{ name: 'dns', image: 'dns:1', ports: [{ containerPort: 53, protocol: 'UDP', name: 'dns' }, { containerPort: 53, protocol: 'TCP', name: 'dns-tcp' }, { containerPort: 9153 }] }] });
+  const patch = deployment({ containers: [{ name: 'dns', ports: [{ containerPort: 53, protocol: 'TCP', hostPort: 5353 }, { containerPort: 9153, name: 'metrics' }] }] });
+  assert.deepEqual(
+    strategicMerge(dns, patch),
+    deployment({
+      containers: [
+        {
+          name: 'dns',
+          image: 'dns:1',
+          ports: [{ containerPort: 53, protocol: 'TCP', name: 'dns-tcp', hostPort: 5353 }, { containerPort: 9153, name: 'metrics' }, { containerPort: 53, protocol: 'UDP', name: 'dns' }],
+        },
+      ],
+    }),
+  );
+});
+
+test('topologySpreadConstraints merge by topologyKey and whenUnsatisfiable', () => {
+  const base = deployment({ containers: [], topologySpreadConstraints: [{ topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', maxSkew: 1 }] });
+  const patch = deployment({ topologySpreadConstraints: [{ topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 2 }] });
+  assert.deepEqual((strategicMerge(base, patch)!.spec as { template: { spec: Obj } }).template.spec.topologySpreadConstraints, [
+    { topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 2 },
+    { topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', maxSkew: 1 },
+  ]);
+});

@@ -8,6 +8,7 @@ import { isOnTemplateLine } from './model/go-template';
 import { optionsForFile } from './k8s/file-target';
 import { mergedFindings } from './kustomize/merged-findings';
 import { inlinePatchFindings } from './kustomize/inline-patches';
+import { isJsonPatch } from './kustomize/json-patch';
 import { RULES } from './rules/index';
 import { documentViewsFor, inCustomResource } from './rules/workload-scope';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
@@ -137,7 +138,8 @@ export function analyze(
   // Document-scoped findings can be reused while a document is unchanged; the others are computed every time.
   const byScope = { local: rules.filter((r) => (r.scope ?? 'document') === 'document'), fileScoped: rules.filter((r) => (r.scope ?? 'document') !== 'document') };
   for (const document of model.documents) {
-    if (isInert(document)) continue;
+    // A JSON 6902 patch a kustomization applies is a list, yet kustomize-patch-failed has something to say of it.
+    if (isInert(document) && !(options.kustomize?.patchOf.length && isJsonPatch(document.value))) continue;
     const own = documentFindings(model, document, { options, documentOptions }, failures, byScope, cache, optionsKey);
     const shown: Finding[] = [];
     for (const local of quietTemplates(document, own, rules)) {

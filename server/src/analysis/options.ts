@@ -3,6 +3,7 @@ import type { SeveritySetting } from './rules/types';
 import type { WorkspaceView } from './workspace-view';
 import type { KubernetesTarget } from './k8s/target';
 import type { KustomizeFacts } from './kustomize/coverage';
+import type { PatchTarget } from './kustomize/kustomization';
 
 export interface ResourcesRequired {
   cpuRequest: boolean;
@@ -36,7 +37,7 @@ export interface AnalysisOptions {
   /** For a file that is a Kustomize patch: the texts of the files its kustomizations build, where its base objects are. */
   kustomizeBases?: Array<{ place: string; text: string }>;
   /** For a Kustomize patch: the other patch files of its kustomization, applied before or after it. */
-  kustomizeOtherPatches?: Array<{ place: string; text: string; isBefore: boolean }>;
+  kustomizeOtherPatches?: Array<{ place: string; text: string; isBefore: boolean; targets?: PatchTarget[] }>;
 }
 
 export type StartupLensMode = 'auto' | 'always' | 'off';

@@ -26,7 +26,7 @@ export function startupPlanFor(doc: TextDocument, cache: DocumentCache, options:
   const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
   // Workflow steps have no Pod of their own to plan (their controller builds it).
   const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).filter(({ workload }) => !isContainerOnly(workload)).map(({ document, workload: own }) => {
-    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches)?.model.documents[0]?.workload : undefined;
+    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches, options.kustomize)?.model.documents[0]?.workload : undefined;
     const workload = merged ?? own;
     const plan = podPlan(workload.podSpec, workload.kind.isJob, options.workspace, inForce);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));

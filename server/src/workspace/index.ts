@@ -3,7 +3,7 @@ import type { CrdDefinition } from '../analysis/crd/crd-definition';
 import { indexObjects, mayDefineIndexedKind } from '../analysis/index-objects';
 import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
-import { isKustomizationFileName, readKustomization, type Kustomization } from '../analysis/kustomize/kustomization';
+import { isKustomizationFileName, readKustomization, type Kustomization, type PatchTarget } from '../analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analysis/kustomize/coverage';
 
 /** Characters of manifest text the index keeps for merging Kustomize patches (about 64 MB of strings). */
@@ -206,9 +206,10 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
-/** The texts of a patch's base files the index holds (none for a file that is no patch). */
+/** The texts of the base files of a patch, or of a kustomization's inline patches, that the index holds. */
 export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<{ place: string; text: string }> {
-  if (facts.patchOf.length === 0) return [];
+  // A patch file's bases, or a kustomization's own (for its inline patches); other files have none.
+  if (facts.patchBases.length === 0) return [];
   // The texts travel in the analysis options (and their cache key): a patch merges onto at most this much base text.
   let budget = MAX_PATCH_BASE_TEXT;
   return facts.patchBases.flatMap((place) => {
@@ -220,7 +221,7 @@ export function patchBases(index: WorkspaceIndex, facts: KustomizeFacts): Array<
 }
 
 /** The texts of the other patches of a patch's kustomization, each marked as applied before it or after it. */
-export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: string): Array<{ place: string; text: string; isBefore: boolean }> {
+export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: string): Array<{ place: string; text: string; isBefore: boolean; targets?: PatchTarget[] }> {
   const self = normalizePlace(uri);
   const at = facts.patchOrder.indexOf(self);
   if (at < 0) return [];
@@ -229,6 +230,6 @@ export function otherPatches(index: WorkspaceIndex, facts: KustomizeFacts, uri: 
     const text = i === at ? undefined : index.textOf(place);
     if (text === undefined || text.length > budget) return [];
     budget -= text.length;
-    return [{ place, text, isBefore: i < at }];
+    return [{ place, text, isBefore: i < at, ...(facts.orderTargets?.[place] ? { targets: facts.orderTargets[place] } : {}) }];
   });
 }

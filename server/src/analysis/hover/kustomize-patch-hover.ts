@@ -24,7 +24,7 @@ export const kustomizePatchHover: HoverProvider = ({ document, offset, options }
     return name && contains(name.span, offset);
   });
   if (!container?.name) return undefined;
-  const merged = mergedObject(document, bases, undefined, options.kustomize.patchTargets, options.kustomizeOtherPatches);
+  const merged = mergedObject(document, bases, undefined, options.kustomize.patchTargets, options.kustomizeOtherPatches, options.kustomize);
   const built = merged?.model.documents[0]?.workload?.podSpec.all.find((c) => c.list === container.list && c.name === container.name);
   if (!merged || !built) return undefined;
   const json = JSON.stringify(built.view.toJS(), (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? '';

@@ -2,8 +2,9 @@
  * What the workspace's kustomizations do to each file: which files are patches (partial objects), and which `vars`
  * names Kustomize substitutes in them. Pure: it walks the kustomizations' references as text (places.ts), never files.
  */
-import { isKustomizationFileName, type Kustomization } from './kustomization';
+import { isKustomizationFileName, type Kustomization, type PatchTarget } from './kustomization';
 import type { ImageRule } from './images';
+import type { Replacement } from './replacements';
 import { folderOf, isRemote, isWithin, placeKey, resolvePlace } from './places';
 
 /** What Kustomize does with one file; plain data, so it can key caches. */
@@ -23,7 +24,7 @@ export interface KustomizeFacts {
    * For a patch listed with a `target`: the objects it applies to (kind and name as written), instead of the patch's
    * own kind and name.
    */
-  patchTargets: Array<{ kind?: string; name?: string }>;
+  patchTargets: PatchTarget[];
   /**
    * The namespace Kustomize gives the file's objects (the outermost `namespace:` on the way from the file to the root
    * of a build), when every build that sets one agrees; undefined otherwise.
@@ -34,6 +35,11 @@ export interface KustomizeFacts {
    * then `patchesJson6902`, then `patchesStrategicMerge`, as FixKustomizationPreMarshalling appends them), itself included.
    */
   patchOrder: string[];
+  /** The `target`s of the patch files of patchOrder (by place), for the ones listed with some. */
+  orderTargets?: Record<string, PatchTarget[]>;
+  /** For a patch: the `replicas:` and `replacements:` of the kustomization that lists it, applied after its patches. */
+  replicas?: Array<{ name: string; count: number }>;
+  replacements?: Replacement[];
   /** Every deployed build of the file writes selector labels (commonLabels): kustomize creates the workloads' selectors. */
   selectorLabels?: boolean;
 }
@@ -61,7 +67,7 @@ interface Build {
   parents: Map<string, string | undefined>;
   /** The kustomization that listed each patch file. */
   patchOwners: Map<string, string>;
-  patchTargets: Map<string, Array<{ kind?: string; name?: string }>>;
+  patchTargets: Map<string, PatchTarget[]>;
   vars: Set<string>;
 }
 
@@ -108,9 +114,10 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         out.files.set(target, 'patch');
         out.owners.set(target, place);
         out.patchOwners.set(target, place);
-        if (patch.target && (patch.target.kind || patch.target.name)) {
+        // An empty target selects every object: kustomize then patches them all.
+        if (patch.target) {
           const list = out.patchTargets.get(target) ?? [];
-          list.push({ ...(patch.target.kind ? { kind: patch.target.kind } : {}), ...(patch.target.name ? { name: patch.target.name } : {}) });
+          list.push(Object.fromEntries(Object.entries(patch.target).filter(([, v]) => v)) as PatchTarget);
           out.patchTargets.set(target, list);
         }
       }
@@ -163,11 +170,25 @@ export function kustomizeCoverage(kustomizations: ReadonlyMap<string, Kustomizat
         for (const p of byPlace.get(root)!.patches) {
           const place = p.path === undefined || isRemote(p.path) ? undefined : resolvePlace(folder, p.path);
           if (place && isWithin(folder, place) && !f.patchOrder.includes(place) && f.patchOrder.length < MAX_PATCH_BASES) f.patchOrder.push(place);
+          // A JSON patch applies only at its target; a strategic-merge patch with one, there instead of its own id.
+          if (place && p.target && f.patchOrder.includes(place)) ((f.orderTargets ??= {})[place] ??= []).push(Object.fromEntries(Object.entries(p.target).filter(([, v]) => v)) as PatchTarget);
         }
-        for (const t of b.patchTargets.get(file) ?? []) if (!f.patchTargets.some((x) => x.kind === t.kind && x.name === t.name)) f.patchTargets.push(t);
+        const k = byPlace.get(root)!;
+        if (k.replicas.length) f.replicas = k.replicas;
+        if (k.replacementRules.length) f.replacements = k.replacementRules;
+        for (const t of b.patchTargets.get(file) ?? []) if (!f.patchTargets.some((x) => JSON.stringify(x) === JSON.stringify(t))) f.patchTargets.push(t);
         for (const [other, otherRole] of b.files) if (otherRole === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
       }
     }
+  }
+  // A kustomization with inline patches merges them onto what it builds: its resource files are their bases.
+  for (const root of [...byPlace.keys()].sort()) {
+    const k = byPlace.get(root)!;
+    if (budget <= 0 || !k.patches.some((p) => p.inline !== undefined)) continue;
+    const f = factsOf(root);
+    for (const [other, role] of build(root).files) if (role === 'resource' && f.patchBases.length < MAX_PATCH_BASES && !f.patchBases.includes(other)) f.patchBases.push(other);
+    if (k.replicas.length) f.replicas = k.replicas;
+    if (k.replacementRules.length) f.replacements = k.replacementRules;
   }
   // The namespace of the builds that are deployed (roots no other kustomization builds on), when they agree.
   const deployed = new Map<string, Set<string>>();

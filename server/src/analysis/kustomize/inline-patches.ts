@@ -1,7 +1,8 @@
 /**
- * Inline strategic-merge patches of a kustomization (`patch: |` under `patches:`, or a `patchesStrategicMerge` entry
- * written as a block): their text is read as a manifest of its own and checked as a patch (partial: no finding about
- * what it lacks), with findings brought back to where their text stands in the kustomization.
+ * Inline patches of a kustomization (`patch: |` under `patches:` or `patchesJson6902`, or a `patchesStrategicMerge`
+ * entry written as a block): their text is read as a manifest of its own and checked as a patch (partial: no finding
+ * about what it lacks) and as the object it makes on the kustomization's resources (merged-findings.ts), with findings
+ * brought back to where their text stands in the kustomization.
  */
 import { parseManifests, type ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
@@ -55,8 +56,16 @@ export function inlinePatchFindings(model: ManifestModel, options: AnalysisOptio
   const k = readKustomization(model);
   if (!k) return [];
   const out: Finding[] = [];
-  const asPatch: AnalysisOptions = { ...options, kustomize: { patchOf: ['(inline)'], vars: options.kustomize?.vars ?? [], images: [], patchBases: [], patchTargets: [], patchOrder: [] }, kustomizeBases: undefined, kustomizeOtherPatches: undefined };
-  for (const patch of k.patches.filter((p) => p.inline !== undefined && p.field !== 'patchesJson6902').slice(0, MAX_INLINE_PATCHES)) {
+  const facts = options.kustomize;
+  for (const patch of k.patches.filter((p) => p.inline !== undefined).slice(0, MAX_INLINE_PATCHES)) {
+    // Merged onto what the kustomization builds (its resource files, coverage.ts), at the patch's target when it
+    // names one; the kustomization's other patches are not applied under it.
+    const asPatch: AnalysisOptions = {
+      ...options,
+      kustomize: { patchOf: ['(inline)'], vars: facts?.vars ?? [], images: [], patchBases: [], patchTargets: patch.target ? [patch.target] : [], patchOrder: [], replicas: facts?.replicas, replacements: facts?.replacements },
+      kustomizeBases: options.kustomizeBases,
+      kustomizeOtherPatches: undefined,
+    };
     const block = literalBlock(model.text, patch.span.start + k.offset, patch.span.end + k.offset);
     // The block read here must be the scalar's value (up to chomping), or its offsets would point elsewhere.
     if (!block || block.content.replace(/\n+$/, '') !== patch.inline!.replace(/\n+$/, '')) continue;

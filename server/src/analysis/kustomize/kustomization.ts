@@ -6,6 +6,7 @@
 import type { ManifestModel } from '../model/manifest';
 import type { MapView, SeqView } from '../model/node-view';
 import type { Span } from '../model/span';
+import type { FieldOptions, Replacement, ResourceSelector } from './replacements';
 
 /** A hostile kustomization with a million entries is read up to this many per list (real ones have tens). */
 export const MAX_ENTRIES_PER_LIST = 1_000;
@@ -73,8 +74,10 @@ export interface Kustomization {
    */
   selectorLabels: Record<string, string>;
   vars: KustomizeVar[];
-  /** Number of `replacements` entries: they rewrite fields by path, which the analysis does not follow yet. */
+  /** Number of `replacements` entries. */
   replacements: number;
+  /** The inline `replacements` entries with a source and targets (entries naming a `path:` file are left out). */
+  replacementRules: Replacement[];
 }
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -161,6 +164,35 @@ function readImages(root: MapView): KustomizeImage[] {
   return out;
 }
 
+function readSelector(view: MapView | undefined): ResourceSelector {
+  const out: ResourceSelector = {};
+  for (const key of ['group', 'version', 'kind', 'name', 'namespace'] as const) {
+    const v = view?.string(key);
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
+function readOptions(view: MapView | undefined): FieldOptions | undefined {
+  if (!view) return undefined;
+  const index = view.get('index')?.value;
+  return { delimiter: view.string('delimiter'), index: typeof index === 'number' ? index : 0, create: view.get('create')?.value === true };
+}
+
+/** api/types/replacement.go Replacement, SourceSelector, TargetSelector and FieldOptions. */
+function readReplacements(root: MapView): Replacement[] {
+  return (root.seq('replacements')?.maps() ?? []).slice(0, MAX_ENTRIES_PER_LIST).flatMap(({ view }) => {
+    const source = view.map('source');
+    const targets = (view.seq('targets')?.maps() ?? []).slice(0, MAX_ENTRIES_PER_LIST).flatMap(({ view: t }) => {
+      const select = t.map('select');
+      if (!select) return [];
+      return [{ select: readSelector(select), reject: (t.seq('reject')?.maps() ?? []).slice(0, MAX_ENTRIES_PER_LIST).map((r) => readSelector(r.view)), fieldPaths: strings(t, 'fieldPaths'), options: readOptions(t.map('options')) }];
+    });
+    if (!source || targets.length === 0) return [];
+    return [{ source: { ...readSelector(source), fieldPath: source.string('fieldPath'), options: readOptions(source.map('options')) }, targets }];
+  });
+}
+
 /** The first kustomization document of a file, read; undefined when the file holds none. */
 export function readKustomization(model: ManifestModel): Kustomization | undefined {
   const document = model.documents.find((d) => d.root && (d.kind === undefined || d.kind === 'Kustomization' || d.kind === 'Component'));
@@ -197,5 +229,6 @@ export function readKustomization(model: ManifestModel): Kustomization | undefin
     selectorLabels,
     vars,
     replacements: Math.min(root.seq('replacements')?.length ?? 0, MAX_ENTRIES_PER_LIST),
+    replacementRules: readReplacements(root),
   };
 }

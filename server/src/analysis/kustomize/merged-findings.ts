@@ -7,7 +7,10 @@
 import type { ManifestModel } from '../model/manifest';
 import type { AnalysisOptions } from '../options';
 import type { Finding } from '../rules/types';
+import type { Span } from '../model/span';
 import { mergedObject, type BaseModels } from './merged-object';
+import { isJsonPatch } from './json-patch';
+import { jsonPatchSpan } from './json-patch-spans';
 import { patchSpan } from './patch-spans';
 import { shortPlace } from '../hover/kustomize-image';
 
@@ -35,8 +38,9 @@ export function mergedFindings(
   const parsed: BaseModels = new Map();
   let mergedCount = 0;
   for (const document of model.documents) {
-    if (!document.root || mergedCount >= MAX_MERGED_DOCUMENTS) continue;
-    const merged = mergedObject(document, bases, parsed, options.kustomize.patchTargets, options.kustomizeOtherPatches);
+    // A JSON 6902 patch is a list (no mapping at its root): its operations make the object.
+    if ((!document.root && !isJsonPatch(document.value)) || mergedCount >= MAX_MERGED_DOCUMENTS) continue;
+    const merged = mergedObject(document, bases, parsed, options.kustomize.patchTargets, options.kustomizeOtherPatches, options.kustomize);
     if (merged) mergedCount++;
     const mergedDoc = merged?.model.documents[0];
     if (!merged || !mergedDoc) continue;
@@ -45,14 +49,15 @@ export function mergedFindings(
     // What the object has without this patch (the base, with the kustomization's other patches) is not this patch's
     // finding; what this patch brings is.
     const baseAlone = new Set(analyzeWhole(merged.without, whole).map(sameProblem));
-    const built = `the ${document.kind} Kustomize builds from this patch and ${shortPlace(merged.base.place)}`;
+    const spanOf = (span: Span, nearest = false) => (merged.ops ? jsonPatchSpan(mergedDoc.doc, document.doc, merged.ops, span, nearest) : patchSpan(mergedDoc.doc, document.doc, span, nearest));
+    const built = `the ${document.kind ?? mergedDoc.kind} Kustomize builds from this patch and ${shortPlace(merged.base.place)}`;
     for (const f of analyzeWhole(merged.model, whole)) {
       if (ABOUT_THE_TEXT.has(f.rule)) continue;
       const isBasesOwn = baseAlone.has(sameProblem(f));
       // A field the patch sets carries the finding; a problem the merge made, on a field only the base sets, goes
       // to what the patch changed on its path.
-      const local = patchSpan(mergedDoc.doc, document.doc, f.span, !isBasesOwn);
-      if (!local || (isBasesOwn && !patchSpan(mergedDoc.doc, document.doc, f.span))) continue;
+      const local = spanOf(f.span, !isBasesOwn);
+      if (!local || (isBasesOwn && !spanOf(f.span))) continue;
       const span = { start: local.start + document.offset, end: local.end + document.offset };
       const key = `${f.rule}@${span.start}-${span.end}`;
       if (seen.has(key)) continue;

@@ -7,12 +7,12 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { resolveNode } from '../model/node-view';
 import type { Span } from '../model/span';
 
-type Segment = string | number;
+export type Segment = string | number;
 
 /** Merge keys of the built-in lists (merge-keys.ts), most specific first: a port has a name too, but merges by containerPort. */
 const KEY_FIELDS = ['containerPort', 'mountPath', 'devicePath', 'ip', 'topologyKey', 'uid', 'name'];
 
-interface Place {
+export interface Place {
   path: Segment[];
   part: 'key' | 'value';
 }
@@ -23,7 +23,7 @@ function within(node: { range?: [number, number, number] | null } | null | undef
 }
 
 /** The path to the deepest key or value at an offset of a document. */
-function placeAt(doc: Document, offset: number): Place | undefined {
+export function placeAt(doc: Document, offset: number): Place | undefined {
   const path: Segment[] = [];
   let node = resolveNode(doc, doc.contents);
   for (let depth = 0; depth < 200 && node; depth++) {
@@ -43,12 +43,12 @@ function placeAt(doc: Document, offset: number): Place | undefined {
   return undefined;
 }
 
-function scalar(doc: Document, node: unknown): unknown {
+export function scalar(doc: Document, node: unknown): unknown {
   const n = resolveNode(doc, node);
   return isScalar(n) ? n.value : undefined;
 }
 
-function fieldOf(doc: Document, map: unknown, key: string): Node | null | undefined {
+export function fieldOf(doc: Document, map: unknown, key: string): Node | null | undefined {
   const m = resolveNode(doc, map);
   if (!isMap(m)) return undefined;
   const pair = m.items.find((p) => isScalar(p.key) && p.key.value === key);

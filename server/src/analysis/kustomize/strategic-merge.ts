@@ -84,31 +84,32 @@ function mergeSet(base: Json[], patch: Json[]): Json[] {
  * (associative_sequence.go elementValues with ListIncreaseDirection Prepend), then the base's other items in order.
  * An item with `$patch: delete` removes the base's item; a `{$patch: replace}` item makes the patch's items the list.
  */
-function mergeList(base: Json[], patch: Json[], key: string, itemType: string | undefined, depth: number): Json[] {
+function mergeList(base: Json[], patch: Json[], key: string | string[], itemType: string | undefined, depth: number): Json[] {
   if (patch.some((i) => isMap(i) && i.$patch === 'replace')) return withoutDirectives(patch) as Json[];
-  const keyOf = (item: Json): string | undefined => (isMap(item) && item[key] !== undefined && item[key] !== null ? JSON.stringify(item[key]) : undefined);
-  const byKey = new Map<string, JsonMap>();
-  for (const item of base) {
-    const k = keyOf(item);
-    if (k !== undefined && isMap(item) && !byKey.has(k)) byKey.set(k, item);
-  }
+  const keys = Array.isArray(key) ? key : [key];
+  const value = (item: JsonMap, k: string): string | undefined => (item[k] === undefined || item[k] === null ? undefined : JSON.stringify(item[k]));
+  // An item is matched on the keys it has values for (validateKeys): a patch port without `protocol` is the base's
+  // port of that number.
+  const matches = (patchItem: JsonMap, baseItem: Json): boolean => {
+    if (!isMap(baseItem)) return false;
+    const given = keys.filter((k) => value(patchItem, k) !== undefined);
+    return given.length > 0 && given.every((k) => value(patchItem, k) === value(baseItem, k));
+  };
   const out: Json[] = [];
-  const used = new Set<string>();
+  const used = new Set<number>();
   for (const item of patch) {
-    const k = keyOf(item);
-    if (k === undefined || !isMap(item)) {
+    if (!isMap(item) || value(item, keys[0]!) === undefined) {
       out.push(withoutDirectives(item));
       continue;
     }
-    used.add(k);
-    const original = byKey.get(k);
-    const merged = original ? mergeMap(original, item, itemType, depth + 1) : item.$patch === 'delete' ? undefined : (withoutDirectives(item) as JsonMap);
+    const at = base.findIndex((b, i) => !used.has(i) && matches(item, b));
+    if (at >= 0) used.add(at);
+    const merged = at >= 0 ? mergeMap(base[at] as JsonMap, item, itemType, depth + 1) : item.$patch === 'delete' ? undefined : (withoutDirectives(item) as JsonMap);
     if (merged !== undefined) out.push(merged);
   }
-  for (const item of base) {
-    const k = keyOf(item);
-    if (k === undefined || !used.has(k)) out.push(item);
-  }
+  base.forEach((item, i) => {
+    if (!used.has(i)) out.push(item);
+  });
   return out;
 }
 

@@ -31,7 +31,7 @@ export const startupLens: LensProvider = (model, options) =>
     const mode = options.startupLens ?? 'auto';
     // A Kustomize patch holds only what it changes: its lens shows the order of the object Kustomize builds from it.
     const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
-    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches)?.model.documents[0]?.workload : undefined;
+    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches, options.kustomize)?.model.documents[0]?.workload : undefined;
     if (isPatch && !merged) return [];
     const workload = merged ?? own;
     const spec = workload.podSpec;

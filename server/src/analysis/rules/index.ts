@@ -27,6 +27,7 @@ import { sleepActionInvalid } from './sleep-action-invalid';
 import { resourceClaimsInvalid } from './resource-claims-invalid';
 import { fieldDroppedByFeatureGate } from './field-dropped-by-feature-gate';
 import { kubernetesVersionComment } from './kubernetes-version-comment';
+import { kustomizePatchFailed } from './kustomize-patch-failed';
 import { ephemeralContainers } from './ephemeral-containers';
 import { portInvalid } from './port-invalid';
 import { portName } from './port-name';
@@ -98,6 +99,7 @@ export const RULES: readonly Rule[] = [
   resizePolicyInvalid,
   fieldDroppedByFeatureGate,
   kubernetesVersionComment,
+  kustomizePatchFailed,
   ephemeralContainers,
   portInvalid,
   portName,
