@@ -61,3 +61,14 @@ test('policy values mark the one Kubernetes would default to, from the image and
   const doc = completionsAt(parseManifests(pod('nginx', 'imagePullPolicy: |').replace('|', '')), pod('nginx', 'imagePullPolicy: |').indexOf('|'))[0]!.documentation;
   assert.equal(doc, "Kubernetes' default for nginx: no tag and no digest → tag \"latest\" → Always. Resolve the tag at the registry at every container start; pull when the digest changed.");
 });
+
+test('a regular init container is offered no probes or lifecycle; a sidecar (restartPolicy: Always) is', () => {
+  const pod = (init: string) => `apiVersion: v1\nkind: Pod\nspec:\n  initContainers:\n    - name: first\n      image: busybox:1.36\n    - name: x\n${init}      |\n  containers:\n    - name: app\n      image: nginx:1.27\n`;
+  const regular = at(pod('')).map((i) => i.label);
+  for (const forbidden of ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle']) assert.ok(!regular.includes(forbidden), forbidden);
+  assert.ok(regular.includes('restartPolicy') && regular.includes('command'), regular.join(' '));
+  const sidecar = at(pod('      restartPolicy: Always\n')).map((i) => i.label);
+  for (const allowed of ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle']) assert.ok(sidecar.includes(allowed), allowed);
+  const app = at('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      |\n').map((i) => i.label);
+  assert.ok(app.includes('livenessProbe'), 'app containers keep their probes');
+});

@@ -5,9 +5,28 @@ import { indentContext, typeAlong } from '../schema/indent-context';
 import { rootTypeOf } from '../schema/locate';
 import { customTypeAlong } from '../schema/custom-template-types';
 import type { CompletionItem, CompletionProvider } from './index';
+import type { ManifestDocument } from '../model/manifest';
 
 /** Fields the EphemeralContainer type has but validation forbids (validateEphemeralContainers: `Forbidden: cannot be set for an Ephemeral Container`). */
 const EPHEMERAL_FORBIDDEN = new Set(['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'resources', 'resizePolicy', 'restartPolicy', 'restartPolicyRules']);
+
+/** Fields a regular init container may not set (validateInitContainers: `Forbidden: may not be set for init containers without restartPolicy=Always`); a sidecar may. */
+const INIT_FORBIDDEN = new Set(['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']);
+
+/**
+ * Whether the cursor is in a regular init container (not a sidecar): the nearest init container starting before it.
+ * A half-typed key may fall outside the container's parsed span, so the start decides, not the end.
+ */
+function isInRegularInitContainer(document: ManifestDocument, offset: number, segments: string[]): boolean {
+  if (segments[segments.length - 2] !== 'initContainers') return false;
+  let nearest: { start: number; sidecar: boolean } | undefined;
+  for (const w of document.workloads) {
+    for (const c of w.podSpec.initContainers) {
+      if (c.view.span.start <= offset && (!nearest || c.view.span.start > nearest.start)) nearest = { start: c.view.span.start, sidecar: c.type === 'sidecar' };
+    }
+  }
+  return nearest !== undefined && !nearest.sidecar;
+}
 
 // The line up to the cursor: indentation, an optional `- `, and the part of a key typed so far.
 const KEY_PREFIX = /^( *)(- +)?([A-Za-z0-9_]*)$/;
@@ -63,8 +82,9 @@ export const fieldNames: CompletionProvider = ({ document, offset, target }) => 
   if (!type || !t) return [];
   const partial = m[3]!;
   const span = { start: offset - partial.length, end: offset };
+  const regularInit = type === 'V1Container' && isInRegularInitContainer(document, offset, context.segments);
   return Object.keys(t.f)
-    .filter((name) => !context.siblings.has(name) && !(type === 'V1EphemeralContainer' && EPHEMERAL_FORBIDDEN.has(name)))
+    .filter((name) => !context.siblings.has(name) && !(type === 'V1EphemeralContainer' && EPHEMERAL_FORBIDDEN.has(name)) && !(regularInit && INIT_FORBIDDEN.has(name)))
     // A field of another release would be an unknown field there.
     .filter((name) => !absenceAt(target.minor, t.f[name]?.s, t.f[name]?.u))
     .map((name): CompletionItem => {
