@@ -1,5 +1,6 @@
 /** private-registry-without-pull-secret: images from a private registry, but no pull secret on the Pod or its service account. */
 import { containerImages } from './support/container-images';
+import { effectivePullSecrets } from '../pull-secrets';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -18,10 +19,10 @@ export const privateRegistryWithoutPullSecret: Rule = {
     const privateRegistries = options.privateRegistries ?? [];
     const spec = document.workload?.podSpec;
     if (!spec || privateRegistries.length === 0) return;
-    if ((spec.view.seq('imagePullSecrets')?.length ?? 0) > 0) return;
-    const sa = spec.view.string('serviceAccountName') ?? 'default';
-    const accounts = options.workspace?.find('ServiceAccount', sa, document.namespace) ?? [];
-    if (accounts.some((a) => Array.isArray(a.facts.imagePullSecrets) && a.facts.imagePullSecrets.length > 0)) return;
+    // The same reading as the hover's and inspect's: an entry without a name (`{name: ""}`) gives the kubelet nothing.
+    const secrets = effectivePullSecrets(spec, document.namespace, options.workspace);
+    if (secrets.own.length + secrets.fromServiceAccount.length > 0) return;
+    const sa = secrets.serviceAccount;
     for (const image of containerImages(document)) {
       if (!image.parsed.ok || !privateRegistries.includes(image.parsed.ref.registry)) continue;
       report({
