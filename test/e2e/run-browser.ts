@@ -64,6 +64,18 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await (await fillQuickInput(page, `>${title}`, title)).click({ timeout: STEP_MS });
 }
 
+/** Runs a step again while it fails because its element was re-rendered (detached from the DOM), until a deadline. */
+async function whileRerendered<T>(step: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    try {
+      return await step();
+    } catch (error) {
+      if (Date.now() > deadline || !/not attached|detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
 /** The editor's rendered text of the line containing `needle`. */
 function lineWith(page: Page, needle: string) {
   return page.locator('.monaco-editor .view-line', { hasText: needle }).first();
@@ -120,9 +132,13 @@ export async function runBrowser(editor: CodeServerPaths, vsix: string, workspac
     await page.keyboard.press('Escape');
     await page.locator('.monaco-hover-content').first().waitFor({ state: 'hidden', timeout: STEP_MS });
 
-    // The startup lens, in clear view, then a click on it opens the preview.
-    await lensLink.scrollIntoViewIfNeeded({ timeout: STEP_MS });
-    const lens = await lensLink.innerText();
+    // The startup lens, in clear view, then a click on it opens the preview. The editor re-renders its lenses when
+    // the server asks it to refresh them (settings read, workspace indexed), detaching the element found a moment
+    // before: such a step is tried again until the deadline.
+    const lens = await whileRerendered(async () => {
+      await lensLink.scrollIntoViewIfNeeded({ timeout: 5000 });
+      return lensLink.innerText({ timeout: 5000 });
+    });
     await shot(page, 'code-lens');
     await lensLink.click({ timeout: STEP_MS });
     const previewTab = page.locator('.tab', { hasText: 'Pod startup' }).first();
