@@ -12,6 +12,7 @@ import { isJsonPatch } from './kustomize/json-patch';
 import { RULES } from './rules/index';
 import { documentViewsFor, inCustomResource } from './rules/workload-scope';
 import type { Finding, Fix, Rule, Severity } from './rules/types';
+import { isKustomizePatch } from './kustomize/patch-workload';
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -52,7 +53,7 @@ function analyzeDocument(
   rules: readonly Rule[] = RULES,
 ): Finding[] {
   const findings: Finding[] = [];
-  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
+  const isPatch = isKustomizePatch(options);
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
     if (!severity || (isPatch && rule.judgesAbsence)) continue;
@@ -139,7 +140,7 @@ export function analyze(
   const byScope = { local: rules.filter((r) => (r.scope ?? 'document') === 'document'), fileScoped: rules.filter((r) => (r.scope ?? 'document') !== 'document') };
   for (const document of model.documents) {
     // A JSON 6902 patch a kustomization applies is a list, yet kustomize-patch-failed has something to say of it.
-    if (isInert(document) && !(options.kustomize?.patchOf.length && isJsonPatch(document.value))) continue;
+    if (isInert(document) && !(isKustomizePatch(options) && isJsonPatch(document.value))) continue;
     const own = documentFindings(model, document, { options, documentOptions }, failures, byScope, cache, optionsKey);
     const shown: Finding[] = [];
     for (const local of quietTemplates(document, own, rules)) {

@@ -8,7 +8,7 @@ import { workloadsOf } from '../analysis/model/manifest';
 import type { DocumentCache } from './document-cache';
 import { fileTarget } from '../analysis/k8s/file-target';
 import type { AnalysisOptions } from '../analysis/options';
-import { mergedObject } from '../analysis/kustomize/merged-object';
+import { effectiveWorkload } from '../analysis/kustomize/patch-workload';
 
 function approx(value: string | undefined, milli: boolean): number {
   if (value === undefined) return 0;
@@ -22,12 +22,11 @@ function approx(value: string | undefined, milli: boolean): number {
  */
 export function startupPlanFor(doc: TextDocument, cache: DocumentCache, options: AnalysisOptions = {}): StartupPlanResult {
   const inForce = fileTarget(doc.getText(), options.target).target;
-  // A Kustomize patch holds only what it changes: the preview shows the object Kustomize builds from it.
-  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
   // Workflow steps have no Pod of their own to plan (their controller builds it).
   const workloads: PreviewWorkload[] = workloadsOf(cache.model(doc)).filter(({ workload }) => !isContainerOnly(workload)).map(({ document, workload: own }) => {
-    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches, options.kustomize)?.model.documents[0]?.workload : undefined;
-    const workload = merged ?? own;
+    // A Kustomize patch holds only what it changes: the preview shows the object Kustomize builds from it (or the
+    // patch itself when its base is not in the workspace).
+    const { workload, merged } = effectiveWorkload(document, own, options) ?? { workload: own, merged: false };
     const plan = podPlan(workload.podSpec, workload.kind.isJob, options.workspace, inForce);
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {

@@ -6,6 +6,7 @@ import { mergedObject } from '../kustomize/merged-object';
 import { shortPlace } from './kustomize-image';
 import { mdCode } from './markdown';
 import { contains, type HoverProvider } from './types';
+import { isKustomizePatch } from '../kustomize/patch-workload';
 
 /** Lines of the merged container shown; a hover is no place for a whole manifest. */
 const MAX_LINES = 60;
@@ -18,7 +19,7 @@ function codeBlock(text: string): string {
 
 export const kustomizePatchHover: HoverProvider = ({ document, offset, options }) => {
   const bases = options.kustomizeBases ?? [];
-  if (!options.kustomize?.patchOf.length || bases.length === 0) return undefined;
+  if (!isKustomizePatch(options) || bases.length === 0) return undefined;
   const container = document.workload?.podSpec.all.find((c) => {
     const name = c.view.get('name');
     return name && contains(name.span, offset);

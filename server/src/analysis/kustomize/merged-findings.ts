@@ -13,6 +13,7 @@ import { isJsonPatch } from './json-patch';
 import { jsonPatchSpan } from './json-patch-spans';
 import { patchSpan } from './patch-spans';
 import { shortPlace } from '../hover/kustomize-image';
+import { isKustomizePatch } from './patch-workload';
 
 /** Each merge analyses two whole objects: a patch file of thousands of documents is merged for its first ones only. */
 export const MAX_MERGED_DOCUMENTS = 20;
@@ -32,7 +33,7 @@ export function mergedFindings(
   analyzeWhole: (merged: ManifestModel, options: AnalysisOptions) => Finding[],
 ): Finding[] {
   const bases = options.kustomizeBases ?? [];
-  if (!options.kustomize?.patchOf.length || bases.length === 0) return [];
+  if (!isKustomizePatch(options) || bases.length === 0) return [];
   const seen = new Set(own.map((f) => `${f.rule}@${f.span.start}-${f.span.end}`));
   const out: Finding[] = [];
   const parsed: BaseModels = new Map();

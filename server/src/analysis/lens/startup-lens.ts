@@ -7,7 +7,7 @@ import { startupPlan } from '../k8s/startup-plan';
 import { startupInput } from '../inputs/pod-inputs';
 import { isContainerOnly } from '../model/custom-workloads';
 import { workloadsOf } from '../model/manifest';
-import { mergedObject } from '../kustomize/merged-object';
+import { effectiveWorkload } from '../kustomize/patch-workload';
 import type { LensProvider } from './index';
 import type { AnalysisOptions } from '../options';
 
@@ -30,10 +30,9 @@ export const startupLens: LensProvider = (model, options) =>
   workloadsOf(model).flatMap(({ document, workload: own }) => {
     const mode = options.startupLens ?? 'auto';
     // A Kustomize patch holds only what it changes: its lens shows the order of the object Kustomize builds from it.
-    const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
-    const merged = isPatch ? mergedObject(document, options.kustomizeBases ?? [], undefined, options.kustomize?.patchTargets, options.kustomizeOtherPatches, options.kustomize)?.model.documents[0]?.workload : undefined;
-    if (isPatch && !merged) return [];
-    const workload = merged ?? own;
+    const effective = effectiveWorkload(document, own, options);
+    if (!effective) return [];
+    const { workload, merged } = effective;
     const spec = workload.podSpec;
     if (mode === 'off' || spec.all.length === 0 || isContainerOnly(workload)) return [];
     // One app container and nothing before it starts alone: a lens would only repeat its name.

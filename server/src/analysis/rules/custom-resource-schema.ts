@@ -5,6 +5,7 @@ import type { CrdVersion } from '../crd/crd-definition';
 import { nodeSpan } from '../model/node-view';
 import type { ManifestDocument } from '../model/manifest';
 import type { Rule, RuleContext } from './types';
+import { isKustomizePatch } from '../kustomize/patch-workload';
 
 const REJECTS = 'The API server rejects the object.';
 
@@ -50,7 +51,7 @@ function check({ document, options, report }: RuleContext): void {
   if (!version.schema) return;
   const mode = options.fieldValidation ?? 'Strict';
   // A Kustomize patch holds only what it changes: what it lacks is its base's business (see Rule.judgesAbsence).
-  const isPatch = (options.kustomize?.patchOf.length ?? 0) > 0;
+  const isPatch = isKustomizePatch(options);
   for (const p of checkCustomResource(document.doc, root.node, version.schema, skippedPaths(document, version, prefix))) {
     if (isPatch && p.kind === 'required') continue;
     const said = decorate(p, mode);

@@ -5,6 +5,7 @@ import { fieldOf } from '../kustomize/patch-spans';
 import { resolveNode } from '../model/node-view';
 import { shortPlace } from '../hover/kustomize-image';
 import type { Rule } from './types';
+import { isKustomizePatch } from '../kustomize/patch-workload';
 
 export const kustomizePatchFailed: Rule = {
   id: 'kustomize-patch-failed',
@@ -19,7 +20,7 @@ export const kustomizePatchFailed: Rule = {
   howToFix:
     'Point the operation at a field the object has (the base may have changed), use `add` for a field that may be missing (it sets a map key whether it exists or not), or append to a list with `-` rather than an index.',
   check({ document, options, report }) {
-    if (!options.kustomize?.patchOf.length) return;
+    if (!isKustomizePatch(options)) return;
     const failure = jsonPatchFailure(document, options.kustomizeBases ?? [], options.kustomize.patchTargets, options.kustomizeOtherPatches);
     if (!failure) return;
     const items = resolveNode(document.doc, document.doc.contents);
