@@ -1,5 +1,5 @@
-/** inspect: the pull secrets a Pod will use — its own, then its service account's (ServiceAccount admission). */
-import { effectivePullSecrets } from '../pull-secrets';
+/** inspect: the pull secrets a Pod will use — its own, or when it lists none its service account's (ServiceAccount admission). */
+import { effectivePullSecrets } from '../k8s/pull-secrets';
 import type { PodSpecView } from '../model/pod-spec';
 import type { WorkspaceView } from '../workspace-view';
 

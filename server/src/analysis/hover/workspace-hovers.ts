@@ -1,5 +1,6 @@
 /** Hovers that read the workspace index: pull secrets, service accounts, RuntimeClasses, Services and their env vars. */
-import { effectivePullSecrets } from '../pull-secrets';
+import { podReferences } from '../k8s/pod-references';
+import { effectivePullSecrets } from '../k8s/pull-secrets';
 import type { IndexedObject } from '../workspace-view';
 import { contains, type HoverProvider } from './types';
 import { mdCode, mdText } from './markdown';
@@ -13,36 +14,37 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
   const spec = document.workload?.podSpec;
   if (!ws || !spec) return undefined;
   const namespace = document.namespace;
-  for (const { view } of spec.view.seq('imagePullSecrets')?.maps() ?? []) {
-    const name = view.get('name');
-    if (!name || typeof name.value !== 'string' || !contains(name.span, offset)) continue;
-    const secret = ws.find('Secret', name.value, namespace)[0];
-    const text = secret
-      ? `**Secret ${mdText(name.value)}** (${mdText(String(secret.facts.type))}) in ${where(secret)}\n\nHolds credentials for: ${Array.isArray(secret.facts.registries) && secret.facts.registries.length ? (secret.facts.registries as string[]).slice(0, 20).map((h) => mdCode(h)).join(', ') : 'no registry (not a docker config)'}.`
-      : `**Secret ${mdText(name.value)}** is not in this workspace (namespace ${mdText(namespace ?? 'default')}).`;
-    return { markdown: text, span: name.span };
-  }
-  const sa = spec.view.get('serviceAccountName');
-  if (sa && typeof sa.value === 'string' && contains(sa.span, offset)) {
-    const found = ws.find('ServiceAccount', sa.value, namespace)[0];
-    const pulls = effectivePullSecrets(spec, namespace, ws);
-    const lines = [found ? `**ServiceAccount ${mdText(sa.value)}** in ${where(found)}` : `**ServiceAccount ${mdText(sa.value)}** is not in this workspace.`, ''];
-    lines.push(`Pull secrets the Pod will use (the Pod's own, then the service account's, as the ServiceAccount admission plugin adds them): ${[...pulls.own, ...pulls.fromServiceAccount].slice(0, 20).map((n) => mdCode(n)).join(', ') || 'none'}.`);
-    return { markdown: lines.join('\n'), span: sa.span };
-  }
-  const rc = spec.view.get('runtimeClassName');
-  if (rc && typeof rc.value === 'string' && contains(rc.span, offset)) {
-    const found = ws.find('RuntimeClass', rc.value, undefined)[0];
-    const overhead = found?.facts.overhead as Record<string, unknown> | undefined;
-    const text = found
-      ? `**RuntimeClass ${mdText(rc.value)}**: handler ${mdCode(String(found.facts.handler))}${overhead ? `; overhead added to the Pod's requests: ${Object.entries(overhead).map(([k, v]) => `${mdText(k)} ${mdText(String(v))}`).join(', ')}` : ''}.`
-      : `**RuntimeClass ${mdText(rc.value)}** is not in this workspace; the Pod does not start unless the cluster has it.`;
-    return { markdown: text, span: rc.span };
+  const reference = podReferences(spec).find((r) => r.name.value !== undefined && contains(r.name.span, offset));
+  const name = reference?.name.value;
+  if (reference && name !== undefined) {
+    const span = reference.name.span;
+    if (reference.via === 'imagePullSecrets') {
+      const secret = ws.find('Secret', name, namespace)[0];
+      const text = secret
+        ? `**Secret ${mdText(name)}** (${mdText(String(secret.facts.type))}) in ${where(secret)}\n\nHolds credentials for: ${Array.isArray(secret.facts.registries) && secret.facts.registries.length ? (secret.facts.registries as string[]).slice(0, 20).map((h) => mdCode(h)).join(', ') : 'no registry (not a docker config)'}.`
+        : `**Secret ${mdText(name)}** is not in this workspace (namespace ${mdText(namespace ?? 'default')}).`;
+      return { markdown: text, span };
+    }
+    if (reference.via === 'serviceAccountName') {
+      const found = ws.find('ServiceAccount', name, namespace)[0];
+      const pulls = effectivePullSecrets(spec, namespace, ws);
+      const lines = [found ? `**ServiceAccount ${mdText(name)}** in ${where(found)}` : `**ServiceAccount ${mdText(name)}** is not in this workspace.`, ''];
+      lines.push(`Pull secrets the Pod will use (its own, or when it lists none the service account's, as the ServiceAccount admission plugin sets them): ${[...pulls.own, ...pulls.fromServiceAccount].slice(0, 20).map((n) => mdCode(n)).join(', ') || 'none'}.`);
+      return { markdown: lines.join('\n'), span };
+    }
+    if (reference.via === 'runtimeClassName') {
+      const found = ws.find('RuntimeClass', name, undefined)[0];
+      const overhead = found?.facts.overhead as Record<string, unknown> | undefined;
+      const text = found
+        ? `**RuntimeClass ${mdText(name)}**: handler ${mdCode(String(found.facts.handler))}${overhead ? `; overhead added to the Pod's requests: ${Object.entries(overhead).map(([k, v]) => `${mdText(k)} ${mdText(String(v))}`).join(', ')}` : ''}.`
+        : `**RuntimeClass ${mdText(name)}** is not in this workspace; the Pod does not start unless the cluster has it.`;
+      return { markdown: text, span };
+    }
   }
   // Service environment variables and init containers waiting for a Service.
   for (const c of spec.all) {
-    for (const item of [...(c.view.seq('command')?.items() ?? []), ...(c.view.seq('args')?.items() ?? []), ...(c.view.seq('env')?.maps() ?? []).map(({ view }) => view.get('value')).filter((f) => f !== undefined)]) {
-      if (typeof item.value !== 'string' || !contains(item.span, offset)) continue;
+    for (const item of [...c.fields.command, ...c.fields.args, ...c.fields.env.map((e) => e.value)]) {
+      if (item?.value === undefined || !contains(item.span, offset)) continue;
       const envVar = /\b([A-Z0-9_]+)_SERVICE_(HOST|PORT)\b/.exec(item.value);
       if (envVar) {
         const service = envVar[1]!.toLowerCase().replace(/_/g, '-');

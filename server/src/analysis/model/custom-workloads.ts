@@ -3,11 +3,13 @@
  * (`spec.workerGroupSpecs[1].template.spec`). Kinds without a pod spec (Argo Workflows, Tekton) get a container-only
  * view: their containers gathered under the template that holds them, with no pod-level fields.
  */
-import { isMap, isScalar } from 'yaml';
+import { isMap } from 'yaml';
 import type { Document } from 'yaml';
 import { customPodTemplatesOf, type CustomPodTemplates } from './custom-resources';
 import { MapView, fieldPath } from './node-view';
-import { podSpecView, type ContainerView, type PodSpecView } from './pod-spec';
+import { objectView } from './api/object-view';
+import type { PodSpec } from './api/types';
+import { podSpecView, type ContainerFields, type ContainerView, type PodSpecView } from './pod-spec';
 import { followTemplatePath, MAX_MATCHES, parseTemplatePath } from './template-paths';
 import { apiGroup, type WorkloadKind } from './workload-kinds';
 
@@ -62,19 +64,16 @@ function containerOnlyView(at: MapView, entry: CustomPodTemplates): PodSpecView 
   for (const { field, isList, type } of entry.containerFields ?? []) {
     const views: Array<{ index: number; view: MapView }> = isList ? (at.seq(field)?.maps() ?? []) : single(at, field);
     for (const { index, view } of views) {
-      const container: ContainerView = { type, list: type === 'init' ? 'initContainers' : 'containers', index, path: view.path, view, name: nameOf(view), span: view.span };
+      const fields = objectView<ContainerFields>(view, 'V1Container');
+      const container: ContainerView = { type, list: type === 'init' ? 'initContainers' : 'containers', index, path: view.path, view, fields, name: fields.name?.value, span: view.span };
       (type === 'init' ? init : app).push(container);
     }
   }
-  return { path: at.path, view: at, containers: app, initContainers: init, sidecars: [], ephemeralContainers: [], all: [...init, ...app], isPodTemplate: true };
+  // The holder is read as a PodSpec, as `view` always was: its own `volumes` (a workflow template's) mean the same.
+  return { path: at.path, view: at, fields: objectView<PodSpec>(at, 'V1PodSpec'), containers: app, initContainers: init, sidecars: [], ephemeralContainers: [], all: [...init, ...app], isPodTemplate: true };
 }
 
 function single(at: MapView, field: string): Array<{ index: number; view: MapView }> {
   const node = at.get(field)?.node;
   return isMap(node) ? [{ index: 0, view: new MapView(at.doc, node, fieldPath(at.path, field)) }] : [];
-}
-
-function nameOf(view: MapView): string | undefined {
-  const node = view.get('name')?.node;
-  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }

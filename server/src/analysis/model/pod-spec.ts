@@ -3,6 +3,11 @@ import { isMap } from 'yaml';
 import type { Document } from 'yaml';
 import { MapView, fieldPath, SeqView } from './node-view';
 import type { Span } from './span';
+import { objectView } from './api/object-view';
+import type { Container, EphemeralContainer, PodSpec } from './api/types';
+
+/** A container of any list, typed: `EphemeralContainer` has the same fields, some of which validation forbids. */
+export type ContainerFields = Container | EphemeralContainer;
 
 /** `init` is a regular init container; `sidecar` an init container with `restartPolicy: Always` (KEP-753). */
 export type ContainerType = 'init' | 'sidecar' | 'app' | 'ephemeral';
@@ -17,6 +22,8 @@ export interface ContainerView {
   path: string;
   /** The container mapping. */
   view: MapView;
+  /** The container's fields, typed from the API catalog. */
+  fields: ContainerFields;
   /** The name when it is a string, else undefined. */
   name: string | undefined;
   span: Span;
@@ -26,6 +33,8 @@ export interface PodSpecView {
   /** Field path of the pod spec: `spec`, `spec.template.spec`, … */
   path: string;
   view: MapView;
+  /** The pod spec's fields, typed from the API catalog. */
+  fields: PodSpec;
   /** App containers (`containers`). */
   containers: ContainerView[];
   /** All of `initContainers`, sidecars included, in spec order. */
@@ -43,10 +52,12 @@ function containersOf(spec: MapView, list: ContainerList): ContainerView[] {
   const seq: SeqView | undefined = spec.seq(list);
   if (!seq) return [];
   return seq.maps().map(({ index, view }) => {
-    const isSidecar = list === 'initContainers' && view.string('restartPolicy') === 'Always';
+    const fields = objectView<ContainerFields>(view, list === 'ephemeralContainers' ? 'V1EphemeralContainer' : 'V1Container');
+    // KEP-753: an init container with restartPolicy Always is a sidecar.
+    const isSidecar = list === 'initContainers' && fields.restartPolicy?.value === 'Always';
     const type: ContainerType =
       list === 'containers' ? 'app' : list === 'ephemeralContainers' ? 'ephemeral' : isSidecar ? 'sidecar' : 'init';
-    return { type, list, index, path: view.path, view, name: view.string('name'), span: view.span };
+    return { type, list, index, path: view.path, view, fields, name: fields.name?.value, span: view.span };
   });
 }
 
@@ -59,6 +70,7 @@ export function podSpecView(doc: Document, node: unknown, path: string, isPodTem
   return {
     path,
     view,
+    fields: objectView<PodSpec>(view, 'V1PodSpec'),
     containers,
     initContainers,
     sidecars: initContainers.filter((c) => c.type === 'sidecar'),

@@ -15,16 +15,16 @@ export const envDuplicate: Rule = {
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       const seen = new Set<string>();
-      for (const { view } of c.view.seq('env')?.maps() ?? []) {
-        const name = view.string('name');
+      for (const env of c.fields.env) {
+        const name = env.name?.value;
         if (name === undefined) continue;
         if (seen.has(name)) {
-          const value = view.get('value')?.value;
+          const value = env.value?.value;
           const ref = `$(${name})`;
           // warnings.go: only a definition that hides the previous one, not one that builds on it.
-          const hides = view.has('valueFrom') || value === ref || typeof value !== 'string' || !value.includes(ref);
+          const hides = env.$entry('valueFrom') !== undefined || value === undefined || value === ref || !value.includes(ref);
           if (hides) {
-            report({ message: `hides previous definition of ${quote(name)}, which may be dropped when using apply`, span: view.get('name')!.span, path: view.path });
+            report({ message: `hides previous definition of ${quote(name)}, which may be dropped when using apply`, span: env.name!.span, path: env.$path });
           }
         }
         seen.add(name);

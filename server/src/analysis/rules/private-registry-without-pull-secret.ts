@@ -1,6 +1,6 @@
 /** private-registry-without-pull-secret: images from a private registry, but no pull secret on the Pod or its service account. */
 import { containerImages } from './support/container-images';
-import { effectivePullSecrets } from '../pull-secrets';
+import { effectivePullSecrets } from '../k8s/pull-secrets';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 

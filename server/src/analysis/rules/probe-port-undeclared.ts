@@ -1,5 +1,4 @@
 /** probe-port-undeclared: a probe or lifecycle handler names a port the container does not declare. */
-import type { MapView } from '../model/node-view';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -15,18 +14,13 @@ export const probePortUndeclared: Rule = {
   howToFix: 'Declare the port with that `name` under the container\'s `ports`, or use the port number.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
-      const names = new Set((c.view.seq('ports')?.maps() ?? []).map(({ view }) => view.string('name')).filter((n) => n !== undefined));
-      const handlers: Array<MapView | undefined> = [
-        ...['livenessProbe', 'readinessProbe', 'startupProbe'].map((p) => c.view.map(p)),
-        c.view.map('lifecycle')?.map('postStart'),
-        c.view.map('lifecycle')?.map('preStop'),
-      ];
-      for (const h of handlers) {
-        for (const kind of ['httpGet', 'tcpSocket']) {
-          const port = h?.map(kind)?.get('port');
-          if (!port || typeof port.value !== 'string' || /^\d+$/.test(port.value) || names.has(port.value)) continue;
-          report({ message: `port ${quote(port.value)} is not a port name of container ${c.name ?? ''}: the kubelet cannot resolve it and the probe always fails.`, span: port.span, path: port.path });
-        }
+      const f = c.fields;
+      const names = new Set(f.ports.map((p) => p.name?.value).filter((n) => n !== undefined));
+      const handlers = [f.livenessProbe, f.readinessProbe, f.startupProbe, f.lifecycle?.postStart, f.lifecycle?.preStop];
+      for (const port of handlers.flatMap((h) => [h?.httpGet?.port, h?.tcpSocket?.port])) {
+        const value = port?.value;
+        if (!port || typeof value !== 'string' || /^\d+$/.test(value) || names.has(value)) continue;
+        report({ message: `port ${quote(value)} is not a port name of container ${c.name ?? ''}: the kubelet cannot resolve it and the probe always fails.`, span: port.span, path: port.path });
       }
     }
   },

@@ -1,13 +1,20 @@
 /** reference-not-found: service account, RuntimeClass, ConfigMaps, Secrets and PVCs named by the pod spec, across files. */
-import type { MapView } from '../model/node-view';
+import { podReferences } from '../k8s/pod-references';
+import type { Scalar } from '../model/api/types';
+import type { WorkspaceView } from '../workspace-view';
 import type { Rule, RuleContext } from './types';
 import { keysOfAll, listKeys, whereDefined } from './support/definitions';
 import { quote } from './support/quote';
 
-type Report = RuleContext['report'];
-
-function optional(v: MapView | undefined): boolean {
-  return v?.get('optional')?.value === true;
+/** RuntimeClasses are cluster-scoped: looked up in no namespace. */
+function checkRuntimeClass(rc: Scalar<string>, ws: WorkspaceView, report: RuleContext['report']): void {
+  if (rc.value === undefined || rc.value === '' || ws.find('RuntimeClass', rc.value, undefined).length > 0) return;
+  // A warning when the workspace manages RuntimeClasses (a typo is likely), a note when they come from elsewhere.
+  if (ws.hasKind('RuntimeClass')) {
+    report({ severity: 'warning', message: `RuntimeClass ${quote(rc.value)} is not defined in this workspace, which defines others: a Pod naming a missing RuntimeClass does not start.`, span: rc.span, path: rc.path });
+  } else {
+    report({ message: `RuntimeClass ${quote(rc.value)} is not in this workspace: unless the cluster has it, the Pod does not start.`, span: rc.span, path: rc.path });
+  }
 }
 
 export const referenceNotFound: Rule = {
@@ -25,63 +32,32 @@ export const referenceNotFound: Rule = {
     const spec = document.workload?.podSpec;
     if (!ws || !spec) return;
     const namespace = document.namespace;
-    const need = (kind: string, name: unknown, span: { start: number; end: number }, path: string, key?: { value: unknown; span: { start: number; end: number }; path: string }, r: Report = report) => {
-      if (typeof name !== 'string' || name === '' || !ws.hasKind(kind)) return;
-      const found = ws.find(kind, name, namespace);
+    const need = (kind: string, name: Scalar<string>, key?: Scalar<string>) => {
+      if (name.value === undefined || name.value === '' || !ws.hasKind(kind)) return;
+      const found = ws.find(kind, name.value, namespace);
       if (found.length === 0) {
-        r({ message: `${kind} ${quote(name)} is not defined in namespace ${namespace ?? 'default'} in this workspace.`, span, path });
+        report({ message: `${kind} ${quote(name.value)} is not defined in namespace ${namespace ?? 'default'} in this workspace.`, span: name.span, path: name.path });
         return;
       }
       const keys = keysOfAll(found);
-      if (!key || typeof key.value !== 'string' || !keys) return;
+      if (key?.value === undefined || !keys) return;
+      const wanted = key.value;
       // Two objects of one name: the cluster keeps whichever is applied last, so a key counts when any of them has it,
       // and a key only some of them have is worth a note.
-      const having = found.filter((o) => Array.isArray(o.facts.keys) && o.facts.keys.includes(key.value)).length;
-      const twice = `${kind} ${quote(name)} is defined ${found.length} times in namespace ${namespace ?? 'default'} (${whereDefined(found)})`;
+      const having = found.filter((o) => Array.isArray(o.facts.keys) && o.facts.keys.includes(wanted)).length;
+      const twice = `${kind} ${quote(name.value)} is defined ${found.length} times in namespace ${namespace ?? 'default'} (${whereDefined(found)})`;
       if (having === 0) {
-        const where = found.length > 1 ? `${twice} and none of them has key ${quote(key.value)}` : `${kind} ${quote(name)} has no key ${quote(key.value)}`;
-        r({ message: `${where} (it has ${listKeys(keys)}).`, span: key.span, path: key.path });
+        const where = found.length > 1 ? `${twice} and none of them has key ${quote(wanted)}` : `${kind} ${quote(name.value)} has no key ${quote(wanted)}`;
+        report({ message: `${where} (it has ${listKeys(keys)}).`, span: key.span, path: key.path });
       } else if (having < found.length) {
-        r({ message: `${twice} and only ${having} of them ${having === 1 ? 'has' : 'have'} key ${quote(key.value)}: the cluster keeps whichever is applied last.`, span: key.span, path: key.path });
+        report({ message: `${twice} and only ${having} of them ${having === 1 ? 'has' : 'have'} key ${quote(wanted)}: the cluster keeps whichever is applied last.`, span: key.span, path: key.path });
       }
     };
-    const sa = spec.view.get('serviceAccountName');
-    if (sa) need('ServiceAccount', sa.value, sa.span, sa.path);
-    const rc = spec.view.get('runtimeClassName');
-    if (rc && typeof rc.value === 'string' && rc.value !== '' && ws.find('RuntimeClass', rc.value, undefined).length === 0) {
-      // A warning when the workspace manages RuntimeClasses (a typo is likely), a note when they come from elsewhere.
-      if (ws.hasKind('RuntimeClass')) {
-        report({ severity: 'warning', message: `RuntimeClass ${quote(rc.value)} is not defined in this workspace, which defines others: a Pod naming a missing RuntimeClass does not start.`, span: rc.span, path: rc.path });
-      } else {
-        report({ message: `RuntimeClass ${quote(rc.value)} is not in this workspace: unless the cluster has it, the Pod does not start.`, span: rc.span, path: rc.path });
-      }
-    }
-    for (const c of spec.all) {
-      for (const { view } of c.view.seq('env')?.maps() ?? []) {
-        const from = view.map('valueFrom');
-        for (const [key, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
-          const ref = from?.map(key);
-          if (!ref || optional(ref)) continue;
-          const name = ref.get('name');
-          if (name) need(kind, name.value, name.span, name.path, ref.get('key'));
-        }
-      }
-      for (const { view } of c.view.seq('envFrom')?.maps() ?? []) {
-        for (const [key, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
-          const ref = view.map(key);
-          if (!ref || optional(ref)) continue;
-          const name = ref.get('name');
-          if (name) need(kind, name.value, name.span, name.path);
-        }
-      }
-    }
-    for (const { view } of spec.view.seq('volumes')?.maps() ?? []) {
-      const cm = view.map('configMap');
-      if (cm && !optional(cm)) need('ConfigMap', cm.get('name')?.value, cm.get('name')?.span ?? cm.span, `${cm.path}.name`);
-      const secret = view.map('secret');
-      if (secret && !optional(secret)) need('Secret', secret.get('secretName')?.value, secret.get('secretName')?.span ?? secret.span, `${secret.path}.secretName`);
-      const pvc = view.map('persistentVolumeClaim');
-      if (pvc) need('PersistentVolumeClaim', pvc.get('claimName')?.value, pvc.get('claimName')?.span ?? pvc.span, `${pvc.path}.claimName`);
+    for (const reference of podReferences(spec)) {
+      // Pull secrets are image-pull-secret-not-found's; an optional reference may be missing.
+      if (reference.via === 'imagePullSecrets' || reference.optional) continue;
+      if (reference.kind === 'RuntimeClass') checkRuntimeClass(reference.name, ws, report);
+      else need(reference.kind, reference.name, reference.key);
     }
   },
 };
