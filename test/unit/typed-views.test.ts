@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { generateViewsText, VIEWS_FILE } from '../../scripts/gen-views';
 import { podReferences } from '../../server/src/analysis/k8s/pod-references';
+import { objectOfKind } from '../../server/src/analysis/model/api/kind-view';
 import { effectivePullSecrets } from '../../server/src/analysis/k8s/pull-secrets';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import type { PodSpecView } from '../../server/src/analysis/model/pod-spec';
@@ -115,4 +116,28 @@ test("effective pull secrets: the service account's only when the Pod lists none
   assert.deepEqual(effectivePullSecrets(pod(''), undefined, ws), { own: [], fromServiceAccount: ['from-sa'], serviceAccount: 'builder' });
   assert.deepEqual(effectivePullSecrets(pod('  imagePullSecrets: [{name: mine}]\n'), undefined, ws), { own: ['mine'], fromServiceAccount: [], serviceAccount: 'builder' });
   assert.deepEqual(effectivePullSecrets(pod('  imagePullSecrets: [{name: ""}]\n'), undefined, ws), { own: [], fromServiceAccount: [], serviceAccount: 'builder' });
+});
+
+test('objects typed by kind, and the Pod metadata of a workload (its template\'s)', () => {
+  const [secret, deploy] = parseManifests(`apiVersion: v1
+kind: Secret
+metadata: {name: s, labels: {a: b}}
+type: kubernetes.io/dockerconfigjson
+stringData: {.dockerconfigjson: "{}"}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  template:
+    metadata: {annotations: {x: y}}
+    spec: {containers: [{name: a, image: a:1}]}
+`).documents;
+  const typed = objectOfKind(secret!, 'Secret');
+  assert.equal(typed?.type?.value, 'kubernetes.io/dockerconfigjson');
+  assert.deepEqual([...(typed?.stringData.keys() ?? [])], ['.dockerconfigjson']);
+  assert.equal(objectOfKind(secret!, 'ConfigMap'), undefined);
+  assert.equal(secret!.metadata?.labels.get('a')?.value, 'b');
+  assert.equal(deploy!.workload?.podMetadata?.annotations.get('x')?.path, 'spec.template.metadata.annotations[x]');
+  assert.equal(objectOfKind(deploy!, 'Deployment')?.spec?.template?.spec?.containers[0]?.image?.value, 'a:1');
 });

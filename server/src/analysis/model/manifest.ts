@@ -3,6 +3,8 @@ import { Document, isMap, isScalar, parseAllDocuments, parseDocument } from 'yam
 import { BudgetExceeded, type Decoded, type KubeValue } from '../yaml/decode';
 import { splitLikeKubectl } from '../yaml/kubectl-split';
 import { readKubectlChunk } from '../yaml/read-stream';
+import { objectView } from './api/object-view';
+import type { ObjectMeta } from './api/types';
 import { buildDocument } from './build-document';
 import { CUSTOM_POD_TEMPLATES, type CustomPodTemplates } from './custom-resources';
 import { customWorkloadsOf } from './custom-workloads';
@@ -34,6 +36,8 @@ export interface Workload {
   replicas: number | undefined;
   /** The pod template (metadata + spec) holding the pod spec, when there is one. */
   template?: MapView;
+  /** The Pod's metadata: the template's, or a Pod's own; undefined for containers gathered without a pod template. */
+  podMetadata: ObjectMeta | undefined;
 }
 
 /**
@@ -60,6 +64,8 @@ export interface ManifestDocument {
   /** Reading stopped at the work budget: the document is too large to analyse, and nothing is said about it. */
   isCutOff: boolean;
   root: MapView | undefined;
+  /** The object's `metadata`, typed. */
+  metadata: ObjectMeta | undefined;
   apiVersion: string | undefined;
   kind: string | undefined;
   name: string | undefined;
@@ -158,6 +164,7 @@ function withListItems(list: Omit<ManifestDocument, 'index' | 'offset'>, table: 
       duplicateKeys: [],
       value: Array.isArray((list.value as { items?: unknown } | undefined)?.items) ? ((list.value as { items: KubeValue[] }).items[index] ?? undefined) : undefined,
       root,
+      metadata: metadataOf(root),
       apiVersion: root.string('apiVersion'),
       kind: root.string('kind'),
       name,
@@ -196,6 +203,7 @@ function describe(doc: Document.Parsed, text: string, isGoTemplate: boolean, dec
     value: decoded?.ok ? decoded.value : undefined,
     isCutOff: decoded === undefined,
     root,
+    metadata: root ? metadataOf(root) : undefined,
     apiVersion,
     kind,
     name,
@@ -237,6 +245,11 @@ function keyAt(text: string, at: number): string {
   return m ? m[1]! : '';
 }
 
+function metadataOf(object: MapView): ObjectMeta | undefined {
+  const metadata = object.map('metadata');
+  return metadata && objectView<ObjectMeta>(metadata, 'V1ObjectMeta');
+}
+
 /** Built-in kinds carry one pod spec at a fixed path; custom resources (custom-workloads.ts) may carry several. */
 function findWorkloads(
   doc: Document.Parsed,
@@ -248,7 +261,7 @@ function findWorkloads(
   const replicasNode = root.map('spec')?.get('replicas')?.node;
   const replicas = isScalar(replicasNode) && typeof replicasNode.value === 'number' ? replicasNode.value : undefined;
   const kind = workloadKindOf(root.get('apiVersion')?.value, root.get('kind')?.value);
-  if (!kind) return customWorkloadsOf(doc, root, table).map((w) => ({ ...w, name, namespace, replicas }));
+  if (!kind) return customWorkloadsOf(doc, root, table).map((w) => ({ ...w, name, namespace, replicas, podMetadata: w.template && metadataOf(w.template) }));
   let view: MapView | undefined = root;
   let parent: MapView | undefined;
   let path = root.path;
@@ -260,7 +273,8 @@ function findWorkloads(
   if (!view) return [];
   const podSpec = podSpecView(doc, view.node, path, kind.isPodTemplate);
   if (!podSpec) return [];
-  return [{ kind, name, namespace, podSpec, replicas, template: kind.isPodTemplate ? parent : undefined }];
+  const template = kind.isPodTemplate ? parent : undefined;
+  return [{ kind, name, namespace, podSpec, replicas, template, podMetadata: metadataOf(template ?? root) }];
 }
 
 /**

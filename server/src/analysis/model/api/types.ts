@@ -3,6 +3,26 @@ import type { ApiObject, Scalar } from './object-view';
 
 export type { ApiObject, Scalar };
 
+/** Kind → the interface of its objects, for `objectOfKind`. */
+export interface KindTypes {
+  Pod: Pod;
+  PodTemplate: PodTemplate;
+  ReplicationController: ReplicationController;
+  Secret: Secret;
+  ConfigMap: ConfigMap;
+  ServiceAccount: ServiceAccount;
+  Service: Service;
+  PersistentVolumeClaim: PersistentVolumeClaim;
+  Deployment: Deployment;
+  ReplicaSet: ReplicaSet;
+  StatefulSet: StatefulSet;
+  DaemonSet: DaemonSet;
+  Job: Job;
+  CronJob: CronJob;
+  RuntimeClass: RuntimeClass;
+  List: List;
+}
+
 /** Catalog type name → its interface, so `objectView` callers and tests can name either. */
 export interface ApiTypes {
   CoreV1ResourceClaim: CoreV1ResourceClaim;
