@@ -38,6 +38,16 @@ const CASES: Array<[string, string, string[]]> = [
     ['spec.template.spec'],
   ],
   [
+    'apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nspec:\n  replicatedJobs:\n    - name: workers\n      template:\n        spec:\n          template:\n            spec:\n              containers: [{name: a, image: x:1}]\n    - name: driver\n      template: {spec: {template: {spec: {containers: [{name: d, image: x:1}]}}}}\n',
+    'JobSet',
+    ['spec.replicatedJobs[0].template.spec.template.spec', 'spec.replicatedJobs[1].template.spec.template.spec'],
+  ],
+  [
+    'apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nspec:\n  leaderWorkerTemplate:\n    leaderTemplate: {spec: {containers: [{name: l, image: x:1}]}}\n    workerTemplate: {spec: {containers: [{name: w, image: x:1}]}}\n',
+    'LeaderWorkerSet',
+    ['spec.leaderWorkerTemplate.leaderTemplate.spec', 'spec.leaderWorkerTemplate.workerTemplate.spec'],
+  ],
+  [
     'apiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nspec:\n  jobTargetRef:\n    template:\n      spec:\n        containers: [{name: a, image: x:1}]\n',
     'ScaledJob',
     ['spec.jobTargetRef.template.spec'],
@@ -81,7 +91,7 @@ test('the table finds each custom resource pod spec by API group, at its real fi
 });
 
 test('a Workflow template is a container-only view: its containers, init first, with their own paths', () => {
-  const [text] = CASES[7]!;
+  const [text] = CASES.find(([, kind]) => kind === 'CronWorkflow')!;
   const [found] = workloadsOf(parseManifests(text));
   assert.deepEqual(found!.workload.podSpec.all.map((c) => [c.type, c.path]), [
     ['app', 'spec.workflowSpec.templates[1].container'],

@@ -81,6 +81,23 @@ export const CUSTOM_POD_TEMPLATES: readonly CustomPodTemplates[] = [
     source: 'kruise apis/apps/v1alpha1 CloneSetSpec/StatefulSetSpec/DaemonSetSpec.Template, apis/apps/v1beta1 StatefulSetSpec.Template v1.PodTemplateSpec',
   },
   {
+    group: 'jobset.x-k8s.io',
+    kinds: ['JobSet'],
+    paths: ['spec.replicatedJobs[*].template.spec.template'],
+    shape: 'template',
+    isJob: true,
+    hasPodSchema: true,
+    source: 'jobset api/jobset/v1alpha2/jobset_types.go JobSetSpec.ReplicatedJobs []ReplicatedJob `json:"replicatedJobs"`; ReplicatedJob.Template batchv1.JobTemplateSpec `json:"template"`',
+  },
+  {
+    group: 'leaderworkerset.x-k8s.io',
+    kinds: ['LeaderWorkerSet'],
+    paths: ['spec.leaderWorkerTemplate.leaderTemplate', 'spec.leaderWorkerTemplate.workerTemplate'],
+    shape: 'template',
+    hasPodSchema: true,
+    source: 'lws api/leaderworkerset/v1/leaderworkerset_types.go LeaderWorkerTemplate.LeaderTemplate *corev1.PodTemplateSpec `json:"leaderTemplate,omitempty"`, WorkerTemplate corev1.PodTemplateSpec `json:"workerTemplate"`',
+  },
+  {
     group: 'kubeflow.org',
     kinds: ['TFJob', 'PyTorchJob', 'MPIJob', 'XGBoostJob', 'PaddleJob', 'JAXJob', 'MXJob'],
     paths: ['spec.*ReplicaSpecs[*].template'],
