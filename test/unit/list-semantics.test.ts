@@ -8,6 +8,8 @@ import { mergeKeyOf } from '../../server/src/analysis/kustomize/merge-keys';
 import { listSemanticsLine } from '../../server/src/analysis/hover/list-line';
 import { hoverAt } from '../../server/src/analysis/hover/index';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
+import { applyListSemantics, type ListSemanticsEntry } from '../../scripts/gen-catalog/list-semantics';
+import type { CatalogType } from '../../server/src/analysis/schema/catalog';
 
 test('listSemantics answers for list fields only', () => {
   assert.deepEqual(listSemantics('V1PodSpec', 'containers'), { listType: 'map', listMapKeys: ['name'], patchMergeKey: 'name', patchStrategies: ['merge'] });
@@ -18,6 +20,22 @@ test('listSemantics answers for list fields only', () => {
   assert.equal(listSemantics('V1PodSpec', 'nodeName'), undefined);
   assert.equal(listSemantics('V1PodSpec', 'nope'), undefined);
   assert.equal(listSemantics('NoSuchType', 'containers'), undefined);
+});
+
+test('the generator takes an entry only for a list field of the catalog', () => {
+  const types = (): Record<string, CatalogType> => ({ V1PodSpec: { f: { containers: { t: '[]V1Container' }, nodeName: { t: 'string' } } } });
+  const file = (type: string, field: string, e: ListSemanticsEntry) => ({ license: 'Apache-2.0', copyright: 'The Kubernetes Authors', sources: [{ repo: 'r', path: 'p', commit: 'c', types: { [type]: { [field]: e } } }] });
+  const ok = types();
+  applyListSemantics(ok, file('V1PodSpec', 'containers', { listType: 'map', listMapKeys: ['name'], patchMergeKey: 'name', patchStrategy: 'merge' }));
+  assert.deepEqual(ok.V1PodSpec!.f.containers, { t: '[]V1Container', l: 'map', k: ['name'], pk: 'name', ps: 'merge' });
+  const errors: Array<[string, string, ListSemanticsEntry, string]> = [
+    ['V1PodSpec', 'nope', { listType: 'atomic' }, 'list-semantics.json: V1PodSpec.nope is not a field of the catalog'],
+    ['V1Pod', 'containers', { listType: 'atomic' }, 'list-semantics.json: V1Pod.containers is not a field of the catalog'],
+    ['V1PodSpec', 'nodeName', { listType: 'atomic' }, 'list-semantics.json: V1PodSpec.nodeName is string, not a list'],
+    ['V1PodSpec', 'containers', { listType: 'map' }, 'list-semantics.json: V1PodSpec.containers: listMapKeys go with listType map'],
+    ['V1PodSpec', 'containers', { listType: 'atomic', patchStrategy: 'merge,keep' }, 'list-semantics.json: V1PodSpec.containers has patchStrategy merge,keep'],
+  ];
+  for (const [type, field, e, message] of errors) assert.throws(() => applyListSemantics(types(), file(type, field, e)), { message });
 });
 
 // The table merge-keys.ts held by hand before it was derived from the catalog: kyaml's keys for these lists.
