@@ -5,14 +5,18 @@
 //    (attributeTypeMap), required fields (non-optional in the .d.ts) and descriptions. It tells which minor has which field.
 //  - kubernetes-models (MIT), for the minors it covers: enum values, quantities and int-or-string (which client-node
 //    flattens to strings), and multi-paragraph descriptions.
+//  - scripts/gen-catalog/list-semantics.json (Apache-2.0, The Kubernetes Authors): list types, list map keys, patch
+//    merge keys and strategies, transcribed from the Kubernetes types.go files it names by repository and commit.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCatalog, type ClientModelSource, type EnumSource } from './gen-catalog/build';
 import { readClientNode } from './gen-catalog/client-node';
 import { readKubernetesModels } from './gen-catalog/kubernetes-models';
+import type { ListSemanticsFile } from './gen-catalog/list-semantics';
 
 const ROOT = join(__dirname, '..');
 export const CATALOG_FILE = join(ROOT, 'server', 'src', 'analysis', 'schema', 'catalog.json');
+export const LIST_SEMANTICS_FILE = join(ROOT, 'scripts', 'gen-catalog', 'list-semantics.json');
 
 /** devDependency alias → the Kubernetes minor it was generated from (checked against the header each file carries). */
 export const CLIENT_NODE: Array<{ alias: string; minor: string }> = [
@@ -51,7 +55,8 @@ export function generateCatalogText(): string {
     const dir = packageDir(alias);
     return { minor, package: 'kubernetes-models', version: versionOf(dir), models: readKubernetesModels(dir) };
   });
-  return `${JSON.stringify(buildCatalog(clients, enums))}\n`;
+  const lists = JSON.parse(readFileSync(LIST_SEMANTICS_FILE, 'utf8')) as ListSemanticsFile;
+  return `${JSON.stringify(buildCatalog(clients, enums, lists))}\n`;
 }
 
 function main(): void {

@@ -11,6 +11,8 @@ export const DEBIAN_PACKAGES = {
   // The differential test builds Kubernetes' own YAML reader (sigs.k8s.io/yaml over gopkg.in/yaml.v2) offline.
   'golang-go': '/usr/bin/go',
   'golang-k8s-sigs-yaml-dev': '/usr/share/gocode/src/sigs.k8s.io/yaml/yaml.go',
+  // The catalog's patch merge keys are checked against the Kubernetes v1.13 swagger kube-openapi ships as test data.
+  'golang-k8s-kube-openapi-dev': '/usr/share/gocode/src/k8s.io/kube-openapi/pkg/schemaconv/testdata/swagger.json',
 };
 
 export function missingPackages(packages = DEBIAN_PACKAGES) {

@@ -38,12 +38,13 @@ export const KINDS: Array<{ apiVersion: string; kind: string; type: string }> = 
 
 // The shapes of the data are the runtime's own: one definition, read by the server and written here.
 export type { CatalogField, CatalogType } from '../../server/src/analysis/schema/catalog';
-import type { CatalogField, CatalogType } from '../../server/src/analysis/schema/catalog';
+import type { CatalogField, CatalogSource, CatalogType } from '../../server/src/analysis/schema/catalog';
+import { applyListSemantics, listSemanticsSources, type ListSemanticsFile } from './list-semantics';
 
 export interface Catalog {
   format: 1;
   kubernetes: { minors: string[]; newest: string; unobserved: string[] };
-  sources: Array<{ package: string; version: string; kubernetes: string; license: string; used: string }>;
+  sources: CatalogSource[];
   kinds: typeof KINDS;
   types: Record<string, CatalogType>;
 }
@@ -126,7 +127,7 @@ function presence(minors: string[], present: string[]): { s?: string; u?: string
   return out;
 }
 
-export function buildCatalog(clients: ClientModelSource[], enumSources: EnumSource[]): Catalog {
+export function buildCatalog(clients: ClientModelSource[], enumSources: EnumSource[], lists: ListSemanticsFile): Catalog {
   const minors = clients.map((c) => c.minor);
   const reach = new Map(clients.map((c) => [c.minor, reachable(c.models)]));
   const allTypes = [...new Set(clients.flatMap((c) => [...reach.get(c.minor)!]))].sort();
@@ -150,6 +151,7 @@ export function buildCatalog(clients: ClientModelSource[], enumSources: EnumSour
     const description = firstParagraph(newest.description);
     types[name] = { ...(description ? { d: description } : {}), f: fields, ...presence(minors, inMinors.map((c) => c.minor)) };
   }
+  applyListSemantics(types, lists);
   const observed = new Set(minors);
   const unobserved: string[] = [];
   const [first, last] = [minors[0]!, minors[minors.length - 1]!].map((m) => Number(m.split('.')[1]));
@@ -160,6 +162,7 @@ export function buildCatalog(clients: ClientModelSource[], enumSources: EnumSour
     sources: [
       ...clients.map((c) => ({ package: c.package, version: c.version, kubernetes: c.minor, license: 'Apache-2.0', used: 'fields, types, formats, required, descriptions' })),
       ...enumSources.map((e) => ({ package: e.package, version: e.version, kubernetes: e.minor, license: 'MIT', used: 'enum values, quantity and int-or-string types, descriptions' })),
+      ...listSemanticsSources(lists),
     ],
     kinds: KINDS,
     types,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CATALOG_FILE, generateCatalogText, sourcesInstalled } from '../../scripts/gen-catalog';
-import { catalogField, catalogType, goTypeName, typeOfKind, CATALOG_MINORS } from '../../server/src/analysis/schema/catalog';
+import { catalogField, catalogType, goTypeName, typeOfKind, CATALOG_MINORS, type CatalogField } from '../../server/src/analysis/schema/catalog';
 
 test('the committed catalog is what the generator writes from the installed sources', { skip: !sourcesInstalled() && 'catalog sources not installed' }, () => {
   assert.equal(readFileSync(CATALOG_FILE, 'utf8'), generateCatalogText());
@@ -94,4 +94,45 @@ test('Go type names as encoding/json prints them', () => {
     ['{}byte', 'map[string][]uint8'],
   ];
   for (const [t, want] of cases) assert.equal(goTypeName(t), want, t);
+});
+
+// Checked against kubernetes/api core/v1/types.go, k8s.io/apimachinery meta/v1/types.go and batch/v1/types.go at the
+// commits list-semantics.json names: the +listType, +listMapKey, +patchMergeKey and +patchStrategy markers.
+test('list semantics of a sample of list fields', () => {
+  const lists = (type: string, field: string): Pick<CatalogField, 'l' | 'k' | 'pk' | 'ps'> => {
+    const f = catalogField(type, field)!;
+    return Object.fromEntries(Object.entries({ l: f.l, k: f.k, pk: f.pk, ps: f.ps }).filter(([, v]) => v !== undefined));
+  };
+  assert.deepEqual(lists('V1PodSpec', 'containers'), { l: 'map', k: ['name'], pk: 'name', ps: 'merge' });
+  assert.deepEqual(lists('V1PodSpec', 'volumes'), { l: 'map', k: ['name'], pk: 'name', ps: 'merge,retainKeys' });
+  assert.deepEqual(lists('V1Container', 'ports'), { l: 'map', k: ['containerPort', 'protocol'], pk: 'containerPort', ps: 'merge' });
+  assert.deepEqual(lists('V1PodSpec', 'topologySpreadConstraints'), { l: 'map', k: ['topologyKey', 'whenUnsatisfiable'], pk: 'topologyKey', ps: 'merge' });
+  assert.deepEqual(lists('V1PodSpec', 'tolerations'), { l: 'atomic' });
+  assert.deepEqual(lists('V1ObjectMeta', 'finalizers'), { l: 'set', ps: 'merge' });
+  assert.deepEqual(lists('V1Container', 'args'), { l: 'atomic' });
+  assert.deepEqual(lists('V1ResourceRequirements', 'claims'), { l: 'map', k: ['name'] });
+  assert.deepEqual(lists('V1PodStatus', 'hostIPs'), { l: 'atomic', pk: 'ip', ps: 'merge' });
+  assert.deepEqual(lists('V1UncountedTerminatedPods', 'failed'), { l: 'set' });
+  assert.deepEqual(lists('V1LabelSelector', 'matchExpressions'), { l: 'atomic' });
+  assert.deepEqual(lists('V1PodSpec', 'nodeSelector'), {});
+});
+
+test('every list field under a pod template, a workload spec, ObjectMeta and LabelSelector has its list type', () => {
+  const roots = ['V1PodSpec', 'V1PodTemplateSpec', 'V1DeploymentSpec', 'V1StatefulSetSpec', 'V1DaemonSetSpec', 'V1ReplicaSetSpec', 'V1ReplicationControllerSpec', 'V1JobSpec', 'V1CronJobSpec', 'V1ObjectMeta', 'V1LabelSelector'];
+  const seen = new Set<string>();
+  const without: string[] = [];
+  const queue = [...roots];
+  while (queue.length) {
+    const name = queue.pop()!;
+    const t = catalogType(name);
+    if (!t || seen.has(name)) continue;
+    seen.add(name);
+    for (const [field, f] of Object.entries(t.f)) {
+      if (f.t.startsWith('[]') && !f.l) without.push(`${name}.${field}`);
+      const inner = f.t.replace(/^(\[\]|\{\})/, '');
+      if (catalogType(inner)) queue.push(inner);
+    }
+  }
+  assert.ok(seen.size > 60, String(seen.size));
+  assert.deepEqual(without, []);
 });

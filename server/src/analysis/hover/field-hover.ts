@@ -1,7 +1,8 @@
-/** Hover on any field the catalog knows: its description, type, default, enum values and the versions it exists in. */
+/** Hover on any field the catalog knows: its description, type, default, enum values, how a list merges and the versions it exists in. */
 import { catalogType, displayType, goStructName, CATALOG_MINORS } from '../schema/catalog';
 import { fieldAt } from '../schema/locate';
 import { nearFieldNames } from '../schema/near-names';
+import { listSemanticsLine } from './list-line';
 import { mdText } from './markdown';
 import type { HoverProvider } from './types';
 
@@ -24,6 +25,8 @@ export const fieldHover: HoverProvider = ({ document, offset }) => {
   if (f.d) lines.push('', f.d);
   if (f.e) lines.push('', `Values: ${f.e.map((v) => (v === f.df ? `\`${v}\` (default)` : `\`${v}\``)).join(', ')}`);
   else if (f.df !== undefined) lines.push('', `Default: \`${f.df}\``);
+  const list = listSemanticsLine(at.parentType, at.key);
+  if (list) lines.push('', list);
   const since = f.s ? `since Kubernetes ${f.s}` : '';
   const until = f.u ? `last in Kubernetes ${f.u}` : '';
   if (since || until) lines.push('', `Field ${[since, until].filter(Boolean).join(', ')} (catalog ${CATALOG_MINORS.minors[0]}–${CATALOG_MINORS.newest}).`);

@@ -18,6 +18,14 @@ export interface CatalogField {
   u?: string;
   /** Default, when the description states a plain one. */
   df?: string;
+  /** List type of a list field (`x-kubernetes-list-type`, the `+listType` marker): how server-side apply merges it. Absent: unspecified (atomic for apply). */
+  l?: 'atomic' | 'set' | 'map';
+  /** Map keys of a `map` list (`x-kubernetes-list-map-keys`, the `+listMapKey` markers), in the source's order. */
+  k?: string[];
+  /** Patch merge key (`x-kubernetes-patch-merge-key`, the `patchMergeKey` tag): the item key of a strategic merge (kubectl apply, kustomize). */
+  pk?: string;
+  /** Patch strategy (`x-kubernetes-patch-strategy`, the `patchStrategy` tag): `merge`, `retainKeys` or `merge,retainKeys`. */
+  ps?: string;
 }
 
 export interface CatalogType {
@@ -30,9 +38,19 @@ export interface CatalogType {
 interface CatalogData {
   format: number;
   kubernetes: { minors: string[]; newest: string; unobserved: string[] };
-  sources: Array<{ package: string; version: string; kubernetes: string; license: string; used: string }>;
+  sources: CatalogSource[];
   kinds: Array<{ apiVersion: string; kind: string; type: string }>;
   types: Record<string, CatalogType>;
+}
+
+/** Where the catalog's data comes from: an npm package of a Kubernetes minor, or a source file of a repository at a commit. */
+export interface CatalogSource {
+  package: string;
+  version: string;
+  kubernetes?: string;
+  path?: string;
+  license: string;
+  used: string;
 }
 
 const CATALOG = data as CatalogData;
@@ -56,6 +74,11 @@ export function servedApiVersion(kind: string): string | undefined {
 
 export function catalogKinds(): ReadonlyArray<{ apiVersion: string; kind: string; type: string }> {
   return CATALOG.kinds;
+}
+
+/** Every type name the catalog describes. */
+export function catalogTypeNames(): string[] {
+  return Object.keys(CATALOG.types);
 }
 
 export function catalogType(name: string): CatalogType | undefined {
