@@ -56,6 +56,18 @@ export default tseslint.config(
     },
   },
   {
+    // lsp/ is the editor's edge: the rest of the server does not depend on it (settings live in settings/, files are
+    // read through the runtime's fs port). Only the wiring (server.ts, main.ts) imports it.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/analysis/**', 'server/src/lsp/**', 'server/src/server.ts', 'server/src/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.{1,2}/(\\.\\./)*lsp(/|$)', message: 'only server.ts and main.ts import lsp/: settings live in settings/, files are read through runtime.fs.' }] },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -17,6 +17,7 @@ async function boundaryMessages(path: string, code: string): Promise<string[]> {
 
 const PURE = 'analysis/ is pure: it imports only `yaml` and files inside analysis/ (I/O lives in lsp/, registry/, cli/).';
 const CLIENT = 'client/ talks to the server over LSP only; shared types live in protocol/.';
+const LSP = 'only server.ts and main.ts import lsp/: settings live in settings/, files are read through runtime.fs.';
 
 const cases: [path: string, code: string, want: string[]][] = [
   ['server/src/analysis/analyze.ts', "import { parse } from 'yaml';\nimport { x } from './model/manifest';\nexport { parse, x };\n", []],
@@ -31,6 +32,13 @@ const cases: [path: string, code: string, want: string[]][] = [
   ['client/src/commands.ts', "import type { StartupPlan } from '../../protocol/startup-plan';\nexport type { StartupPlan };\n", []],
   // Outside analysis/ the edges may import anything.
   ['server/src/lsp/hover.ts', "import { readFileSync } from 'node:fs';\nexport { readFileSync };\n", []],
+  // lsp/ is imported by the wiring only: the rest of the server (registry/, cli/, workspace/, the runtime) stays out of it.
+  ['server/src/registry/from-settings.ts', "import type { Settings } from '../lsp/settings';\nexport type { Settings };\n", [`1: '../lsp/settings' import is restricted from being used by a pattern. ${LSP}`]],
+  ['server/src/cli/check.ts', "import { toRange } from '../lsp/convert';\nexport { toRange };\n", [`1: '../lsp/convert' import is restricted from being used by a pattern. ${LSP}`]],
+  ['server/src/runtime.ts', "import type { ClientSettings } from './lsp/settings';\nexport type { ClientSettings };\n", [`1: './lsp/settings' import is restricted from being used by a pattern. ${LSP}`]],
+  ['server/src/registry/from-settings.ts', "import type { Settings } from '../settings/settings';\nexport type { Settings };\n", []],
+  ['server/src/server.ts', "import { ClientSettings } from './lsp/settings';\nexport { ClientSettings };\n", []],
+  ['server/src/lsp/pin.ts', "import { toRange } from './convert';\nexport { toRange };\n", []],
 ];
 
 for (const [path, code, want] of cases) {
