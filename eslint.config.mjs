@@ -26,6 +26,12 @@ function escapeAnalysis(depth) {
   };
 }
 
+/** Outside lsp/ (and the wiring that starts it), nothing imports it: a relative path that reaches an `lsp` folder. */
+const outsideLsp = {
+  regex: '^\\.{1,2}/(\\.\\./)*lsp(/|$)',
+  message: 'only server.ts and main.ts import lsp/: settings live in settings/, files are read through runtime.fs.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.cache/**', 'test/e2e/suite/**/*.js', '**/*.vsix'] },
   js.configs.recommended,
@@ -60,10 +66,15 @@ export default tseslint.config(
     // read through the runtime's fs port). Only the wiring (server.ts, main.ts) imports it.
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/analysis/**', 'server/src/lsp/**', 'server/src/server.ts', 'server/src/main.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outsideLsp] }] },
+  },
+  {
+    // The CLI's positions come from analysis/model/line-index.ts: no LSP document (and no made-up URI) to count lines.
+    files: ['server/src/cli/**/*.ts', 'server/src/cli.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.{1,2}/(\\.\\./)*lsp(/|$)', message: 'only server.ts and main.ts import lsp/: settings live in settings/, files are read through runtime.fs.' }] },
+        { patterns: [outsideLsp, { regex: '^vscode-languageserver', message: 'the CLI takes positions from analysis/model/line-index.ts, not from LSP documents or types.' }] },
       ],
     },
   },

@@ -18,6 +18,7 @@ async function boundaryMessages(path: string, code: string): Promise<string[]> {
 const PURE = 'analysis/ is pure: it imports only `yaml` and files inside analysis/ (I/O lives in lsp/, registry/, cli/).';
 const CLIENT = 'client/ talks to the server over LSP only; shared types live in protocol/.';
 const LSP = 'only server.ts and main.ts import lsp/: settings live in settings/, files are read through runtime.fs.';
+const CLI = 'the CLI takes positions from analysis/model/line-index.ts, not from LSP documents or types.';
 
 const cases: [path: string, code: string, want: string[]][] = [
   ['server/src/analysis/analyze.ts', "import { parse } from 'yaml';\nimport { x } from './model/manifest';\nexport { parse, x };\n", []],
@@ -36,6 +37,9 @@ const cases: [path: string, code: string, want: string[]][] = [
   ['server/src/registry/from-settings.ts', "import type { Settings } from '../lsp/settings';\nexport type { Settings };\n", [`1: '../lsp/settings' import is restricted from being used by a pattern. ${LSP}`]],
   ['server/src/cli/check.ts', "import { toRange } from '../lsp/convert';\nexport { toRange };\n", [`1: '../lsp/convert' import is restricted from being used by a pattern. ${LSP}`]],
   ['server/src/runtime.ts', "import type { ClientSettings } from './lsp/settings';\nexport type { ClientSettings };\n", [`1: './lsp/settings' import is restricted from being used by a pattern. ${LSP}`]],
+  ['server/src/cli.ts', "import { ClientSettings } from './lsp/settings';\nexport { ClientSettings };\n", [`1: './lsp/settings' import is restricted from being used by a pattern. ${LSP}`]],
+  ['server/src/cli/check.ts', "import { TextDocument } from 'vscode-languageserver-textdocument';\nexport { TextDocument };\n", [`1: 'vscode-languageserver-textdocument' import is restricted from being used by a pattern. ${CLI}`]],
+  ['server/src/cli/check.ts', "import { LineIndex } from '../analysis/model/line-index';\nexport { LineIndex };\n", []],
   ['server/src/registry/from-settings.ts', "import type { Settings } from '../settings/settings';\nexport type { Settings };\n", []],
   ['server/src/server.ts', "import { ClientSettings } from './lsp/settings';\nexport { ClientSettings };\n", []],
   ['server/src/lsp/pin.ts', "import { toRange } from './convert';\nexport { toRange };\n", []],
