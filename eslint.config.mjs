@@ -32,6 +32,12 @@ const outsideLsp = {
   message: 'only server.ts and main.ts import lsp/: settings live in settings/, files are read through runtime.fs.',
 };
 
+/** The server's files come from its runtime (runtime.fs), so a test can hand it an in-memory workspace. */
+const throughRuntimeFs = {
+  regex: '^(node:)?fs(/promises)?$|(^|/)fs/(read-file|node-file-system)$',
+  message: 'the server reads files through runtime.fs (fs/file-system.ts), not node:fs or the disk helpers.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.cache/**', 'test/e2e/suite/**/*.js', '**/*.vsix'] },
   js.configs.recommended,
@@ -68,6 +74,8 @@ export default tseslint.config(
     ignores: ['server/src/analysis/**', 'server/src/lsp/**', 'server/src/server.ts', 'server/src/main.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [outsideLsp] }] },
   },
+  { files: ['server/src/lsp/**/*.ts', 'server/src/server.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [throughRuntimeFs] }] } },
+  { files: ['server/src/workspace/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [outsideLsp, throughRuntimeFs] }] } },
   {
     // The CLI's positions come from analysis/model/line-index.ts: no LSP document (and no made-up URI) to count lines.
     files: ['server/src/cli/**/*.ts', 'server/src/cli.ts'],
