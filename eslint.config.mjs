@@ -26,6 +26,18 @@ function escapeAnalysis(depth) {
   };
 }
 
+/** Outside lsp/ (and the wiring that starts it), nothing imports it: a relative path that reaches an `lsp` folder. */
+const outsideLsp = {
+  regex: '^\\.{1,2}/(\\.\\./)*lsp(/|$)',
+  message: 'only server.ts and main.ts import lsp/: settings live in settings/, files are read through runtime.fs.',
+};
+
+/** The server's files come from its runtime (runtime.fs), so a test can hand it an in-memory workspace. */
+const throughRuntimeFs = {
+  regex: '^(node:)?fs(/promises)?$|(^|/)fs/(read-file|node-file-system)$',
+  message: 'the server reads files through runtime.fs (fs/file-system.ts), not node:fs or the disk helpers.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.cache/**', 'test/e2e/suite/**/*.js', '**/*.vsix'] },
   js.configs.recommended,
@@ -52,6 +64,25 @@ export default tseslint.config(
         'error',
         { selector: 'ImportExpression', message: 'analysis/ is pure: no dynamic import().' },
         { selector: "CallExpression[callee.name='require']", message: 'analysis/ is pure: no require().' },
+      ],
+    },
+  },
+  {
+    // lsp/ is the editor's edge: the rest of the server does not depend on it (settings live in settings/, files are
+    // read through the runtime's fs port). Only the wiring (server.ts, main.ts) imports it.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/analysis/**', 'server/src/lsp/**', 'server/src/server.ts', 'server/src/main.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outsideLsp] }] },
+  },
+  { files: ['server/src/lsp/**/*.ts', 'server/src/server.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [throughRuntimeFs] }] } },
+  { files: ['server/src/workspace/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [outsideLsp, throughRuntimeFs] }] } },
+  {
+    // The CLI's positions come from analysis/model/line-index.ts: no LSP document (and no made-up URI) to count lines.
+    files: ['server/src/cli/**/*.ts', 'server/src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [outsideLsp, { regex: '^vscode-languageserver', message: 'the CLI takes positions from analysis/model/line-index.ts, not from LSP documents or types.' }] },
       ],
     },
   },

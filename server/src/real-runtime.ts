@@ -1,5 +1,6 @@
-/** The real runtime: timers, a logger to the client's output channel, and the registry client. */
+/** The real runtime: timers, a logger to the client's output channel, the disk, and the registry client. */
 import type { Runtime } from './runtime';
+import { nodeFileSystem } from './fs/node-file-system';
 import { createRegistryResolver } from './registry/from-settings';
 import { configuredRegistries, realCredentialEnvironment } from './registry/credentials';
 
@@ -18,6 +19,7 @@ export function createRealRuntime(write: (message: string) => void, env: NodeJS.
     // process (or a test that runs the server in process) alive after the connection ends.
     setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
     clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    fs: nodeFileSystem,
     configuredRegistries: () => configuredRegistries(realCredentialEnvironment(env)),
     createResolver: (settings, facts) => createRegistryResolver(settings, facts, VERSION, (m) => write(m), env),
   };

@@ -19,7 +19,8 @@ import { CHANGE_DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentCache } from './lsp/document-cache';
 import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
-import { DEFAULT_SETTINGS, readSettings, targetSettingProblems, type Settings } from './lsp/settings';
+import { ClientSettings } from './lsp/settings';
+import type { Settings } from './settings/settings';
 import type { ClientFacts } from '../../protocol/initialization';
 import { createPinResolver } from './lsp/pin';
 import { registerCommands } from './lsp/commands';
@@ -35,15 +36,14 @@ import { fileTarget } from './analysis/k8s/file-target';
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
-  let settings: Settings = DEFAULT_SETTINGS;
-  let canPullConfiguration = false;
+  const clientSettings = new ClientSettings(connection, runtime.logger, () => facts);
+  const settings = () => clientSettings.current;
   let canRefreshLenses = false;
   let settingsRead = false;
   let folders: InitializeParams['workspaceFolders'] = null;
-  let reportedProblems = '';
   // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
   const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
-  const pin = createPinResolver(runtime, () => settings, () => facts);
+  const pin = createPinResolver(runtime, settings, () => facts);
   const republishOpen = () => {
     for (const doc of documents.all()) scheduler.publish(doc);
   };
@@ -51,8 +51,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const workspaceSync = new WorkspaceSync({
     connection,
     runtime,
-    exclude: () => [...settings.exclude, ...(facts.filesExclude ?? [])],
-    maxFileSize: () => settings.maxFileSize,
+    exclude: () => [...settings().exclude, ...(facts.filesExclude ?? [])],
+    maxFileSize: () => settings().maxFileSize,
     isOpen: (uri) => documents.get(uri) !== undefined,
     onChange: () => {
       republishOpen();
@@ -60,10 +60,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     },
     onFileChanged: (uri) => void workspaceDiagnostics.closed(uri).catch((error) => runtime.logger.error(`diagnostics of ${uri} failed`, error)),
   });
-  const online = new OnlineDigests(runtime, pin, () => settings.registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
-  const context = createAnalysisContext(runtime, () => settings, workspaceSync.index, () => online);
+  const online = new OnlineDigests(runtime, pin, () => settings().registry.onlineChecks && facts.workspaceTrusted !== false, republishOpen);
+  const context = createAnalysisContext(runtime, settings, workspaceSync.index, () => online);
   const options = (uri?: string) => context.options(uri);
-  const cache = new DocumentCache(context.generation, () => settings.maxFileSize, () => settings.podTemplates);
+  const cache = new DocumentCache(context.generation, () => settings().maxFileSize, () => settings().podTemplates);
   const scheduler = new DiagnosticsScheduler({
     connection,
     runtime,
@@ -76,10 +76,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const workspaceDiagnostics = new WorkspaceDiagnostics({
     connection,
     runtime,
-    scope: () => settings.diagnosticsScope,
+    scope: () => settings().diagnosticsScope,
     files: () => workspaceSync.manifests,
     isOpen: (uri) => documents.get(uri) !== undefined,
-    maxFileSize: () => settings.maxFileSize,
+    maxFileSize: () => settings().maxFileSize,
     options,
     generation: context.generation,
   });
@@ -87,8 +87,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onInitialize((params): InitializeResult => {
     facts = (params.initializationOptions ?? {}) as ClientFacts;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : null);
-    settings = readSettings(undefined, facts);
-    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    clientSettings.initialize(params.capabilities);
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
@@ -104,37 +103,18 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     };
   });
 
-  async function pullSettings(): Promise<void> {
-    if (!canPullConfiguration) return;
-    try {
-      const raw: unknown = await connection.workspace.getConfiguration('podLens');
-      applySettings(raw);
-    } catch (error) {
-      runtime.logger.error('reading settings failed', error);
-    }
-  }
-
-  /** Reads the settings; what is wrong with the target settings goes to the log once, not at every pull. */
-  function applySettings(raw: unknown): void {
-    settings = readSettings(raw, facts);
-    const problems = targetSettingProblems(raw);
-    const key = problems.join('\n');
-    if (key !== reportedProblems) for (const p of problems) runtime.logger.info(`[warning] ${p}`);
-    reportedProblems = key;
-  }
-
   /**
    * After settings were read: the first time (`previous` undefined) every open document is checked; later only when
    * they changed. A pull that changed nothing sends nothing: a second copy of a version's diagnostics would reach the
    * client after the ones it already has.
    */
   function republishAll(previous: Settings | undefined): void {
-    if (previous && JSON.stringify(previous) === JSON.stringify(settings)) return;
+    if (previous && JSON.stringify(previous) === JSON.stringify(settings())) return;
     // Once per change of the setting, not per document: the log is where a skipped podLens.podTemplates entry is explained.
-    if (JSON.stringify(previous?.podTemplateProblems ?? []) !== JSON.stringify(settings.podTemplateProblems)) {
-      for (const problem of settings.podTemplateProblems) runtime.logger.info(`settings: ${problem}`);
+    if (JSON.stringify(previous?.podTemplateProblems ?? []) !== JSON.stringify(settings().podTemplateProblems)) {
+      for (const problem of settings().podTemplateProblems) runtime.logger.info(`settings: ${problem}`);
     }
-    if (previous && JSON.stringify(previous.target) !== JSON.stringify(settings.target)) {
+    if (previous && JSON.stringify(previous.target) !== JSON.stringify(settings().target)) {
       void connection.sendNotification(TARGET_CHANGED_NOTIFICATION).catch((error: unknown) => runtime.logger.error('podLens/targetChanged failed', error));
     }
     cache.invalidateAnalyses();
@@ -149,16 +129,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }
 
   connection.onInitialized(async () => {
-    await pullSettings();
+    await clientSettings.pull();
     settingsRead = true;
     republishAll(undefined);
     // In the background: open documents are checked at once and again when the index is ready.
     void workspaceSync.scan(folders).catch((error) => runtime.logger.error('workspace scan failed', error));
   });
   connection.onDidChangeConfiguration(async (change) => {
-    const previous = settings;
-    if (canPullConfiguration) await pullSettings();
-    else applySettings((change.settings as { podLens?: unknown } | undefined)?.podLens);
+    const previous = settings();
+    await clientSettings.changed(change);
     republishAll(previous);
     // Lenses depend on settings too (podLens.startupLens): ask the editor to fetch them again.
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => runtime.logger.error('codeLens/refresh failed', error));
@@ -180,7 +159,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const uri = e.document.uri;
     cache.delete(uri);
     // In workspace scope a closed manifest keeps its problems (as on disk); otherwise they are cleared.
-    if (settings.diagnosticsScope === 'workspace' && workspaceSync.manifests.has(uri)) scheduler.forget(uri);
+    if (settings().diagnosticsScope === 'workspace' && workspaceSync.manifests.has(uri)) scheduler.forget(uri);
     else scheduler.clear(uri);
     void workspaceSync
       .documentClosed(uri)
@@ -195,8 +174,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     });
 
   connection.onHover(withDoc('hover', null, (doc, params) => hover(doc, params, cache, options(doc.uri))));
-  connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index.viewFor(doc.uri), (uri) => documents.get(uri), settings.maxFileSize)));
-  connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache, settings.target)));
+  connection.onDefinition(withDoc('definition', [], (doc, params) => definition(doc, params, cache, workspaceSync.index.viewFor(doc.uri), (uri) => documents.get(uri), settings().maxFileSize, runtime.fs)));
+  connection.onCompletion(withDoc('completion', [], (doc, params) => complete(doc, params, cache, settings().target)));
   connection.onCodeLens(withDoc('codeLens', [], (doc) => lenses(doc, cache, options(doc.uri))));
   connection.onCodeAction(withDoc('codeAction', [], (doc, params) => listCodeActions(doc, params, cache, options(doc.uri))));
   connection.onCodeActionResolve(
@@ -216,7 +195,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     TARGET_REQUEST,
     guarded(runtime, 'target', undefined as TargetResult | undefined, (params: TargetParams): TargetResult => {
       const doc = documents.get(params.uri);
-      const inForce = fileTarget(doc?.getText() ?? '', settings.target);
+      const inForce = fileTarget(doc?.getText() ?? '', settings().target);
       return { version: inForce.target.minor, featureGates: { ...inForce.target.featureGates }, source: inForce.source };
     }),
   );

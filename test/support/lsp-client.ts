@@ -42,6 +42,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { childProcessServer, inProcessServer, type ServerTransport } from './lsp-transport';
+import type { FileSystem } from '../../server/src/fs/file-system';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -117,11 +118,14 @@ export class LspClient {
       command?: string[];
       otherSections?: Record<string, unknown>;
       workspaceFolders?: Array<{ uri: string; name: string }>;
+      /** The files the server reads instead of the disk (in process only: a child process has only the disk). */
+      fileSystem?: FileSystem;
     } = {},
   ): Promise<LspClient> {
     const env = options.env ?? isolatedEnv();
     const isChild = options.process === true || options.command !== undefined;
-    const client = new LspClient(isChild ? childProcessServer(options.command ?? [SERVER, '--stdio'], env) : inProcessServer(env));
+    if (isChild && options.fileSystem) throw new Error('fileSystem: a server in a child process reads the disk');
+    const client = new LspClient(isChild ? childProcessServer(options.command ?? [SERVER, '--stdio'], env) : inProcessServer(env, options.fileSystem));
     client.settings = options.settings ?? {};
     client.otherSections = options.otherSections ?? {};
     await client.connection.sendRequest(InitializeRequest.type, {

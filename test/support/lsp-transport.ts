@@ -9,6 +9,7 @@ import { StreamMessageReader, StreamMessageWriter, type MessageReader, type Mess
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRealRuntime } from '../../server/src/real-runtime';
 import { startServer } from '../../server/src/server';
+import type { FileSystem } from '../../server/src/fs/file-system';
 
 export interface ServerTransport {
   reader: MessageReader;
@@ -25,7 +26,8 @@ export interface ServerTransport {
   close(): Promise<void>;
 }
 
-export function inProcessServer(env: NodeJS.ProcessEnv): ServerTransport {
+/** `fs` replaces the disk (an in-memory workspace); without it the server reads the real one. */
+export function inProcessServer(env: NodeJS.ProcessEnv, fs?: FileSystem): ServerTransport {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
   const toClient = new PassThrough();
@@ -34,7 +36,7 @@ export function inProcessServer(env: NodeJS.ProcessEnv): ServerTransport {
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(fromServer));
   // Fault injection lives in the runtime the test builds: POD_LENS_TEST_FAULTS=hover,codeLens makes those handlers throw.
   const faults = new Set((env.POD_LENS_TEST_FAULTS ?? '').split(',').filter(Boolean));
-  startServer(connection, { ...createRealRuntime((message) => connection.console.log(message), env), faults });
+  startServer(connection, { ...createRealRuntime((message) => connection.console.log(message), env), faults, ...(fs ? { fs } : {}) });
   return {
     reader: new StreamMessageReader(toClient),
     writer: new StreamMessageWriter(toServer),

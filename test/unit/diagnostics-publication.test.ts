@@ -9,7 +9,7 @@ import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from '../../server/src/lsp/diagnostics';
 import { DocumentCache } from '../../server/src/lsp/document-cache';
-import { DEFAULT_SETTINGS, analysisOptions } from '../../server/src/lsp/settings';
+import { DEFAULT_SETTINGS, analysisOptions } from '../../server/src/settings/settings';
 import type { Runtime } from '../../server/src/runtime';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: web\n';

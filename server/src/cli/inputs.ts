@@ -2,10 +2,9 @@
  * The files a CLI run reads: given files, folders searched for *.yaml / *.yml, or `-` for stdin. What cannot be read
  * (a FIFO, a device, a broken or looping link, an unreadable file) is set aside with the reason, and the run goes on.
  */
-import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../analysis/input-guard';
-import { readRegularFile } from '../fs/read-file';
+import { nodeFileSystem } from '../fs/node-file-system';
 import { findYamlFiles, type SkippedEntry } from '../fs/walk';
 import { UsageError } from './args';
 
@@ -52,7 +51,7 @@ export async function readInputs(paths: string[], readStdin: () => string, cwd: 
     const full = resolve(cwd, p);
     let isFolder: boolean;
     try {
-      isFolder = (await stat(full)).isDirectory();
+      isFolder = (await nodeFileSystem.stat(full)).isDirectory();
     } catch (error) {
       // A mistyped path is a usage error; a path that exists but cannot be followed is reported with the others.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`no such file or folder: ${p}`);
@@ -62,7 +61,7 @@ export async function readInputs(paths: string[], readStdin: () => string, cwd: 
     const asWritten = (f: string) => (f === full ? p : join(p, relative(full, f)));
     let files = [full];
     if (isFolder) {
-      const found = await findYamlFiles(full);
+      const found = await findYamlFiles(nodeFileSystem, full);
       // A folder with nothing to check is almost always a mistyped path: passing it silently would pass CI.
       if (found.files.length === 0 && found.skipped.length === 0) throw new UsageError(`no YAML files (*.yaml, *.yml) in ${p}`);
       set.unreadable.push(...found.skipped.map((s) => ({ ...s, path: asWritten(s.path) })));
@@ -70,7 +69,7 @@ export async function readInputs(paths: string[], readStdin: () => string, cwd: 
     }
     for (const file of files) {
       const path = asWritten(file);
-      const read = await readRegularFile(file, limits.fileBytes);
+      const read = await nodeFileSystem.readFile(file, limits.fileBytes);
       if (!read.ok) set.unreadable.push({ path, reason: read.reason });
       else if (total + Buffer.byteLength(read.text) > limits.totalBytes) {
         set.unreadable.push({ path, reason: `not read: this run already holds ${total} bytes of manifests, and ${limits.totalBytes} is the most one run reads` });

@@ -3,14 +3,13 @@
  * components and patch files, and the kustomizations of the folders it names (`../../base`), as kustomize would.
  * Bounded: each place is read once (cycles end), and at most MAX_FOLLOWED kustomizations are followed.
  */
-import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readKustomization } from '../analysis/kustomize/kustomization';
 import { isKustomizationFileName } from '../analysis/kustomize/kustomization';
 import { isRemote } from '../analysis/kustomize/places';
 import { parseManifests } from '../analysis/model/manifest';
 import { guardInput } from '../analysis/input-guard';
-import { readRegularFile } from '../fs/read-file';
+import { nodeFileSystem } from '../fs/node-file-system';
 import type { Input, InputSet, ReadLimits } from './inputs';
 
 const MAX_FOLLOWED = 200;
@@ -18,7 +17,7 @@ const FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 async function kind(file: string): Promise<'folder' | 'file' | undefined> {
   try {
-    return (await stat(file)).isDirectory() ? 'folder' : 'file';
+    return (await nodeFileSystem.stat(file)).isDirectory() ? 'folder' : 'file';
   } catch {
     return undefined;
   }
@@ -39,7 +38,7 @@ export async function followKustomizations(set: InputSet, cwd: string, limits: R
     const file = resolve(cwd, path);
     if (seen.has(file)) return undefined;
     seen.add(file);
-    const read = await readRegularFile(file, limits.fileBytes);
+    const read = await nodeFileSystem.readFile(file, limits.fileBytes);
     if (!read.ok) {
       set.unreadable.push({ path, reason: read.reason });
       return undefined;

@@ -2,7 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { CustomPodTemplates } from '../analysis/model/custom-resources';
 import { readPodTemplates } from '../analysis/model/pod-templates-setting';
-import { readRegularFile } from '../fs/read-file';
+import { nodeFileSystem } from '../fs/node-file-system';
 import { UsageError, type ParsedArgs } from './args';
 
 /** A declaration file is a short list: anything bigger is not one. */
@@ -14,7 +14,7 @@ export async function podTemplatesFlag(args: ParsedArgs, cwd: string, warn: (lin
   if (file === undefined) return [];
   if (file === true || file === '') throw new UsageError('--pod-templates needs a JSON file');
   const path = isAbsolute(file) ? file : resolve(cwd, file);
-  const read = await readRegularFile(path, MAX_BYTES);
+  const read = await nodeFileSystem.readFile(path, MAX_BYTES);
   if (!read.ok) throw new UsageError(`--pod-templates ${file}: ${read.reason}`);
   let raw: unknown;
   try {

@@ -15,6 +15,16 @@ export function fileKind(st: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isCharacter
   return 'something other than a file';
 }
 
+/** Why a path that is not a regular file is not read (every file-system port says it the same way). */
+export function notRegularFile(st: Parameters<typeof fileKind>[0]): string {
+  return `it is ${fileKind(st)}, not a regular file`;
+}
+
+/** Why a file over the size limit is not read; `size` when the file said it before it was read. */
+export function tooLarge(maxBytes: number, size?: number): string {
+  return `it is larger than ${maxBytes} bytes${size === undefined ? '' : ` (${size})`}`;
+}
+
 /** A file-system error as a short reason (`permission denied (EACCES)`), without a stack. */
 export function describeError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
@@ -59,18 +69,17 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
   try {
     // Type first: opening some devices does something (a watchdog starts counting, a tape rewinds).
     const before = await stat(path);
-    if (!before.isFile()) return { ok: false, reason: `it is ${fileKind(before)}, not a regular file` };
+    if (!before.isFile()) return { ok: false, reason: notRegularFile(before) };
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return { ok: false, reason: `it is ${fileKind(stats)}, not a regular file` };
-    const tooLarge = `it is larger than ${maxBytes} bytes`;
-    if (stats.size > maxBytes) return { ok: false, reason: `${tooLarge} (${stats.size})` };
+    if (!stats.isFile()) return { ok: false, reason: notRegularFile(stats) };
+    if (stats.size > maxBytes) return { ok: false, reason: tooLarge(maxBytes, stats.size) };
     const bytes = await readBounded(handle, maxBytes);
-    if (!bytes) return { ok: false, reason: tooLarge };
+    if (!bytes) return { ok: false, reason: tooLarge(maxBytes) };
     return { ok: true, text: bytes.toString('utf8'), stats };
   } catch (error) {
     return { ok: false, reason: describeError(error) };

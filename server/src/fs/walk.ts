@@ -1,12 +1,12 @@
 /**
- * Finds the `*.yaml` / `*.yml` files under a folder, for the CLI and the workspace scan alike: symbolic links are
- * followed once (folders by real path, so `a -> .` ends), and what cannot be read is reported per entry, not thrown.
+ * The one walker: finds the `*.yaml` / `*.yml` files under a folder, for the CLI and the workspace scan alike, through
+ * the file-system port (the server's runtime decides what is walked). Symbolic links are followed once (folders by real
+ * path, so `a -> .` ends), and what cannot be read is reported per entry, not thrown.
  */
-import type { Dirent, Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { DirectoryEntry, EntryKind, FileSystem } from './file-system';
 import type { ExcludeMatcher } from './glob';
-import { describeError, fileKind } from './read-file';
+import { describeError, notRegularFile } from './read-file';
 
 export interface WalkOptions {
   exclude?: ExcludeMatcher;
@@ -44,7 +44,7 @@ export function isYamlName(name: string): boolean {
   return YAML_NAME.test(name) || name === 'Kustomization';
 }
 
-export async function findYamlFiles(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+export async function findYamlFiles(fs: FileSystem, root: string, options: WalkOptions = {}): Promise<WalkResult> {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const files: string[] = [];
   const skipped: SkippedEntry[] = [];
@@ -59,9 +59,9 @@ export async function findYamlFiles(root: string, options: WalkOptions = {}): Pr
       skipped.push({ path: dir, reason: `not searched: it is more than ${maxDepth} folders deep` });
       return;
     }
-    let entries: Dirent[];
+    let entries: DirectoryEntry[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await fs.list(dir);
     } catch (error) {
       skipped.push({ path: dir, reason: `cannot list this folder: ${describeError(error)}` });
       return;
@@ -74,13 +74,13 @@ export async function findYamlFiles(root: string, options: WalkOptions = {}): Pr
       const full = join(dir, name);
       if (options.exclude?.isExcluded(relative(root, full).split(sep).join('/'))) continue;
       const isYaml = isYamlName(name);
-      let kind: Dirent | Stats = entry;
+      let kind: EntryKind = entry;
       let target = join(real, name);
       // Links are followed; a file system that does not give types in listings (DT_UNKNOWN) is asked with stat.
       if (entry.isSymbolicLink() || !(entry.isFile() || entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) {
         try {
-          kind = await stat(full);
-          if (entry.isSymbolicLink()) target = await realpath(full);
+          kind = await fs.stat(full);
+          if (entry.isSymbolicLink()) target = await fs.realPath(full);
         } catch (error) {
           // A broken link is only worth a word where a manifest was expected.
           const dangling = entry.isSymbolicLink() && (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -90,7 +90,7 @@ export async function findYamlFiles(root: string, options: WalkOptions = {}): Pr
       }
       if (kind.isDirectory()) await walk(full, target, depth + 1);
       else if (!isYaml) continue;
-      else if (!kind.isFile()) skipped.push({ path: full, reason: `it is ${fileKind(kind)}, not a regular file` });
+      else if (!kind.isFile()) skipped.push({ path: full, reason: notRegularFile(kind) });
       else if (!seenFiles.has(target)) {
         seenFiles.add(target);
         files.push(full);
@@ -100,7 +100,7 @@ export async function findYamlFiles(root: string, options: WalkOptions = {}): Pr
 
   let rootReal: string;
   try {
-    rootReal = await realpath(root);
+    rootReal = await fs.realPath(root);
   } catch (error) {
     return { files, skipped: [{ path: root, reason: describeError(error) }] };
   }

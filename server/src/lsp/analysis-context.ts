@@ -2,7 +2,7 @@
 import type { AnalysisOptions } from '../analysis/options';
 import type { Runtime } from '../runtime';
 import type { OnlineDigests } from './online-digests';
-import { analysisOptions, type Settings } from './settings';
+import { analysisOptions, type Settings } from '../settings/settings';
 import { otherPatches, patchBases, type WorkspaceIndex } from '../workspace/index';
 
 export interface AnalysisContext {

@@ -6,7 +6,7 @@ import { definitionAt } from '../analysis/definition';
 import type { WorkspaceView } from '../analysis/workspace-view';
 import { toOffset, toRange } from './convert';
 import type { DocumentCache } from './document-cache';
-import { readRegularFile } from '../fs/read-file';
+import type { FileSystem } from '../fs/file-system';
 
 export async function definition(
   doc: TextDocument,
@@ -15,6 +15,7 @@ export async function definition(
   ws: WorkspaceView,
   openDocument: (uri: string) => TextDocument | undefined,
   maxFileSize: number,
+  fs: FileSystem,
 ): Promise<Location[]> {
   if (cache.skipped(doc)) return [];
   const locations: Location[] = [];
@@ -22,7 +23,7 @@ export async function definition(
     let target = openDocument(d.uri);
     if (!target) {
       // A closed file is read as the index reads it: a regular file within podLens.maxFileSize, never a FIFO.
-      const read = await readRegularFile(fileURLToPath(d.uri), maxFileSize).catch(() => undefined);
+      const read = await fs.readFile(fileURLToPath(d.uri), maxFileSize).catch(() => undefined);
       if (!read?.ok) continue;
       target = TextDocument.create(d.uri, 'yaml', 0, read.text);
     }

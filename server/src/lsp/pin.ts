@@ -8,7 +8,7 @@ import type { DigestResolver } from '../analysis/ports';
 import type { Runtime } from '../runtime';
 import type { DeferredActionData } from './code-actions';
 import { pinFailureError } from './pin-failure';
-import type { Settings } from './settings';
+import type { Settings } from '../settings/settings';
 import type { ClientFacts } from '../../../protocol/initialization';
 
 export interface PinResolver {

@@ -8,11 +8,10 @@ import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isGoTemplate } from '../analysis/model/manifest';
 import type { AnalysisOptions } from '../analysis/options';
-import { readRegularFile } from '../fs/read-file';
 import type { Runtime } from '../runtime';
 import { toDiagnostic } from './diagnostics';
 import { DocumentCache } from './document-cache';
-import type { DiagnosticsScope } from './settings';
+import type { DiagnosticsScope } from '../settings/settings';
 
 export interface WorkspaceDiagnosticsDeps {
   connection: Connection;
@@ -74,7 +73,7 @@ export class WorkspaceDiagnostics {
     } catch {
       return;
     }
-    const read = await readRegularFile(path, this.deps.maxFileSize());
+    const read = await this.deps.runtime.fs.readFile(path, this.deps.maxFileSize());
     // Opened meanwhile: the open document's problems win.
     if (this.deps.isOpen(uri)) return;
     if (!read.ok || isGoTemplate(read.text)) {

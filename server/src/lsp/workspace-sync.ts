@@ -8,7 +8,6 @@ import { FileChangeType, type Connection, type WorkspaceFolder } from 'vscode-la
 import type { ManifestModel } from '../analysis/model/manifest';
 import type { Runtime } from '../runtime';
 import { compileExcludes, type ExcludeMatcher } from '../fs/glob';
-import { readRegularFile } from '../fs/read-file';
 import { WorkspaceIndex } from '../workspace/index';
 import { scanFolder } from '../workspace/scan';
 import { isGoTemplate } from '../analysis/model/manifest';
@@ -80,7 +79,7 @@ export class WorkspaceSync {
     this.excluded = { folders: local.map((l) => l.path), matcher: exclude };
     for (const { folder, path } of local) {
       const started = Date.now();
-      const result = await scanFolder(path, this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
+      const result = await scanFolder(this.deps.runtime.fs, path, this.index, { exclude, maxFileSize: this.deps.maxFileSize() });
       for (const uri of result.manifests) this.manifests.add(uri);
       // The details first, so the summary line ends the folder's report.
       for (const s of result.skipped.slice(0, MAX_LOGGED_SKIPS)) logger.info(`  skipped ${s.path}: ${s.reason}`);
@@ -95,7 +94,7 @@ export class WorkspaceSync {
     const token = ++this.readCount;
     this.pendingReads.set(uri, token);
     const path = toPath(uri);
-    const read = path === undefined || this.isExcluded(path) ? undefined : await readRegularFile(path, this.deps.maxFileSize());
+    const read = path === undefined || this.isExcluded(path) ? undefined : await this.deps.runtime.fs.readFile(path, this.deps.maxFileSize());
     if (this.pendingReads.get(uri) !== token) return false;
     this.pendingReads.delete(uri);
     const isManifest = read?.ok === true && !isGoTemplate(read.text);

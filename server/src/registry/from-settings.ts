@@ -1,6 +1,6 @@
 /** Builds the registry client from the user's settings and the client's facts (trust, proxy). */
 import type { DigestResolver } from '../analysis/ports';
-import type { Settings } from '../lsp/settings';
+import type { Settings } from '../settings/settings';
 import type { ClientFacts } from '../../../protocol/initialization';
 import { createCredentialSource, realCredentialEnvironment } from './credentials';
 import { createDigestResolver } from './resolver';

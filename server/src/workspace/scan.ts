@@ -4,8 +4,8 @@
  * that is not a regular file (FIFOs, devices), and reports each entry it could not read.
  */
 import { pathToFileURL } from 'node:url';
+import type { FileSystem } from '../fs/file-system';
 import type { ExcludeMatcher } from '../fs/glob';
-import { readRegularFile } from '../fs/read-file';
 import { findYamlFiles, type SkippedEntry } from '../fs/walk';
 import type { WorkspaceIndex } from './index';
 import { isGoTemplate } from '../analysis/model/manifest';
@@ -29,15 +29,15 @@ export interface ScanResult {
 
 const BATCH = 50;
 
-export async function scanFolder(folder: string, index: WorkspaceIndex, options: ScanOptions): Promise<ScanResult> {
+export async function scanFolder(fs: FileSystem, folder: string, index: WorkspaceIndex, options: ScanOptions): Promise<ScanResult> {
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
-  const { files, skipped } = await findYamlFiles(folder, { exclude: options.exclude, skipHelmTemplates: true });
+  const { files, skipped } = await findYamlFiles(fs, folder, { exclude: options.exclude, skipHelmTemplates: true });
   let done = 0;
   const manifests: string[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
     if (options.isCancelled?.()) break;
     for (const file of files.slice(i, i + BATCH)) {
-      const read = await readRegularFile(file, options.maxFileSize);
+      const read = await fs.readFile(file, options.maxFileSize);
       if (!read.ok) skipped.push({ path: file, reason: read.reason });
       else if (isGoTemplate(read.text)) skipped.push({ path: file, reason: 'it is a template ({{ … }}), not a manifest' });
       else {
