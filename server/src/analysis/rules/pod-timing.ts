@@ -21,7 +21,7 @@ export const podTiming: Rule = {
       report({ message: `Invalid value: ${quote(deadline.written)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path: deadline.path });
     }
     const grace = spec.fields.terminationGracePeriodSeconds;
-    // `written`: a negative fraction (undecodable as int64) is warned about as well, as it always was.
+    // `written`: a negative fraction is negative too (field-type-invalid adds that it is no int64).
     if (grace && typeof grace.written === 'number' && grace.written < 0) {
       report({ message: `must be >= 0; negative values are invalid and will be treated as 1`, span: grace.span, path: grace.path, severity: 'warning' });
     }

@@ -2,7 +2,7 @@
 import type { Rule } from './types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-/** Handlers count when written, whatever their value (validateHandler sees a non-nil pointer for `exec: {}`). */
+/** A handler counts when its key is written, whatever its value. */
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 
 export const probeInvalid: Rule = {

@@ -23,7 +23,7 @@ export const subPathInvalid: Rule = {
           if (value.startsWith('/')) report({ message: `Invalid value: ${quote(value)}: must be a relative path`, span: f.span, path });
           else if (value.split(/[\\/]/).includes('..')) report({ message: `Invalid value: ${quote(value)}: must not contain '..'`, span: f.span, path });
         }
-        // Both written with a non-empty value, a mistyped one included (`written`), as this rule always judged.
+        // Both written with a non-empty value; a mistyped one (`written`) still sets its field.
         if (sub && expr && sub.written && expr.written) {
           report({ message: `Invalid value: ${quote(expr.written)}: subPathExpr and subPath are mutually exclusive`, span: expr.keySpan, path: expr.path });
         }
