@@ -1,6 +1,5 @@
 /** pod-restart-policy: Always, OnFailure or Never; Jobs only OnFailure or Never; Deployments and the like only Always. */
 import { quoteOf } from '../model/node-view';
-import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -20,18 +19,20 @@ export const podRestartPolicy: Rule = {
   consequence: 'The API server rejects the object.',
   check({ document, report }) {
     const w = document.workload;
-    const field = w?.podSpec.view.get('restartPolicy');
-    if (!w || !field || field.value === '' || field.value === null) return;
+    const field = w?.podSpec.fields.restartPolicy;
+    // An empty or null policy is defaulted to Always before validation.
+    if (!w || !field || field.written === '' || field.written === null) return;
     // A custom resource is matched by its own group, never by a built-in kind's name (OpenKruise has a StatefulSet too):
     // a Job-like one (KEDA's ScaledJob makes Jobs) gets a Job's rule, the others the Pod's.
     const allowed = w.kind.custom ? (w.kind.isJob ? BY_KIND.Job! : POD) : (BY_KIND[w.kind.kind] ?? POD);
-    if (typeof field.value === 'string' && allowed.includes(field.value)) return;
+    const value = field.value;
+    if (value !== undefined && allowed.includes(value)) return;
     const list = allowed.map((v) => quote(v)).join(', ');
-    const path = fieldPath(w.podSpec.path, 'restartPolicy');
-    const nearest = typeof field.value === 'string' ? allowed.find((v) => v.toLowerCase() === String(field.value).toLowerCase()) : undefined;
+    const path = field.path;
+    const nearest = value !== undefined ? allowed.find((v) => v.toLowerCase() === value.toLowerCase()) : undefined;
     const mark = quoteOf(field.node);
     report({
-      message: `Unsupported value: ${quote(field.value)}: supported values: ${list}${allowed !== POD ? ` (for a ${w.kind.kind})` : ''}`,
+      message: `Unsupported value: ${quote(field.written)}: supported values: ${list}${allowed !== POD ? ` (for a ${w.kind.kind})` : ''}`,
       span: field.span,
       path,
       fixes: (nearest ? [nearest] : allowed).map((v) => ({ title: `Change to ${v}`, kind: 'quickfix' as const, isPreferred: v === nearest, edits: [{ span: field.span, newText: `${mark}${v}${mark}` }] })),

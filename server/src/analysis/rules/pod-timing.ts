@@ -1,5 +1,4 @@
 /** pod-timing: activeDeadlineSeconds in 1..2147483647 (error) and a negative terminationGracePeriodSeconds (warning). */
-import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -15,15 +14,16 @@ export const podTiming: Rule = {
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
-    const deadline = spec.view.get('activeDeadlineSeconds');
-    if (deadline && deadline.value !== null && !(typeof deadline.value === 'number' && Number.isInteger(deadline.value) && deadline.value >= 1 && deadline.value <= 2147483647)) {
-      const path = fieldPath(spec.path, 'activeDeadlineSeconds');
-      report({ message: `Invalid value: ${quote(deadline.value)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path });
+    const deadline = spec.fields.activeDeadlineSeconds;
+    // int64: `value` is set only for an integer; anything else written (but null) is out of the range too.
+    const seconds = deadline?.value;
+    if (deadline && deadline.written !== null && !(seconds !== undefined && seconds >= 1 && seconds <= 2147483647)) {
+      report({ message: `Invalid value: ${quote(deadline.written)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path: deadline.path });
     }
-    const grace = spec.view.get('terminationGracePeriodSeconds');
-    if (grace && typeof grace.value === 'number' && grace.value < 0) {
-      const path = fieldPath(spec.path, 'terminationGracePeriodSeconds');
-      report({ message: `must be >= 0; negative values are invalid and will be treated as 1`, span: grace.span, path, severity: 'warning' });
+    const grace = spec.fields.terminationGracePeriodSeconds;
+    // `written`: a negative fraction is negative too (field-type-invalid adds that it is no int64).
+    if (grace && typeof grace.written === 'number' && grace.written < 0) {
+      report({ message: `must be >= 0; negative values are invalid and will be treated as 1`, span: grace.span, path: grace.path, severity: 'warning' });
     }
   },
 };

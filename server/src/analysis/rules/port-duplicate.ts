@@ -37,7 +37,7 @@ export const portDuplicate: Rule = {
       for (const first of earlier) {
         const what = kind(p, first);
         if (!what) continue;
-        const field = p.field('containerPort')!;
+        const field = p.fields.containerPort!;
         const port = `${p.containerPort}/${excerpt(p.protocol)}`;
         const name = (c: PortEntry['container']) => (c.name === undefined ? 'a container without a name' : `container ${quote(c.name)}`);
         // The flagged entry's own container first, then the one that declared the port before it.

@@ -21,25 +21,27 @@ export const portInvalid: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec) return;
     for (const p of portsOf(spec)) {
-      const cp = p.field('containerPort');
-      if (!cp || cp.value === null || cp.value === 0) {
-        report({ message: `Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.view.span, path: fieldPath(p.path, 'containerPort') });
-      } else if (typeof cp.value === 'number' && (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535)) {
-        // A non-number is a decoding error, reported in the decoder's words by field-type-invalid.
-        report({ message: `Invalid value: ${quote(cp.value)}: ${RANGE}`, span: cp.span, path: fieldPath(p.path, 'containerPort') });
+      const cp = p.fields.containerPort;
+      if (!cp || cp.written === null || cp.written === 0) {
+        report({ message: `Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.fields.$span, path: fieldPath(p.path, 'containerPort') });
+      } else if (typeof cp.written === 'number' && (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535)) {
+        // A non-number is a decoding error, reported in the decoder's words by field-type-invalid; a number that is
+        // no int32 (`written`, without `value`) is judged against the range too.
+        report({ message: `Invalid value: ${quote(cp.written)}: ${RANGE}`, span: cp.span, path: cp.path });
       }
-      const hp = p.field('hostPort');
-      if (hp && typeof hp.value === 'number' && hp.value !== 0 && (!Number.isInteger(hp.value) || hp.value < 1 || hp.value > 65535)) {
-        report({ message: `Invalid value: ${quote(hp.value)}: ${RANGE}`, span: hp.span, path: fieldPath(p.path, 'hostPort') });
+      const hp = p.fields.hostPort;
+      // `written`: a fractional host port is no port number, besides being undecodable.
+      if (hp && typeof hp.written === 'number' && hp.written !== 0 && (!Number.isInteger(hp.written) || hp.written < 1 || hp.written > 65535)) {
+        report({ message: `Invalid value: ${quote(hp.written)}: ${RANGE}`, span: hp.span, path: hp.path });
       }
-      const proto = p.field('protocol');
-      if (proto && proto.value !== null && !(typeof proto.value === 'string' && PROTOCOLS.includes(proto.value))) {
-        const upper = typeof proto.value === 'string' ? proto.value.toUpperCase() : '';
+      const proto = p.fields.protocol;
+      if (proto && proto.written !== null && !(proto.value !== undefined && PROTOCOLS.includes(proto.value))) {
+        const upper = proto.value?.toUpperCase() ?? '';
         const mark = quoteOf(proto.node);
         report({
-          message: `Unsupported value: ${quote(proto.value)}: supported values: "SCTP", "TCP", "UDP"`,
+          message: `Unsupported value: ${quote(proto.written)}: supported values: "SCTP", "TCP", "UDP"`,
           span: proto.span,
-          path: fieldPath(p.path, 'protocol'),
+          path: proto.path,
           fixes: PROTOCOLS.includes(upper) ? [{ title: `Change to ${upper}`, kind: 'quickfix', isPreferred: true, edits: [{ span: proto.span, newText: `${mark}${upper}${mark}` }] }] : undefined,
         });
       }

@@ -1,6 +1,5 @@
 /** port-name: port names are IANA service names, unique within a container. */
 import { portNameProblems } from '../k8s/names';
-import { fieldPath } from '../model/node-view';
 import { portsOf } from './support/ports';
 import type { Rule } from './types';
 import { quote } from './support/quote';
@@ -20,11 +19,11 @@ export const portName: Rule = {
     for (const c of spec.all) {
       const seen = new Set<string>();
       for (const p of portsOf(spec, [c])) {
-        const field = p.field('name');
-        // A non-string name is a decoding error (field-type-invalid), before any name check.
-        if (!field || typeof field.value !== 'string' || field.value === '') continue;
-        const path = fieldPath(p.path, 'name');
-        const name = String(field.value);
+        const field = p.fields.name;
+        // A non-string name is a decoding error (field-type-invalid), before any name check: it has no `value`.
+        const name = field?.value;
+        if (!field || !name) continue;
+        const path = field.path;
         const problems = portNameProblems(name);
         if (problems.length) report({ message: `Invalid value: ${quote(name)}: ${problems.join(', ')}`, span: field.span, path });
         else if (seen.has(name)) report({ message: `Duplicate value: ${quote(name)}: port names must be unique within a container.`, span: field.span, path });

@@ -2,8 +2,8 @@
 import type { Rule } from './types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
-const NON_NEGATIVE = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
+/** A handler counts when its key is written, whatever its value. */
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 
 export const probeInvalid: Rule = {
   id: 'probe-invalid',
@@ -19,21 +19,21 @@ export const probeInvalid: Rule = {
     for (const c of document.workload?.podSpec.all ?? []) {
       if (c.type === 'init' || c.type === 'ephemeral') continue;
       for (const key of PROBES) {
-        const probe = c.view.map(key);
+        const probe = c.fields[key];
         if (!probe) continue;
-        const handlers = HANDLERS.filter((h) => probe.has(h));
-        const probeField = c.view.get(key)!;
-        if (handlers.length === 0) report({ message: `Required value: must specify a handler type`, span: probeField.keySpan, path: probe.path });
-        if (handlers.length > 1) report({ message: `Forbidden: may not specify more than 1 handler type`, span: probe.get(handlers[1]!)!.keySpan, path: probe.path });
-        const success = probe.get('successThreshold');
-        if (key !== 'readinessProbe' && success && typeof success.value === 'number' && success.value !== 1) {
-          report({ message: `Invalid value: ${success.value}: must be 1`, span: success.span, path: success.path });
+        const handlers = HANDLERS.filter((h) => probe.$entry(h) !== undefined);
+        const probeKey = c.fields.$entry(key)!.keySpan;
+        if (handlers.length === 0) report({ message: `Required value: must specify a handler type`, span: probeKey, path: probe.$path });
+        if (handlers.length > 1) report({ message: `Forbidden: may not specify more than 1 handler type`, span: probe.$entry(handlers[1]!)!.keySpan, path: probe.$path });
+        // The numbers are read as written (`written`): a fraction is judged here too, besides field-type-invalid's error.
+        const success = probe.successThreshold;
+        if (key !== 'readinessProbe' && success && typeof success.written === 'number' && success.written !== 1) {
+          report({ message: `Invalid value: ${success.written}: must be 1`, span: success.span, path: success.path });
         }
-        const grace = probe.get('terminationGracePeriodSeconds');
+        const grace = probe.terminationGracePeriodSeconds;
         if (key === 'readinessProbe' && grace) report({ message: `Invalid value: must not be set for readinessProbes`, span: grace.keySpan, path: grace.path });
-        for (const n of NON_NEGATIVE) {
-          const f = probe.get(n);
-          if (f && typeof f.value === 'number' && f.value < 0) report({ message: `Invalid value: ${f.value}: must be greater than or equal to 0`, span: f.span, path: f.path });
+        for (const f of [probe.initialDelaySeconds, probe.timeoutSeconds, probe.periodSeconds, probe.successThreshold, probe.failureThreshold]) {
+          if (f && typeof f.written === 'number' && f.written < 0) report({ message: `Invalid value: ${f.written}: must be greater than or equal to 0`, span: f.span, path: f.path });
         }
       }
     }

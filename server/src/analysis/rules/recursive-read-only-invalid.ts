@@ -24,17 +24,18 @@ export const recursiveReadOnlyInvalid: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec || !isFeatureEnabled(options.target, 'RecursiveReadOnlyMounts')) return;
     for (const c of spec.all) {
-      for (const { view } of c.view.seq('volumeMounts')?.maps() ?? []) {
-        const rro = view.get('recursiveReadOnly');
-        if (!rro || rro.value === null || rro.value === 'Disabled') continue;
-        if (!VALUES.includes(String(rro.value))) {
-          report({ message: `An unknown recursiveReadOnly mode (\`${notSupported(rro.value, VALUES)}\`).`, span: rro.span, path: rro.path });
+      for (const mount of c.fields.volumeMounts) {
+        const rro = mount.recursiveReadOnly;
+        if (!rro || rro.written === null || rro.written === 'Disabled') continue;
+        if (!VALUES.includes(String(rro.written))) {
+          report({ message: `An unknown recursiveReadOnly mode (\`${notSupported(rro.written, VALUES)}\`).`, span: rro.span, path: rro.path });
           continue;
         }
-        if (view.get('readOnly')?.value !== true) {
+        if (mount.readOnly?.value !== true) {
           report({ message: `A recursively read-only mount that is not read-only (\`Forbidden: may only be specified when readOnly is true\`).`, span: rro.keySpan, path: rro.path });
         }
-        const propagation = view.get('mountPropagation')?.value;
+        // Any value written but None (or null) propagates; a mistyped one too.
+        const propagation = mount.mountPropagation?.written;
         if (propagation !== undefined && propagation !== null && propagation !== 'None') {
           report({ message: `A recursively read-only mount with mount propagation (\`Forbidden: may only be specified when mountPropagation is None or not specified\`).`, span: rro.keySpan, path: rro.path });
         }

@@ -15,23 +15,24 @@ const REJECTS = 'the API server rejects the object';
 /** validation.go validateResizePolicy, plus validateInitContainers' rule for regular init containers. */
 function checkContainer(c: ContainerView, podRestartPolicy: string, report: Report): void {
   const seen = new Set<string>();
-  for (const { view } of c.view.seq('resizePolicy')?.maps() ?? []) {
-    const name = view.get('resourceName');
-    const nameValue = name?.value ?? '';
+  for (const resize of c.fields.resizePolicy) {
+    const name = resize.resourceName;
+    // Judged as written: a mistyped name is neither cpu nor memory.
+    const nameValue = name?.written ?? '';
     if (seen.has(String(nameValue)) && nameValue !== '') {
-      report({ message: `A second resize policy for ${quote(nameValue)}; ${REJECTS} (\`Duplicate value: ${quote(nameValue)}\`).`, span: name!.span, path: view.path });
+      report({ message: `A second resize policy for ${quote(nameValue)}; ${REJECTS} (\`Duplicate value: ${quote(nameValue)}\`).`, span: name!.span, path: resize.$path });
     }
     seen.add(String(nameValue));
     if (nameValue === '' || nameValue === null) {
-      report({ message: `A resize policy without resourceName; ${REJECTS} (\`Required value\`).`, span: name?.keySpan ?? view.span, path: `${view.path}.resourceName` });
+      report({ message: `A resize policy without resourceName; ${REJECTS} (\`Required value\`).`, span: name?.keySpan ?? resize.$span, path: `${resize.$path}.resourceName` });
     } else if (!RESOURCES.includes(String(nameValue))) {
       report({ message: `Only cpu and memory can be resized in place; ${REJECTS} (\`${notSupported(nameValue, RESOURCES)}\`).`, span: name!.span, path: name!.path });
     }
     // An absent restartPolicy is defaulted to NotRequired (the API's own default) before validation.
-    const policy = view.get('restartPolicy');
-    if (!policy || policy.value === null) continue;
-    if (!POLICIES.includes(String(policy.value))) {
-      report({ message: `Unknown resize restartPolicy; ${REJECTS} (\`${notSupported(policy.value, POLICIES)}\`).`, span: policy.span, path: policy.path });
+    const policy = resize.restartPolicy;
+    if (!policy || policy.written === null) continue;
+    if (!POLICIES.includes(String(policy.written))) {
+      report({ message: `Unknown resize restartPolicy; ${REJECTS} (\`${notSupported(policy.written, POLICIES)}\`).`, span: policy.span, path: policy.path });
       continue;
     }
     if (policy.value !== 'RestartContainer') continue;
@@ -63,7 +64,7 @@ export const resizePolicyInvalid: Rule = {
   check({ document, options, report }) {
     const spec = document.workload?.podSpec;
     if (!spec || !isFeatureEnabled(options.target, 'InPlacePodVerticalScaling')) return;
-    const podRestartPolicy = spec.view.string('restartPolicy') ?? 'Always';
+    const podRestartPolicy = spec.fields.restartPolicy?.value ?? 'Always';
     // Ephemeral containers may not set resizePolicy at all: ephemeral-containers says so.
     for (const c of [...spec.initContainers, ...spec.containers]) checkContainer(c, podRestartPolicy, report);
   },

@@ -24,46 +24,48 @@ export const resourceClaimsInvalid: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec || !isFeatureEnabled(options.target, 'DynamicResourceAllocation')) return;
     const podClaims = new Set<string>();
-    for (const { view } of spec.view.seq('resourceClaims')?.maps() ?? []) {
-      const name = view.get('name');
-      if (!name || name.value === '' || name.value === null) {
-        report({ message: 'A Pod resource claim without a name (`Required value`).', span: name?.keySpan ?? view.span, path: `${view.path}.name` });
-      } else if (typeof name.value === 'string') {
+    for (const claim of spec.fields.resourceClaims) {
+      const name = claim.name;
+      if (!name || name.written === '' || name.written === null) {
+        report({ message: 'A Pod resource claim without a name (`Required value`).', span: name?.keySpan ?? claim.$span, path: `${claim.$path}.name` });
+      } else if (name.value !== undefined) {
         if (podClaims.has(name.value)) report({ message: `A second Pod resource claim named ${quote(name.value)} (\`Duplicate value: ${quote(name.value)}\`).`, span: name.span, path: name.path });
         podClaims.add(name.value);
       }
-      const sources = ['resourceClaimName', 'resourceClaimTemplateName'].filter((k) => view.has(k) && view.get(k)!.value !== null);
+      // A source counts when written with any value but null (a mistyped one is set, for the decoder's error to follow).
+      const sources = [claim.resourceClaimName, claim.resourceClaimTemplateName].filter((f) => f !== undefined && f.written !== null);
       if (sources.length === 2) {
-        report({ message: 'A Pod resource claim that names both a claim and a template (`Invalid value: at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified`).', span: view.get(sources[1]!)!.keySpan, path: view.path });
+        report({ message: 'A Pod resource claim that names both a claim and a template (`Invalid value: at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified`).', span: sources[1]!.keySpan, path: claim.$path });
       } else if (sources.length === 0) {
-        report({ message: 'A Pod resource claim that names neither a claim nor a template (`Invalid value: must specify one of: `resourceClaimName`, `resourceClaimTemplateName``).', span: view.span, path: view.path });
+        report({ message: 'A Pod resource claim that names neither a claim nor a template (`Invalid value: must specify one of: `resourceClaimName`, `resourceClaimTemplateName``).', span: claim.$span, path: claim.$path });
       }
     }
     const known = [...podClaims].sort();
     const detail = known.length === 0 ? 'must be one of the names in pod.spec.resourceClaims which is empty' : `must be one of the names in pod.spec.resourceClaims: ${known.join(', ')}`;
     for (const c of [...spec.initContainers, ...spec.containers]) {
       const seen = new Set<string>();
-      for (const { view } of c.view.map('resources')?.seq('claims')?.maps() ?? []) {
-        const name = view.get('name');
-        if (!name || name.value === '' || name.value === null) {
-          report({ message: 'A container claim without a name (`Required value`).', span: name?.keySpan ?? view.span, path: view.path });
+      for (const claim of c.fields.resources?.claims ?? []) {
+        const name = claim.name;
+        if (!name || name.written === '' || name.written === null) {
+          report({ message: 'A container claim without a name (`Required value`).', span: name?.keySpan ?? claim.$span, path: claim.$path });
           continue;
         }
-        if (typeof name.value !== 'string') continue;
-        const request = view.string('request') ?? '';
-        if (request !== '' && dns1123LabelProblems(request).length > 0) {
-          const req = view.get('request')!;
+        const claimName = name.value;
+        if (claimName === undefined) continue;
+        const req = claim.request;
+        const request = req?.value ?? '';
+        if (req && request !== '' && dns1123LabelProblems(request).length > 0) {
           report({ message: `A claim request that is not a request name (\`Invalid value: ${quote(request)}: ${dns1123LabelProblems(request).join(', ')}\`).`, span: req.span, path: req.path });
         }
-        const key = request === '' ? name.value : `${name.value}/${request}`;
+        const key = request === '' ? claimName : `${claimName}/${request}`;
         // A whole claim next to one of its requests overlaps, in either order.
-        const overlaps = seen.has(name.value) || seen.has(key) || (request === '' && [...seen].some((k) => k.startsWith(`${name.value}/`)));
+        const overlaps = seen.has(claimName) || seen.has(key) || (request === '' && [...seen].some((k) => k.startsWith(`${claimName}/`)));
         // validateResourceClaimNames names the whole claim unless the same claim/request pair came before.
-        const duplicate = !seen.has(name.value) && seen.has(key) ? key : name.value;
-        if (overlaps) report({ message: `A container refers to the claim ${quote(name.value)} more than once (\`Duplicate value: ${quote(duplicate)}\`).`, span: name.span, path: view.path });
+        const duplicate = !seen.has(claimName) && seen.has(key) ? key : claimName;
+        if (overlaps) report({ message: `A container refers to the claim ${quote(claimName)} more than once (\`Duplicate value: ${quote(duplicate)}\`).`, span: name.span, path: claim.$path });
         seen.add(key);
-        if (!podClaims.has(name.value)) {
-          report({ message: `A container claim that is not one of the Pod's resourceClaims (\`Not found: ${quote(name.value)}: ${detail}\`).`, span: name.span, path: view.path });
+        if (!podClaims.has(claimName)) {
+          report({ message: `A container claim that is not one of the Pod's resourceClaims (\`Not found: ${quote(claimName)}: ${detail}\`).`, span: name.span, path: claim.$path });
         }
       }
     }

@@ -18,7 +18,7 @@ export const resourceFractionalBytes: Rule = {
     for (const e of resourceEntries(spec)) {
       if (e.resource !== 'memory' && e.resource !== 'ephemeral-storage') continue;
       if ('error' in e.quantity || isInteger(e.quantity as Quantity)) continue;
-      const text = String(e.field.value);
+      const text = String(e.field.written);
       const fix = /^\d+m$/.test(text) ? [{ title: `Change to ${text.slice(0, -1)}Mi`, kind: 'quickfix' as const, isPreferred: true, edits: [{ span: e.field.span, newText: `${text.slice(0, -1)}Mi` }] }] : undefined;
       report({ message: `fractional byte value ${quote(text)} is invalid, must be an integer`, span: e.field.span, path: e.field.path, fixes: fix });
     }

@@ -17,9 +17,9 @@ export const resourceQuantityInvalid: Rule = {
     if (!spec) return;
     for (const e of resourceEntries(spec)) {
       if ('error' in e.quantity) {
-        report({ message: `Invalid value: ${quote(e.field.value)}: ${e.quantity.error}`, span: e.field.span, path: e.field.path });
+        report({ message: `Invalid value: ${quote(e.field.written)}: ${e.quantity.error}`, span: e.field.span, path: e.field.path });
       } else if (e.quantity.num < 0n) {
-        report({ message: `Invalid value: ${quote(e.field.value)}: must be greater than or equal to 0`, span: e.field.span, path: e.field.path });
+        report({ message: `Invalid value: ${quote(e.field.written)}: must be greater than or equal to 0`, span: e.field.span, path: e.field.path });
       }
     }
   },

@@ -29,7 +29,7 @@ export const resourceRequestExceedsLimit: Rule = {
       const overcommitable = isStandard(req.resource) && !req.resource.startsWith('hugepages-');
       const bad = overcommitable ? compare(r, l) > 0 : compare(r, l) !== 0;
       if (!bad) continue;
-      const path = req.map.path;
+      const path = req.mapPath;
       report({
         message: `Invalid value: ${quote(formatQuantity(r))}: must be ${overcommitable ? 'less than or equal to' : 'equal to'} ${req.resource} limit of ${formatQuantity(l)}`,
         span: req.field.span,

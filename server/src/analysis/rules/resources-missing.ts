@@ -25,13 +25,14 @@ export const resourcesMissing: Rule = {
       [required.memoryLimit, 'limits', 'memory'],
     ];
     const spec = document.workload?.podSpec;
-    // Pod-level resources cover the containers.
-    if (!spec || spec.view.has('resources')) return;
+    // Pod-level resources cover the containers (written at all, whatever their value).
+    if (!spec || spec.fields.$entry('resources') !== undefined) return;
     for (const c of [...spec.sidecars, ...spec.containers]) {
-      const resources = c.view.map('resources');
-      const missing = wanted.filter(([on, which, name]) => on && !resources?.map(which)?.has(name)).map(([, which, name]) => `${name} ${which === 'requests' ? 'request' : 'limit'}`);
+      const resources = c.fields.resources;
+      // A resource counts when its name is written under requests or limits, whatever its value.
+      const missing = wanted.filter(([on, which, name]) => on && !resources?.[which].has(name)).map(([, which, name]) => `${name} ${which === 'requests' ? 'request' : 'limit'}`);
       if (missing.length === 0) continue;
-      const anchor = c.view.get('resources')?.keySpan ?? c.view.get('name')?.entrySpan ?? c.span;
+      const anchor = c.fields.$entry('resources')?.keySpan ?? c.fields.name?.entrySpan ?? c.span;
       report({ message: `${c.name ? `Container ${quote(c.name)}` : 'This container'} has no ${missing.join(', ')}${missing.some((m) => m.includes('request')) ? ': the scheduler cannot reserve room for it' : ''}.`, span: anchor, path: containerFieldPath(c, 'resources') });
     }
   },

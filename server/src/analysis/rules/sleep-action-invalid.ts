@@ -24,18 +24,20 @@ export const sleepActionInvalid: Rule = {
   check({ document, options, report }) {
     const spec = document.workload?.podSpec;
     if (!spec || !isFeatureEnabled(options.target, 'PodLifecycleSleepAction')) return;
-    const graceValue = spec.view.get('terminationGracePeriodSeconds')?.value;
-    // An invalid grace period is reported elsewhere; validateSleepAction then skips the check (gracePeriod nil).
-    if (graceValue !== undefined && graceValue !== null && (typeof graceValue !== 'number' || !Number.isInteger(graceValue))) return;
-    const grace = typeof graceValue === 'number' ? graceValue : DEFAULT_GRACE;
+    const graceField = spec.fields.terminationGracePeriodSeconds;
+    // An invalid grace period (written, not null, not an integer: no int64 `value`) is reported elsewhere;
+    // validateSleepAction then skips the check (gracePeriod nil).
+    if (graceField && graceField.written !== undefined && graceField.written !== null && graceField.value === undefined) return;
+    const grace = graceField?.value ?? DEFAULT_GRACE;
     const allowZero = isFeatureEnabled(options.target, 'PodLifecycleSleepActionAllowZero');
     // validateLifecycle runs for app containers and sidecars; regular init containers may not have a lifecycle at all.
     for (const c of [...spec.sidecars, ...spec.containers]) {
-      const lifecycle = c.view.map('lifecycle');
-      for (const hook of ['postStart', 'preStop']) {
-        const seconds = lifecycle?.map(hook)?.map('sleep')?.get('seconds');
-        if (!seconds || typeof seconds.value !== 'number') continue;
-        const s = seconds.value;
+      const lifecycle = c.fields.lifecycle;
+      for (const hook of ['postStart', 'preStop'] as const) {
+        const seconds = lifecycle?.[hook]?.sleep?.seconds;
+        // Judged as written: a fractional number of seconds is compared too, besides field-type-invalid's error.
+        if (!seconds || typeof seconds.written !== 'number') continue;
+        const s = seconds.written;
         const tooShort = allowZero ? s < 0 : s <= 0;
         if (!tooShort && s <= grace) continue;
         const detail = allowZero

@@ -25,17 +25,17 @@ export const stopSignalInvalid: Rule = {
   check({ document, options, report }) {
     const spec = document.workload?.podSpec;
     if (!spec || !isFeatureEnabled(options.target, 'ContainerStopSignals')) return;
-    const os = spec.view.map('os')?.get('name')?.value;
+    const os = spec.fields.os?.name?.written;
     // Values outside the schema's list (Linux's signals) are field-value-unsupported's: one finding per problem.
     const known = new Set(catalogField('V1Lifecycle', 'stopSignal')?.e ?? []);
     // Regular init and ephemeral containers may not have a lifecycle at all: other rules say so.
     for (const c of [...spec.sidecars, ...spec.containers]) {
-      const signal = c.view.map('lifecycle')?.get('stopSignal');
-      if (!signal || signal.value === null) continue;
+      const signal = c.fields.lifecycle?.stopSignal;
+      if (!signal || signal.written === null) continue;
       if (os === undefined || os === null || os === '') {
         report({ message: 'A stopSignal in a Pod that does not name its OS (`Forbidden: may not be set for containers with empty `spec.os.name``).', span: signal.keySpan, path: signal.path });
-      } else if (os === 'windows' && known.has(String(signal.value)) && !WINDOWS_SIGNALS.includes(String(signal.value))) {
-        report({ message: `A stop signal Windows does not have (\`${notSupported(signal.value, WINDOWS_SIGNALS)}\`).`, span: signal.span, path: signal.path });
+      } else if (os === 'windows' && known.has(String(signal.written)) && !WINDOWS_SIGNALS.includes(String(signal.written))) {
+        report({ message: `A stop signal Windows does not have (\`${notSupported(signal.written, WINDOWS_SIGNALS)}\`).`, span: signal.span, path: signal.path });
       }
     }
   },

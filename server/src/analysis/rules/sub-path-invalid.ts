@@ -1,5 +1,4 @@
 /** sub-path-invalid: subPath must be relative and stay inside the volume; subPath and subPathExpr exclude each other. */
-import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -14,18 +13,19 @@ export const subPathInvalid: Rule = {
   consequence: 'The API server rejects the object.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
-      for (const { view } of c.view.seq('volumeMounts')?.maps() ?? []) {
-        const sub = view.get('subPath');
-        const expr = view.get('subPathExpr');
+      for (const mount of c.fields.volumeMounts) {
+        const sub = mount.subPath;
+        const expr = mount.subPathExpr;
         for (const f of [sub, expr]) {
-          if (!f || typeof f.value !== 'string' || f.value === '') continue;
+          const value = f?.value;
+          if (!f || !value) continue;
           const path = f.path;
-          if (f.value.startsWith('/')) report({ message: `Invalid value: ${quote(f.value)}: must be a relative path`, span: f.span, path });
-          else if (f.value.split(/[\\/]/).includes('..')) report({ message: `Invalid value: ${quote(f.value)}: must not contain '..'`, span: f.span, path });
+          if (value.startsWith('/')) report({ message: `Invalid value: ${quote(value)}: must be a relative path`, span: f.span, path });
+          else if (value.split(/[\\/]/).includes('..')) report({ message: `Invalid value: ${quote(value)}: must not contain '..'`, span: f.span, path });
         }
-        if (sub && expr && sub.value && expr.value) {
-          const path = fieldPath(view.path, 'subPathExpr');
-          report({ message: `Invalid value: ${quote(expr.value)}: subPathExpr and subPath are mutually exclusive`, span: expr.keySpan, path });
+        // Both written with a non-empty value; a mistyped one (`written`) still sets its field.
+        if (sub && expr && sub.written && expr.written) {
+          report({ message: `Invalid value: ${quote(expr.written)}: subPathExpr and subPath are mutually exclusive`, span: expr.keySpan, path: expr.path });
         }
       }
     }

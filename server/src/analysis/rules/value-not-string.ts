@@ -1,5 +1,7 @@
 /** value-not-string: a plain value Kubernetes reads as a boolean, a number or null in a field that needs a string. */
-import type { Field, MapView, SeqView } from '../model/node-view';
+import { objectOfKind } from '../model/api/kind-view';
+import type { ObjectMeta } from '../model/api/types';
+import type { Field } from '../model/node-view';
 import type { ManifestDocument } from '../model/manifest';
 import { readingOf, type SurprisingReading } from '../yaml/reading';
 import type { Report, Rule } from './types';
@@ -16,36 +18,46 @@ export const valueNotString: Rule = {
   check({ document, report }) {
     // A document kubectl cannot read never reaches the API server's decoder.
     if (document.value === undefined || !document.root) return;
-    const check = (field: Field | undefined, struct: string, goType: string): void => checkField(document, report, field, struct, goType);
-    const meta = (view: MapView | undefined): void => {
-      for (const key of ['labels', 'annotations']) for (const e of view?.map(key)?.entries() ?? []) check(e.field, 'ObjectMeta', 'string');
+    // Every value checked is what is written (`node`), typed or not: a mistyped one is what this rule explains.
+    const check = (field: WrittenValue | undefined, struct: string, goType: string): void => checkField(document, report, field, struct, goType);
+    const checkAll = (values: Iterable<WrittenValue>, struct: string, goType: string): void => {
+      for (const value of values) check(value, struct, goType);
     };
-    meta(document.root.map('metadata'));
-    const kind = document.kind;
+    const meta = (metadata: ObjectMeta | undefined): void => {
+      checkAll(metadata?.labels.values() ?? [], 'ObjectMeta', 'string');
+      checkAll(metadata?.annotations.values() ?? [], 'ObjectMeta', 'string');
+    };
+    meta(document.metadata);
     const isCore = document.apiVersion === 'v1' || document.apiVersion === undefined;
-    if (isCore && kind === 'ConfigMap') {
-      for (const e of document.root.map('data')?.entries() ?? []) check(e.field, 'ConfigMap', 'string');
-      for (const e of document.root.map('binaryData')?.entries() ?? []) check(e.field, 'ConfigMap', '[]uint8');
+    const configMap = isCore ? objectOfKind(document, 'ConfigMap') : undefined;
+    if (configMap) {
+      checkAll(configMap.data.values(), 'ConfigMap', 'string');
+      checkAll(configMap.binaryData.values(), 'ConfigMap', '[]uint8');
     }
-    if (isCore && kind === 'Secret') {
-      for (const e of document.root.map('data')?.entries() ?? []) check(e.field, 'Secret', '[]uint8');
-      for (const e of document.root.map('stringData')?.entries() ?? []) check(e.field, 'Secret', 'string');
+    const secret = isCore ? objectOfKind(document, 'Secret') : undefined;
+    if (secret) {
+      checkAll(secret.data.values(), 'Secret', '[]uint8');
+      checkAll(secret.stringData.values(), 'Secret', 'string');
     }
     const workload = document.workload;
     if (!workload) return;
     const spec = workload.podSpec;
-    // The template's metadata sits next to its spec: `spec.template.metadata`.
-    meta(workload.template?.map('metadata'));
-    for (const e of spec.view.map('nodeSelector')?.entries() ?? []) check(e.field, 'PodSpec', 'string');
+    // The template's metadata sits next to its spec: `spec.template.metadata`. A Pod's own is the document's, read above.
+    if (workload.template) meta(workload.podMetadata);
+    checkAll(spec.fields.nodeSelector.values(), 'PodSpec', 'string');
     for (const c of spec.all) {
       const struct = c.type === 'ephemeral' ? 'EphemeralContainerCommon' : 'Container';
-      for (const key of ['command', 'args']) for (const item of c.view.seq(key)?.items() ?? []) check(item, struct, 'string');
-      for (const { view } of (c.view.seq('env') as SeqView | undefined)?.maps() ?? []) check(view.get('value'), 'EnvVar', 'string');
+      checkAll(c.fields.command, struct, 'string');
+      checkAll(c.fields.args, struct, 'string');
+      for (const env of c.fields.env) check(env.value, 'EnvVar', 'string');
     }
   },
 };
 
-function checkField(document: ManifestDocument, report: Report, field: Field | undefined, struct: string, goType: string): void {
+/** What this rule reads of a value: its node as written, where, and its field path (a typed `Scalar` has them all). */
+type WrittenValue = Pick<Field, 'node' | 'span' | 'path'>;
+
+function checkField(document: ManifestDocument, report: Report, field: WrittenValue | undefined, struct: string, goType: string): void {
   if (!field || field.node === null) return;
   const source = document.text.slice(field.span.start, field.span.end);
   const reading = readingOf(field.node, source);

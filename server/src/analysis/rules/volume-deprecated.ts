@@ -1,9 +1,13 @@
 /** volume-deprecated: volume types the API server warns about (pkg/api/pod/warnings.go). */
 import type { Rule } from './types';
 import { DEFAULT_TARGET, describeFeature, isFeatureEnabled, minorNumber, type KubernetesTarget } from '../k8s/target';
+import type { Volume } from '../model/api/types';
+
+/** A volume source's field name, as the typed view declares it. */
+type VolumeSource = Parameters<Volume['$entry']>[0];
 
 /** warnings.go, exact texts; gitRepo as of v1.33 with the GitRepoVolumeDriver gate off by default. */
-const DEPRECATED: Record<string, string> = {
+const DEPRECATED: Partial<Record<VolumeSource, string>> = {
   gitRepo: 'deprecated in v1.11, and disabled by default in v1.33+',
   photonPersistentDisk: 'deprecated in v1.11, non-functional in v1.16+',
   scaleIO: 'deprecated in v1.16, non-functional in v1.22+',
@@ -24,11 +28,11 @@ export const volumeDeprecated: Rule = {
   howToFix: 'Move to the CSI driver for that storage, or, for gitRepo, an init container that clones into an emptyDir.',
   check({ document, options, report }) {
     const target = options.target ?? DEFAULT_TARGET;
-    for (const { view } of document.workload?.podSpec.view.seq('volumes')?.maps() ?? []) {
-      for (const key of view.keys()) {
-        const text = DEPRECATED[key];
-        if (!text) continue;
-        const f = view.get(key)!;
+    for (const volume of document.workload?.podSpec.fields.volumes ?? []) {
+      // A source counts when its key is written, whatever its value.
+      for (const [key, text] of Object.entries(DEPRECATED) as Array<[VolumeSource, string]>) {
+        const f = volume.$entry(key);
+        if (!f) continue;
         report({ message: `${text}. ${consequence(key, text, target)}`, span: f.keySpan, path: f.path, tags: ['deprecated'] });
       }
     }

@@ -1,5 +1,5 @@
 /** volume-mount-not-found: every volumeMounts[].name names a volume of the Pod. */
-import { fieldPath } from '../model/node-view';
+import { claimTemplateVolumeNames } from '../k8s/stateful-set-storage';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -14,21 +14,17 @@ export const volumeMountNotFound: Rule = {
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
-    const volumes = new Set((spec.view.seq('volumes')?.maps() ?? []).map(({ view }) => view.string('name')).filter((n) => n !== undefined));
+    const volumes = new Set(spec.fields.volumes.map((v) => v.name?.value).filter((n) => n !== undefined));
     // A StatefulSet's volumeClaimTemplates become volumes of its Pods (apps validation adds them before checking mounts);
     // custom resources that have them (OpenKruise CloneSet and Advanced StatefulSet) do the same.
-    if (document.workload?.kind.kind === 'StatefulSet' || document.workload?.kind.custom) {
-      for (const { view } of document.root?.map('spec')?.seq('volumeClaimTemplates')?.maps() ?? []) {
-        const name = view.map('metadata')?.string('name');
-        if (name) volumes.add(name);
-      }
+    if (document.root && (document.workload?.kind.kind === 'StatefulSet' || document.workload?.kind.custom)) {
+      for (const name of claimTemplateVolumeNames(document.root)) volumes.add(name);
     }
     for (const c of spec.all) {
-      for (const { view } of c.view.seq('volumeMounts')?.maps() ?? []) {
-        const name = view.get('name');
-        if (!name || typeof name.value !== 'string' || volumes.has(name.value)) continue;
-        const path = fieldPath(view.path, 'name');
-        report({ message: `Not found: ${quote(name.value)}: the Pod has no volume of that name; the API server rejects the object.`, span: name.span, path });
+      for (const mount of c.fields.volumeMounts) {
+        const name = mount.name;
+        if (!name || name.value === undefined || volumes.has(name.value)) continue;
+        report({ message: `Not found: ${quote(name.value)}: the Pod has no volume of that name; the API server rejects the object.`, span: name.span, path: name.path });
       }
     }
   },

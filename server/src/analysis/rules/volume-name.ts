@@ -16,14 +16,15 @@ export const volumeName: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec) return;
     const seen = new Set<string>();
-    for (const { view } of spec.view.seq('volumes')?.maps() ?? []) {
-      const name = view.get('name');
-      const path = fieldPath(view.path, 'name');
-      if (!name || name.value === null || name.value === '') {
-        report({ message: `Required value: every volume needs a name.`, span: name?.keySpan ?? view.span, path });
+    for (const volume of spec.fields.volumes) {
+      const name = volume.name;
+      const path = fieldPath(volume.$path, 'name');
+      if (!name || name.written === null || name.written === '') {
+        report({ message: `Required value: every volume needs a name.`, span: name?.keySpan ?? volume.$span, path });
         continue;
       }
-      const value = String(name.value);
+      // Judged as written: a mistyped name is checked as its text too.
+      const value = String(name.written);
       const problems = dns1123LabelProblems(value);
       if (problems.length) report({ message: `Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: name.span, path });
       else if (seen.has(value)) report({ message: `Duplicate value: ${quote(value)}: volume names must be unique in a Pod.`, span: name.span, path });

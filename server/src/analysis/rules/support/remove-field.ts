@@ -2,7 +2,8 @@
 import type { Field } from '../../model/node-view';
 import type { TextEdit } from '../types';
 
-export function removeFieldEdit(text: string, field: Field): TextEdit | undefined {
+/** `field` is an entry as written: a `Field`, or a typed `Scalar` (both carry the key and entry spans and the node). */
+export function removeFieldEdit(text: string, field: Pick<Field, 'keySpan' | 'entrySpan' | 'node'>): TextEdit | undefined {
   const lineStart = text.lastIndexOf('\n', field.keySpan.start - 1) + 1;
   // Only when the key starts its own line (block style); flow mappings are left to the user.
   if (text.slice(lineStart, field.keySpan.start).trim() !== '') return undefined;

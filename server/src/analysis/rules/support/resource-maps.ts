@@ -1,15 +1,17 @@
 /** The requests and limits maps of every container, as located entries with parsed quantities. */
 import { quantityOf, type Quantity } from '../../k8s/quantity';
-import type { Field, MapView } from '../../model/node-view';
+import type { Scalar } from '../../model/api/types';
 import type { ContainerView, PodSpecView } from '../../model/pod-spec';
 
 export interface ResourceEntry {
   container: ContainerView;
   which: 'requests' | 'limits';
   resource: string;
-  field: Field;
+  /** The quantity as written: `written` is what the quantity parser judges, mistyped values included. */
+  field: Scalar<string | number>;
   quantity: Quantity | { error: string };
-  map: MapView;
+  /** The field path of the `requests` or `limits` map holding it (`…resources.requests`). */
+  mapPath: string;
 }
 
 const cache = new WeakMap<PodSpecView['view']['node'], ResourceEntry[]>();
@@ -21,11 +23,11 @@ export function resourceEntries(spec: PodSpecView): ResourceEntry[] {
   const out: ResourceEntry[] = [];
   cache.set(spec.view.node, out);
   for (const c of spec.all) {
-    const resources = c.view.map('resources');
+    const resources = c.fields.resources;
     for (const which of ['requests', 'limits'] as const) {
-      const map = resources?.map(which);
-      if (!map) continue;
-      for (const { key, field } of map.entries()) out.push({ container: c, which, resource: key, field, quantity: quantityOf(field.value), map });
+      const written = resources?.$entry(which);
+      if (!resources || !written) continue;
+      for (const [resource, field] of resources[which]) out.push({ container: c, which, resource, field, quantity: quantityOf(field.written), mapPath: written.path });
     }
   }
   return out;
