@@ -24,7 +24,10 @@ function target(doc: Document, node: unknown): Node | null {
 }
 
 function collect(doc: Document, map: YAMLMap, depth: number): Pair[] {
-  const own = (map.items as Pair[]).filter((p) => !isMergeKey(p.key));
+  // A key written twice in one mapping is its last value (go-yaml sets the map entry again).
+  const written = (map.items as Pair[]).filter((p) => !isMergeKey(p.key));
+  const last = new Map(written.map((p, i) => [keyText(p), i]));
+  const own = written.filter((p, i) => last.get(keyText(p)) === i);
   const merges = (map.items as Pair[]).filter((p) => isMergeKey(p.key));
   if (merges.length === 0 || depth >= MAX_DEPTH) return own;
   const seen = new Set(own.map(keyText));

@@ -105,13 +105,17 @@ export class MapView {
     return nodeSpan(this.node, { start: 0, end: 0 });
   }
 
-  /** The pair whose key is `key` (plain or quoted scalar keys); the first one. A scan: mappings are small. */
+  /**
+   * The pair whose key is `key` (plain or quoted scalar keys). A key written twice is the last one: sigs.k8s.io/yaml
+   * decodes into a map, so kubectl sends the last value (yaml-duplicate-key reports the repeat). A scan: mappings are small.
+   */
   pair(key: string): Pair | undefined {
+    let found: Pair | undefined;
     for (const item of effectivePairs(this.doc, this.node)) {
       const k = item.key;
-      if (isScalar(k) ? k.value === key : k === key) return item as Pair;
+      if (isScalar(k) ? k.value === key : k === key) found = item as Pair;
     }
-    return undefined;
+    return found;
   }
 
   has(key: string): boolean {
