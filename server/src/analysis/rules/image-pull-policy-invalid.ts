@@ -16,14 +16,15 @@ export const imagePullPolicyInvalid: Rule = {
   howToFix: 'Use one of `Always`, `IfNotPresent`, `Never`; the quick fix offers the nearest one.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
-      const field = c.view.get('imagePullPolicy');
+      const field = c.fields.imagePullPolicy;
       if (!field || field.node === null) continue;
       const value = field.value;
       // An empty value is treated as unset and defaulted before validation.
-      if (value === '' || (typeof value === 'string' && (PULL_POLICIES as readonly string[]).includes(value))) continue;
-      const shown = typeof value === 'string' ? quote(value) : isScalar(field.node) ? String(value) : 'a non-string value';
+      if (value === '' || (value !== undefined && (PULL_POLICIES as readonly string[]).includes(value))) continue;
+      // A number or a mapping is no policy either: said as written.
+      const shown = value !== undefined ? quote(value) : isScalar(field.node) ? String(field.written) : 'a non-string value';
       // Near misses are at most two edits from a 12-letter word: longer values are not compared (the cost grows with length).
-      const nearest = typeof value === 'string' && value.length <= 16 ? nearestPullPolicy(value) : undefined;
+      const nearest = value !== undefined && value.length <= 16 ? nearestPullPolicy(value) : undefined;
       const mark = quoteOf(field.node);
       report({
         message: `Unsupported value: ${shown}: supported values: "Always", "IfNotPresent", "Never". The API server rejects the object${nearest ? `; did you mean ${nearest}?` : '.'}`,

@@ -12,7 +12,7 @@ export const imagePullPolicyNever: Rule = {
   howToFix: 'Make sure the image is preloaded on every node the Pod can be scheduled to, or use `IfNotPresent`.',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
-      const field = c.view.get('imagePullPolicy');
+      const field = c.fields.imagePullPolicy;
       if (field?.value !== 'Never') continue;
       report({
         message: `imagePullPolicy Never: the kubelet never pulls; on a node without the image the container waits with reason ErrImageNeverPull.`,

@@ -1,5 +1,5 @@
 /** image-pull-policy-stale-latest: IfNotPresent with a mutable tag; each node keeps whatever it pulled first. */
-import { containerImages, pullPolicyField } from './support/container-images';
+import { containerImages } from './support/container-images';
 import { pinFix } from './support/pin-fix';
 import type { Rule } from './types';
 import { quote } from './support/quote';
@@ -15,7 +15,7 @@ export const imagePullPolicyStaleLatest: Rule = {
   howToFix: 'Pin a version tag or a digest (the "Pin to digest" fix), or use `Always` if the tag is meant to move.',
   check({ document, report }) {
     for (const image of containerImages(document)) {
-      const policy = pullPolicyField(image);
+      const policy = image.container.fields.imagePullPolicy;
       if (!image.parsed.ok || policy?.value !== 'IfNotPresent') continue;
       const ref = image.parsed.ref;
       if (ref.digest || (ref.tag !== null && ref.tag !== 'latest')) continue;

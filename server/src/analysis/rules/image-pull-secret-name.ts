@@ -1,4 +1,5 @@
 /** image-pull-secret-name: empty or duplicate imagePullSecrets names (API warnings), extra fields (error). */
+import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -12,17 +13,15 @@ export const imagePullSecretName: Rule = {
   howToFix: 'List each pull secret once by name: `imagePullSecrets: [{name: regcred}]`.',
   consequence: 'The API server warns about empty and duplicate names (they do nothing) and rejects other fields.',
   check({ document, report }) {
-    const spec = document.workload?.podSpec;
-    const seq = spec?.view.seq('imagePullSecrets');
-    if (!seq) return;
     const seen = new Set<string>();
-    for (const { view } of seq.maps()) {
-      const extra = view.keys().filter((k) => k !== 'name');
-      if (extra.length) report({ message: `Invalid value: only name may be set (found ${extra.join(', ')})`, span: view.get(extra[0]!)!.keySpan, path: view.path, severity: 'error' });
-      const name = view.get('name');
-      const value = typeof name?.value === 'string' ? name.value : '';
-      const path = `${view.path}.name`;
-      if (value === '') report({ message: `invalid empty name ""`, span: name?.span ?? view.span, path });
+    for (const secret of document.workload?.podSpec.fields.imagePullSecrets ?? []) {
+      // Fields a LocalObjectReference does not have are unknown to its typed view: the untyped mapping lists them.
+      const extra = secret.$map.keys().filter((k) => k !== 'name');
+      if (extra.length) report({ message: `Invalid value: only name may be set (found ${extra.join(', ')})`, span: secret.$map.get(extra[0]!)!.keySpan, path: secret.$path, severity: 'error' });
+      const name = secret.name;
+      const value = name?.value ?? '';
+      const path = fieldPath(secret.$path, 'name');
+      if (value === '') report({ message: `invalid empty name ""`, span: name?.span ?? secret.$span, path });
       else if (seen.has(value)) report({ message: `duplicate name ${quote(value)}`, span: name!.span, path });
       seen.add(value);
     }

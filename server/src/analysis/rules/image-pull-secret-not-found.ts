@@ -19,9 +19,9 @@ export const imagePullSecretNotFound: Rule = {
     const ws = options.workspace;
     const spec = document.workload?.podSpec;
     if (!ws || !spec) return;
-    for (const { view } of spec.view.seq('imagePullSecrets')?.maps() ?? []) {
-      const name = view.get('name');
-      if (!name || typeof name.value !== 'string' || name.value === '') continue;
+    for (const secret of spec.fields.imagePullSecrets) {
+      const name = secret.name;
+      if (!name?.value) continue;
       const found = ws.find('Secret', name.value, document.namespace);
       if (found.length === 0) {
         if (!ws.hasKind('Secret')) continue;

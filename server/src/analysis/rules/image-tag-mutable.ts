@@ -1,6 +1,6 @@
 /** image-tag-mutable: `:latest` or no tag at all, so what runs depends on when and where it is pulled. */
 import { defaultPullPolicy } from '../k8s/pull-policy';
-import { containerImages, imagePartSpan, pullPolicyField } from './support/container-images';
+import { containerImages, imagePartSpan } from './support/container-images';
 import { pinFix } from './support/pin-fix';
 import type { Rule } from './types';
 import { quote } from './support/quote';
@@ -19,7 +19,7 @@ export const imageTagMutable: Rule = {
       if (!image.parsed.ok) continue;
       const ref = image.parsed.ref;
       if (ref.digest || (ref.tag !== null && ref.tag !== 'latest')) continue;
-      const written = pullPolicyField(image)?.value;
+      const written = image.container.fields.imagePullPolicy?.written;
       // Only under Always does each start ask the registry again. IfNotPresent keeps what the node has
       // (image-pull-policy-stale-latest says so, in one finding) and Never never pulls (image-pull-policy-never).
       // A written value that is not a policy at all (`always`) is image-pull-policy-invalid's error: the object is rejected.

@@ -5,7 +5,7 @@
 import { isScalar } from 'yaml';
 import { parseImageReference } from '../k8s/image-reference';
 import { isFeatureEnabled } from '../k8s/target';
-import { scalarContentStart } from '../model/node-view';
+import { fieldPath, scalarContentStart } from '../model/node-view';
 import type { Rule } from './types';
 import { unparsableImageMessage } from './support/quote';
 
@@ -23,30 +23,32 @@ export const imageVolumeInvalid: Rule = {
   check({ document, options, report }) {
     const spec = document.workload?.podSpec;
     if (!spec || !isFeatureEnabled(options.target, 'ImageVolume')) return;
-    for (const { view } of spec.view.seq('volumes')?.maps() ?? []) {
-      const image = view.map('image');
+    for (const volume of spec.fields.volumes) {
+      const image = volume.image;
       if (!image) continue;
-      const reference = image.get('reference');
-      const raw = reference?.value;
-      if (raw === undefined || raw === null || raw === '') {
+      const reference = image.reference;
+      // Absent, null, empty or a mapping reads as no reference (`Required value`); a number is another problem.
+      const written = reference?.written;
+      if (!reference || written === undefined || written === null || written === '') {
         if (spec.isPodTemplate) continue;
         report({
           message: 'An image volume without a reference in a Pod; the API server rejects the object (`Required value`).',
-          span: reference?.keySpan ?? view.get('image')!.keySpan,
-          path: `${image.path}.reference`,
+          span: reference?.keySpan ?? volume.$entry('image')!.keySpan,
+          path: fieldPath(image.$path, 'reference'),
         });
         continue;
       }
-      if (typeof raw !== 'string' || !isScalar(reference!.node)) continue;
+      const raw = reference.value;
+      if (raw === undefined || !isScalar(reference.node)) continue;
       const parsed = parseImageReference(raw);
       if (parsed.ok) continue;
-      const start = scalarContentStart(reference!.node);
+      const start = scalarContentStart(reference.node);
       const part = parsed.error.span;
-      const span = part && start + Math.max(part.end, part.start + 1) <= reference!.span.end ? { start: start + part.start, end: start + Math.max(part.end, part.start + 1) } : reference!.span;
+      const span = part && start + Math.max(part.end, part.start + 1) <= reference.span.end ? { start: start + part.start, end: start + Math.max(part.end, part.start + 1) } : reference.span;
       report({
         message: `The kubelet cannot parse this image volume reference, so the Pod's containers never start (${unparsableImageMessage(raw, parsed.error.message)}); the API server accepts it.`,
         span,
-        path: reference!.path,
+        path: reference.path,
       });
     }
   },

@@ -20,14 +20,14 @@ export const initContainerForbiddenField: Rule = {
     for (const c of document.workload?.podSpec.initContainers ?? []) {
       if (c.type !== 'init' && !(c.type === 'sidecar' && !sidecarsOn)) continue;
       for (const key of FORBIDDEN) {
-        const field = c.view.get(key);
+        const field = c.fields.$entry(key);
         if (!field) continue;
         const fixes: Fix[] = [];
         const remove = removeFieldEdit(document.text, field);
         if (remove) fixes.push({ title: `Remove ${key}`, kind: 'quickfix', edits: [remove] });
-        const name = c.view.get('name');
+        const name = c.fields.name;
         // Only when the container has no restartPolicy at all: an existing one is its own finding.
-        if (key !== 'lifecycle' && name && !c.view.has('restartPolicy')) {
+        if (key !== 'lifecycle' && name && c.fields.restartPolicy === undefined) {
           const lineStart = document.text.lastIndexOf('\n', name.keySpan.start - 1) + 1;
           const nextLine = document.text.indexOf('\n', name.entrySpan.end);
           const prefix = indentOf(document.text, name.keySpan.start).replace(/-/g, ' ');

@@ -22,14 +22,14 @@ export const initContainerRestartPolicy: Rule = {
     if (gateExists && !isFeatureEnabled(target, 'ContainerRestartRules')) return;
     const supported = gateExists ? WITH_RESTART_RULES : ['Always'];
     for (const c of document.workload?.podSpec.initContainers ?? []) {
-      const field = c.view.get('restartPolicy');
-      if (!field || (typeof field.value === 'string' && supported.includes(field.value))) continue;
+      const field = c.fields.restartPolicy;
+      if (!field || (field.value !== undefined && supported.includes(field.value))) continue;
       const mark = quoteOf(field.node);
       const why = gateExists
         ? 'The API server rejects the object.'
         : `Only Always (a sidecar) is allowed on an init container in Kubernetes ${target.minor}: container restart rules (the ContainerRestartRules feature gate) come in 1.34 and are on by default from ${firstDefaultOnMinor('ContainerRestartRules')}.`;
       report({
-        message: `Unsupported value: ${quote(field.value ?? '')}: supported values: ${supported.map((v) => JSON.stringify(v)).join(', ')}. ${why}`,
+        message: `Unsupported value: ${quote(field.written ?? '')}: supported values: ${supported.map((v) => JSON.stringify(v)).join(', ')}. ${why}`,
         span: field.node ? field.span : field.keySpan,
         path: containerFieldPath(c, 'restartPolicy'),
         fixes: field.node ? [{ title: 'Change to Always (make it a sidecar)', kind: 'quickfix', edits: [{ span: field.span, newText: `${mark}Always${mark}` }] }] : undefined,

@@ -1,6 +1,5 @@
 /** ip-non-standard: IPv4 with leading zeros or IPv4-mapped IPv6 in dnsConfig.nameservers and hostAliases (warnings.go). */
 import { quoteOf } from '../model/node-view';
-import type { Field } from '../model/node-view';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -27,12 +26,9 @@ export const ipNonStandard: Rule = {
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
-    const fields: Field[] = [
-      ...(spec.view.map('dnsConfig')?.seq('nameservers')?.items() ?? []),
-      ...(spec.view.seq('hostAliases')?.maps() ?? []).map(({ view }) => view.get('ip')).filter((f): f is Field => f !== undefined),
-    ];
+    const fields = [...(spec.fields.dnsConfig?.nameservers ?? []), ...spec.fields.hostAliases.map((alias) => alias.ip)];
     for (const f of fields) {
-      if (typeof f.value !== 'string') continue;
+      if (f?.value === undefined) continue;
       const use = standardIp(f.value);
       if (!use) continue;
       report({

@@ -2,6 +2,7 @@
  * kubelet-config-image-pulls: maxParallelImagePulls ≥ 1, and above 1 only with serializeImagePulls: false; image-pull
  * credential verification (policy and allowlist) as its gate allows.
  */
+import { kubeletConfiguration } from '../k8s/kubelet-configuration';
 import type { Rule } from './types';
 import { checkImagePullCredentials } from './support/image-pull-credentials';
 
@@ -16,15 +17,14 @@ export const kubeletConfigImagePulls: Rule = {
   howToFix: 'Set `serializeImagePulls: false` together with `maxParallelImagePulls: N` (N ≥ 2), or leave both unset for serial pulls.',
   consequence: 'The kubelet refuses to start with this configuration.',
   check({ document, options, report }) {
-    const root = document.root;
-    if (document.kind !== 'KubeletConfiguration' || !root || !/^kubelet\.config\.k8s\.io\//.test(document.apiVersion ?? '')) return;
-    checkImagePullCredentials(root, options.target, report);
-    const max = root.get('maxParallelImagePulls');
-    const serialize = root.get('serializeImagePulls');
-    if (!max || typeof max.value !== 'number') return;
+    const config = kubeletConfiguration(document);
+    if (!config) return;
+    checkImagePullCredentials(config, options.target, report);
+    const max = config.maxParallelImagePulls;
+    if (max?.value === undefined) return;
     if (max.value < 1) {
       report({ message: `invalid configuration: maxParallelImagePulls ${max.value} must be a positive number`, span: max.span, path: 'maxParallelImagePulls' });
-    } else if (max.value > 1 && serialize?.value === true) {
+    } else if (max.value > 1 && config.serializeImagePulls?.value === true) {
       report({ message: 'invalid configuration: maxParallelImagePulls cannot be larger than 1 unless SerializeImagePulls (--serialize-image-pulls) is set to false', span: max.span, path: 'maxParallelImagePulls' });
     }
   },

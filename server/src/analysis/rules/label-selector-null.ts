@@ -1,5 +1,7 @@
 /** label-selector-null: a topology spread constraint or pod (anti-)affinity term without labelSelector matches no pod. */
-import type { MapView } from '../model/node-view';
+import type { PodAffinityTerm, TopologySpreadConstraint } from '../model/api/types';
+import { fieldPath } from '../model/node-view';
+import type { Span } from '../model/span';
 import type { Rule } from './types';
 
 export const labelSelectorNull: Rule = {
@@ -14,18 +16,19 @@ export const labelSelectorNull: Rule = {
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
-    const warn = (term: MapView | undefined, path: string, anchor: { start: number; end: number }) => {
-      if (!term || (term.has('labelSelector') && term.get('labelSelector')?.value !== null)) return;
-      report({ message: `A null labelSelector results in matching no pod`, span: anchor, path: `${path}.labelSelector` });
+    const warn = (term: TopologySpreadConstraint | PodAffinityTerm, anchor: Span) => {
+      // Absent or written null (`labelSelector:`): a nil selector. A mapping, even empty, is a selector.
+      const selector = term.$entry('labelSelector');
+      if (selector && selector.value !== null) return;
+      report({ message: `A null labelSelector results in matching no pod`, span: anchor, path: fieldPath(term.$path, 'labelSelector') });
     };
-    for (const { view } of spec.view.seq('topologySpreadConstraints')?.maps() ?? []) warn(view, view.path, view.span);
-    const affinity = spec.view.map('affinity');
-    for (const kind of ['podAffinity', 'podAntiAffinity']) {
-      const a = affinity?.map(kind);
-      for (const { view } of a?.seq('requiredDuringSchedulingIgnoredDuringExecution')?.maps() ?? []) warn(view, view.path, view.span);
-      for (const { view } of a?.seq('preferredDuringSchedulingIgnoredDuringExecution')?.maps() ?? []) {
-        const term = view.map('podAffinityTerm');
-        if (term) warn(term, term.path, view.get('podAffinityTerm')!.keySpan);
+    for (const constraint of spec.fields.topologySpreadConstraints) warn(constraint, constraint.$span);
+    const affinity = spec.fields.affinity;
+    for (const a of [affinity?.podAffinity, affinity?.podAntiAffinity]) {
+      for (const term of a?.requiredDuringSchedulingIgnoredDuringExecution ?? []) warn(term, term.$span);
+      for (const weighted of a?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
+        const term = weighted.podAffinityTerm;
+        if (term) warn(term, weighted.$entry('podAffinityTerm')!.keySpan);
       }
     }
   },

@@ -1,5 +1,4 @@
 /** mount-path-duplicate: one container mounts two volumes at the same path. */
-import { fieldPath } from '../model/node-view';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -14,11 +13,10 @@ export const mountPathDuplicate: Rule = {
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
       const seen = new Set<string>();
-      for (const { view } of c.view.seq('volumeMounts')?.maps() ?? []) {
-        const mp = view.get('mountPath');
-        if (!mp || typeof mp.value !== 'string') continue;
-        const path = fieldPath(view.path, 'mountPath');
-        if (seen.has(mp.value)) report({ message: `Invalid value: ${quote(mp.value)}: must be unique`, span: mp.span, path });
+      for (const mount of c.fields.volumeMounts) {
+        const mp = mount.mountPath;
+        if (mp?.value === undefined) continue;
+        if (seen.has(mp.value)) report({ message: `Invalid value: ${quote(mp.value)}: must be unique`, span: mp.span, path: mp.path });
         seen.add(mp.value);
       }
     }

@@ -1,5 +1,5 @@
 /** node-label-deprecated: deprecated node labels in nodeSelector, node affinity and topology spread (warnings.go). */
-import type { Field, MapView } from '../model/node-view';
+import type { NodeSelectorTerm, Scalar } from '../model/api/types';
 import type { Rule } from './types';
 
 /** pkg/api/node/util.go: the deprecated node labels and their messages. */
@@ -11,11 +11,9 @@ const DEPRECATED_NODE_LABELS: Record<string, string> = {
   'beta.kubernetes.io/instance-type': 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead',
 };
 
-function matchExpressionKeys(terms: Array<{ view: MapView }>, inner?: string): Field[] {
-  return terms.flatMap(({ view }) => {
-    const term = inner ? view.map(inner) : view;
-    return (term?.seq('matchExpressions')?.maps() ?? []).map((e) => e.view.get('key')).filter((k): k is Field => k !== undefined);
-  });
+/** The keys of a node selector term's matchExpressions (GetWarningsForNodeSelectorTerm reads no other). */
+function matchExpressionKeys(term: NodeSelectorTerm | undefined): Array<Scalar<string> | undefined> {
+  return (term?.matchExpressions ?? []).map((e) => e.key);
 }
 
 export const nodeLabelDeprecated: Rule = {
@@ -29,18 +27,18 @@ export const nodeLabelDeprecated: Rule = {
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
-    for (const { key, field } of spec.view.map('nodeSelector')?.entries() ?? []) {
+    for (const [key, field] of spec.fields.nodeSelector) {
       const msg = DEPRECATED_NODE_LABELS[key];
       if (msg) report({ message: `Node label ${key} is ${msg}`, span: field.keySpan, path: field.path, tags: ['deprecated'] });
     }
-    const node = spec.view.map('affinity')?.map('nodeAffinity');
+    const node = spec.fields.affinity?.nodeAffinity;
     const keys = [
-      ...matchExpressionKeys(node?.map('requiredDuringSchedulingIgnoredDuringExecution')?.seq('nodeSelectorTerms')?.maps() ?? []),
-      ...matchExpressionKeys(node?.seq('preferredDuringSchedulingIgnoredDuringExecution')?.maps() ?? [], 'preference'),
-      ...(spec.view.seq('topologySpreadConstraints')?.maps() ?? []).map(({ view }) => view.get('topologyKey')).filter((k): k is Field => k !== undefined),
+      ...(node?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []).flatMap(matchExpressionKeys),
+      ...(node?.preferredDuringSchedulingIgnoredDuringExecution ?? []).flatMap((p) => matchExpressionKeys(p.preference)),
+      ...spec.fields.topologySpreadConstraints.map((t) => t.topologyKey),
     ];
     for (const k of keys) {
-      if (typeof k.value !== 'string') continue;
+      if (k?.value === undefined) continue;
       const msg = DEPRECATED_NODE_LABELS[k.value];
       if (msg) report({ message: `Node label ${k.value} is ${msg}`, span: k.span, path: k.path, tags: ['deprecated'] });
     }

@@ -1,6 +1,6 @@
 /** pod-name-fields: runtimeClassName, hostname and subdomain name syntax; shareProcessNamespace with hostPID. */
 import { dns1123LabelProblems, dns1123SubdomainProblems } from '../k8s/names';
-import { fieldPath } from '../model/node-view';
+import type { Scalar } from '../model/api/types';
 import type { Rule } from './types';
 import { quote } from './support/quote';
 
@@ -16,17 +16,16 @@ export const podNameFields: Rule = {
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec) return;
-    const checks: Array<[string, (v: string) => string[]]> = [['runtimeClassName', dns1123SubdomainProblems], ['hostname', dns1123LabelProblems], ['subdomain', dns1123LabelProblems]];
-    for (const [key, problemsOf] of checks) {
-      const f = spec.view.get(key);
-      if (!f || typeof f.value !== 'string' || f.value === '') continue;
+    const pod = spec.fields;
+    const checks: Array<[Scalar<string> | undefined, (v: string) => string[]]> = [[pod.runtimeClassName, dns1123SubdomainProblems], [pod.hostname, dns1123LabelProblems], [pod.subdomain, dns1123LabelProblems]];
+    for (const [f, problemsOf] of checks) {
+      if (!f?.value) continue;
       const problems = problemsOf(f.value);
       if (problems.length) report({ message: `Invalid value: ${quote(f.value)}: ${problems.join(', ')}`, span: f.span, path: f.path });
     }
-    const share = spec.view.get('shareProcessNamespace');
-    if (share?.value === true && spec.view.get('hostPID')?.value === true) {
-      const path = fieldPath(spec.path, 'shareProcessNamespace');
-      report({ message: `Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled`, span: share.span, path });
+    const share = pod.shareProcessNamespace;
+    if (share?.value === true && pod.hostPID?.value === true) {
+      report({ message: `Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled`, span: share.span, path: share.path });
     }
   },
 };

@@ -6,7 +6,8 @@ import { effectiveResources } from '../k8s/effective-resources';
 import { compare, formatQuantity, quantityOf, type Quantity } from '../k8s/quantity';
 import { isFeatureEnabled } from '../k8s/target';
 import { podResourcesInput } from '../inputs/pod-inputs';
-import type { Field, MapView } from '../model/node-view';
+import type { ResourceRequirements, Scalar } from '../model/api/types';
+import { fieldPath } from '../model/node-view';
 import type { PodSpecView } from '../model/pod-spec';
 import type { Report, Rule } from './types';
 import { notSupported } from './support/api-error';
@@ -20,9 +21,11 @@ function isSupported(name: string): boolean {
 }
 const SUPPORTED = ['cpu', 'hugepages-', 'memory'];
 
-function quantities(map: MapView | undefined): Map<string, { field: Field; q: Quantity }> {
-  const out = new Map<string, { field: Field; q: Quantity }>();
-  for (const { key, field } of map?.entries() ?? []) {
+type ResourceList = ResourceRequirements['limits'];
+
+function quantities(list: ResourceList | undefined): Map<string, { field: Scalar<string | number>; q: Quantity }> {
+  const out = new Map<string, { field: Scalar<string | number>; q: Quantity }>();
+  for (const [key, field] of list ?? []) {
     // Unparsable quantities are left out: no comparison can be made with them.
     const q = quantityOf(field.value);
     if (!('error' in q)) out.set(key, { field, q });
@@ -31,23 +34,23 @@ function quantities(map: MapView | undefined): Map<string, { field: Field; q: Qu
 }
 
 /** validateResourceRequirements with validatePodResourceName: names, and requests against limits. */
-function checkRequirements(resources: MapView, report: Report): void {
-  for (const which of ['requests', 'limits'] as const) {
-    for (const { key, field } of resources.map(which)?.entries() ?? []) {
+function checkRequirements(resources: ResourceRequirements, report: Report): void {
+  for (const list of [resources.requests, resources.limits]) {
+    for (const [key, field] of list) {
       if (!isSupported(key)) {
         report({ message: `${quote(key)} cannot be set at pod level (only cpu, memory and hugepages); ${REJECTS} (\`${notSupported(key, SUPPORTED)}\`).`, span: field.keySpan, path: field.path });
       }
     }
   }
-  const requests = quantities(resources.map('requests'));
-  const limits = quantities(resources.map('limits'));
+  const requests = quantities(resources.requests);
+  const limits = quantities(resources.limits);
   for (const [name, req] of requests) {
     if (!isSupported(name)) continue;
     const lim = limits.get(name);
     // Hugepages cannot be overcommitted: their request must equal their limit, and needs one.
     const overcommit = !name.startsWith('hugepages-');
     if (!lim) {
-      if (!overcommit) report({ message: `A pod-level ${name} request without a limit; ${REJECTS} (\`Required value: Limit must be set for non overcommitable resources\`).`, span: req.field.keySpan, path: `${resources.path}.limits` });
+      if (!overcommit) report({ message: `A pod-level ${name} request without a limit; ${REJECTS} (\`Required value: Limit must be set for non overcommitable resources\`).`, span: req.field.keySpan, path: fieldPath(resources.$path, 'limits') });
       continue;
     }
     const bad = overcommit ? compare(req.q, lim.q) > 0 : compare(req.q, lim.q) !== 0;
@@ -56,18 +59,18 @@ function checkRequirements(resources: MapView, report: Report): void {
     report({
       message: `The pod-level ${name} request ${overcommit ? 'exceeds' : 'differs from'} its limit; ${REJECTS} (\`Invalid value: ${quote(formatQuantity(req.q))}: must be ${relation} ${name} limit of ${formatQuantity(lim.q)}\`).`,
       span: req.field.span,
-      path: `${resources.path}.requests`,
+      path: fieldPath(resources.$path, 'requests'),
     });
   }
 }
 
 /** validatePodResourceConsistency: container requests within pod requests, container limits within pod limits. */
-function checkConsistency(spec: PodSpecView, resources: MapView, report: Report): void {
+function checkConsistency(spec: PodSpecView, resources: ResourceRequirements, report: Report): void {
   const { overhead: _overhead, podLevel: _podLevel, ...containers } = podResourcesInput(spec);
   // AggregateContainerRequests: the containers alone, no pod-level values or overhead. A Pod's container requests are
   // defaulted from their limits first (SetDefaults_Pod); a template's are not.
   const aggregate = effectiveResources(containers, { podLevelResources: false, applyPodDefaults: !spec.isPodTemplate });
-  const podRequests = quantities(resources.map('requests'));
+  const podRequests = quantities(resources.requests);
   for (const [name, pod] of podRequests) {
     const ctr = aggregate.requests[name];
     if (!ctr || compare(ctr.value, pod.q) <= 0) continue;
@@ -77,7 +80,7 @@ function checkConsistency(spec: PodSpecView, resources: MapView, report: Report)
       path: pod.field.path,
     });
   }
-  const podLimits = quantities(resources.map('limits'));
+  const podLimits = quantities(resources.limits);
   for (const [name, pod] of podLimits) {
     if (!name.startsWith('hugepages-')) continue;
     const ctr = aggregate.limits[name];
@@ -90,7 +93,7 @@ function checkConsistency(spec: PodSpecView, resources: MapView, report: Report)
   }
   // Only app containers are compared one by one (validatePodResourceConsistency ranges over spec.Containers).
   for (const c of spec.containers) {
-    for (const [name, ctr] of quantities(c.view.map('resources')?.map('limits'))) {
+    for (const [name, ctr] of quantities(c.fields.resources?.limits)) {
       const pod = podLimits.get(name);
       if (!pod || compare(ctr.q, pod.q) <= 0) continue;
       report({
@@ -115,13 +118,14 @@ export const podResourcesInvalid: Rule = {
   howToFix: 'Keep cpu, memory and hugepages at pod level, with requests at most the limits, at least the containers\' requests together, and pod limits at least each container\'s limit.',
   check({ document, options, report }) {
     const spec = document.workload?.podSpec;
-    const resources = spec?.view.map('resources');
+    const resources = spec?.fields.resources;
     if (!spec || !resources || !isFeatureEnabled(options.target, 'PodLevelResources')) return;
-    if (spec.view.map('os')?.string('name') === 'windows') {
-      report({ message: `Pod-level resources on a Windows Pod; ${REJECTS} (\`Forbidden: may not be set for a windows pod\`).`, span: spec.view.get('resources')!.keySpan, path: resources.path });
+    if (spec.fields.os?.name?.value === 'windows') {
+      report({ message: `Pod-level resources on a Windows Pod; ${REJECTS} (\`Forbidden: may not be set for a windows pod\`).`, span: spec.fields.$entry('resources')!.keySpan, path: resources.$path });
       return;
     }
-    const claims = resources.get('claims');
+    // Presence as written: `claims: null` decodes to no list.
+    const claims = resources.$entry('claims');
     if (claims && claims.value !== null) {
       report({ message: `Resource claims at pod level; ${REJECTS} (\`Forbidden: claims may not be set for Resources at pod-level\`).`, span: claims.keySpan, path: claims.path });
     }

@@ -5,7 +5,7 @@
  */
 import { describeFeature, isFeatureEnabled, type KubernetesTarget } from '../../k8s/target';
 import { parseImageReference } from '../../k8s/image-reference';
-import type { MapView } from '../../model/node-view';
+import type { KubeletConfiguration } from '../../k8s/kubelet-configuration';
 import type { Report } from '../types';
 
 const POLICIES = ['NeverVerify', 'NeverVerifyPreloadedImages', 'NeverVerifyAllowlistedImages', 'AlwaysVerify'];
@@ -25,19 +25,18 @@ export function allowlistPatternProblem(pattern: string): string | undefined {
 }
 
 /** The kubelet's feature gates: the configuration's own `featureGates` over the target's (ValidateKubeletConfiguration's localFeatureGate). */
-function ensureSecretPulledImages(root: MapView, target: KubernetesTarget | undefined): boolean {
-  const own = root.map('featureGates')?.get('KubeletEnsureSecretPulledImages')?.value;
-  return typeof own === 'boolean' ? own : isFeatureEnabled(target, 'KubeletEnsureSecretPulledImages');
+function ensureSecretPulledImages(config: KubeletConfiguration, target: KubernetesTarget | undefined): boolean {
+  return config.featureGates.get('KubeletEnsureSecretPulledImages')?.value ?? isFeatureEnabled(target, 'KubeletEnsureSecretPulledImages');
 }
 
-export function checkImagePullCredentials(root: MapView, target: KubernetesTarget | undefined, report: Report): void {
-  const policy = root.get('imagePullCredentialsVerificationPolicy');
-  const allowlist = root.get('preloadedImagesVerificationAllowlist');
-  const entries = root.seq('preloadedImagesVerificationAllowlist')?.items() ?? [];
-  if (!ensureSecretPulledImages(root, target)) {
-    const own = root.map('featureGates')?.get('KubeletEnsureSecretPulledImages')?.value === false;
+export function checkImagePullCredentials(config: KubeletConfiguration, target: KubernetesTarget | undefined, report: Report): void {
+  const policy = config.imagePullCredentialsVerificationPolicy;
+  const allowlist = config.$entry('preloadedImagesVerificationAllowlist');
+  const entries = config.preloadedImagesVerificationAllowlist;
+  if (!ensureSecretPulledImages(config, target)) {
+    const own = config.featureGates.get('KubeletEnsureSecretPulledImages')?.value === false;
     const gate = own ? 'KubeletEnsureSecretPulledImages (turned off in this configuration\'s featureGates)' : describeFeature(target, 'KubeletEnsureSecretPulledImages');
-    if (policy && typeof policy.value === 'string' && policy.value !== '') {
+    if (policy?.value) {
       report({ message: `A credential verification policy without ${gate} (\`invalid configuration: \`imagePullCredentialsVerificationPolicy\` must not be set if KubeletEnsureSecretPulledImages feature gate is not enabled\`).`, span: policy.span, path: policy.path });
     }
     if (allowlist && entries.length > 0) {
@@ -46,8 +45,8 @@ export function checkImagePullCredentials(root: MapView, target: KubernetesTarge
     return;
   }
   // An empty policy is defaulted to NeverVerifyPreloadedImages (v1beta1 defaults) before validation.
-  const value = typeof policy?.value === 'string' && policy.value !== '' ? policy.value : 'NeverVerifyPreloadedImages';
-  if (policy && typeof policy.value === 'string' && policy.value !== '' && !POLICIES.includes(policy.value)) {
+  const value = policy?.value || 'NeverVerifyPreloadedImages';
+  if (policy?.value && !POLICIES.includes(policy.value)) {
     report({
       message: `An unknown image pull credential verification policy (\`invalid configuration: option ${JSON.stringify(policy.value)} specified for imagePullCredentialsVerificationPolicy. Valid options are ${POLICIES.map((p) => `"${p}"`).join(', ').replace(/, ("AlwaysVerify")$/, ' or $1')}\`).`,
       span: policy.span,
@@ -65,7 +64,7 @@ export function checkImagePullCredentials(root: MapView, target: KubernetesTarge
   }
   // ValidateAllowlistImagesPatterns stops at the first bad pattern.
   for (const entry of entries) {
-    if (typeof entry.value !== 'string') continue;
+    if (entry.value === undefined) continue;
     const problem = allowlistPatternProblem(entry.value);
     if (!problem) continue;
     report({ message: `An allowlist entry the kubelet cannot match images with (\`invalid configuration: invalid image pattern in \`preloadedImagesVerificationAllowlist\`: ${problem}\`).`, span: entry.span, path: entry.path });
