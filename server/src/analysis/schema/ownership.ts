@@ -3,9 +3,6 @@
 /** Enum values checked by older, more specific rules (one finding per problem: theirs). */
 export const ENUMS_OWNED_ELSEWHERE = new Set(['V1Container.imagePullPolicy', 'V1EphemeralContainer.imagePullPolicy', 'V1ContainerPort.protocol', 'V1Container.restartPolicy', 'V1EphemeralContainer.restartPolicy', 'V1PodSpec.restartPolicy']);
 
-/** Extra keys of an image pull secret: image-pull-secret-name says `only name may be set`. */
-export const IMAGE_PULL_SECRET = /\.imagePullSecrets\[\d+\]\.[^.]+$/;
-
 /** Type errors another rule words better (quantities under container resources: resource-quantity-invalid). */
 export const RESOURCE_QUANTITY = /\.resources\.(?:limits|requests)\[[^\]]*\]$/;
 

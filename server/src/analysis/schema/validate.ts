@@ -10,7 +10,7 @@ import type { Fix } from '../rules/types';
 import { catalogField, catalogType, goStructName, goTypeName, shapeOf, typeOfKind } from './catalog';
 import { jsonKind, scalarValueAsKubernetesReads, type JsonScalar } from './read-scalar';
 import { deprecationWarning, unserved } from './served';
-import { DOCKER_CONFIG, ENUMS_OWNED_ELSEWHERE, IMAGE_PULL_SECRET, REQUIRED_CHECKED, RESOURCE_QUANTITY, VALUE_NOT_STRING } from './ownership';
+import { DOCKER_CONFIG, ENUMS_OWNED_ELSEWHERE, REQUIRED_CHECKED, RESOURCE_QUANTITY, VALUE_NOT_STRING } from './ownership';
 import { quoteOf, unknownField } from './unknown-field';
 import { absenceAt, describeAbsence } from './field-versions';
 import { DEFAULT_TARGET } from '../k8s/target';
@@ -183,9 +183,7 @@ function checkStruct(w: Walk, node: Node, type: string, path: Path, goRoot: Path
     const f = catalogField(type, key);
     const at = field(path, key);
     if (!f) {
-      const where = str(at);
-      if (IMAGE_PULL_SECRET.test(where)) continue;
-      w.out.push(unknownField(w.text, node, pair as Pair, keyNode, type, key, where, outer));
+      w.out.push(unknownField(w.text, node, pair as Pair, keyNode, type, key, str(at), outer));
       continue;
     }
     // A field of another release: strict decoding of the target's API server does not know it either.
