@@ -21,7 +21,8 @@ export const probeInvalid: Rule = {
       for (const key of PROBES) {
         const probe = c.fields[key];
         if (!probe) continue;
-        const handlers = HANDLERS.filter((h) => probe.$entry(h) !== undefined);
+        // validateHandler counts the handlers that are non-nil: one written `null` is not set.
+        const handlers = HANDLERS.filter((h) => probe.$isSet(h));
         const probeKey = c.fields.$entry(key)!.keySpan;
         if (handlers.length === 0) report({ message: `Required value: must specify a handler type`, span: probeKey, path: probe.$path });
         if (handlers.length > 1) report({ message: `Forbidden: may not specify more than 1 handler type`, span: probe.$entry(handlers[1]!)!.keySpan, path: probe.$path });
@@ -31,7 +32,7 @@ export const probeInvalid: Rule = {
           report({ message: `Invalid value: ${success.written}: must be 1`, span: success.span, path: success.path });
         }
         const grace = probe.terminationGracePeriodSeconds;
-        if (key === 'readinessProbe' && grace) report({ message: `Invalid value: must not be set for readinessProbes`, span: grace.keySpan, path: grace.path });
+        if (key === 'readinessProbe' && grace && probe.$isSet('terminationGracePeriodSeconds')) report({ message: `Invalid value: must not be set for readinessProbes`, span: grace.keySpan, path: grace.path });
         for (const f of [probe.initialDelaySeconds, probe.timeoutSeconds, probe.periodSeconds, probe.successThreshold, probe.failureThreshold]) {
           if (f && typeof f.written === 'number' && f.written < 0) report({ message: `Invalid value: ${f.written}: must be greater than or equal to 0`, span: f.span, path: f.path });
         }

@@ -29,10 +29,10 @@ export const volumeDeprecated: Rule = {
   check({ document, options, report }) {
     const target = options.target ?? DEFAULT_TARGET;
     for (const volume of document.workload?.podSpec.fields.volumes ?? []) {
-      // A source counts when its key is written, whatever its value.
+      // warnings.go tests `v.GitRepo != nil`…: a source written `null` is not set.
       for (const [key, text] of Object.entries(DEPRECATED) as Array<[VolumeSource, string]>) {
         const f = volume.$entry(key);
-        if (!f) continue;
+        if (!f || !volume.$isSet(key)) continue;
         report({ message: `${text}. ${consequence(key, text, target)}`, span: f.keySpan, path: f.path, tags: ['deprecated'] });
       }
     }

@@ -29,6 +29,11 @@ export interface ApiObject<K extends string = string> {
   readonly $map: MapView;
   /** A field's entry as written (key span, entry span, raw value), or undefined when absent: for presence and for spans of lists and maps. */
   $entry(key: K): Field | undefined;
+  /**
+   * Whether the field is set as the API decodes it: written with a value other than null (JSON `null` leaves a Go
+   * pointer, slice or map nil, so validation sees it unset).
+   */
+  $isSet(key: K): boolean;
 }
 
 const SCALAR_TYPES: Record<string, (v: unknown) => boolean> = {
@@ -95,6 +100,12 @@ const BASE = Object.create(null, {
   $path: { get(this: ViewState) { return this.$map.path; } },
   $span: { get(this: ViewState) { return this.$map.span; } },
   $entry: { value(this: ViewState, key: string) { return this.$map.get(key); } },
+  $isSet: {
+    value(this: ViewState, key: string) {
+      const field = this.$map.get(key);
+      return field !== undefined && field.node !== null && scalarValueAsKubernetesReads(field.node) !== null;
+    },
+  },
 }) as object;
 
 const PROTOTYPES = new Map<string, object>();
