@@ -19,13 +19,11 @@ export const annotationDeprecated: Rule = {
   check({ document, report }) {
     const w = document.workload;
     if (!w) return;
+    const pod = w.podSpec.fields;
+    // warnings.go asks `SeccompProfile == nil`; a written key counts as set here, even `seccompProfile: null` (which decodes to nil).
+    const podSeccomp = pod.securityContext?.$entry('seccompProfile') !== undefined;
     // The Pod's metadata: the object's for a Pod, the template's otherwise.
-    const metaPath = w.podSpec.path.replace(/\.spec$|^spec$/, '');
-    let meta = document.root;
-    for (const k of metaPath ? metaPath.split('.') : []) meta = meta?.map(k);
-    const annotations = meta?.map('metadata')?.map('annotations');
-    const podSeccomp = w.podSpec.view.map('securityContext')?.has('seccompProfile') ?? false;
-    for (const { key, field } of annotations?.entries() ?? []) {
+    for (const [key, field] of w.podMetadata?.annotations ?? []) {
       let msg: string | undefined;
       if (key === 'scheduler.alpha.kubernetes.io/critical-pod') msg = noEffect('1.16', 'non-functional in v1.16+; use the "priorityClassName" field instead');
       else if (key === 'security.alpha.kubernetes.io/sysctls' || key === 'security.alpha.kubernetes.io/unsafe-sysctls') msg = noEffect('1.11', 'non-functional in v1.11+; use the "sysctls" field instead');
@@ -33,13 +31,13 @@ export const annotationDeprecated: Rule = {
       else if (key.startsWith('container.seccomp.security.alpha.kubernetes.io/')) {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
-        if (!c?.view.map('securityContext')?.has('seccompProfile')) msg = noEffect('1.27', 'non-functional in v1.27+; use the "seccompProfile" field instead');
+        if (c?.fields.securityContext?.$entry('seccompProfile') === undefined) msg = noEffect('1.27', 'non-functional in v1.27+; use the "seccompProfile" field instead');
       } else if (key.startsWith('container.apparmor.security.beta.kubernetes.io/') && w.podSpec.isPodTemplate) {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
         // The annotation still works: pkg/registry/core/pod/strategy.go (applyAppArmorVersionSkew) copies it into the
         // container's appArmorProfile when the Pod is created and the field is unset; warnings.go only warns on templates.
-        if (!c?.view.map('securityContext')?.has('appArmorProfile') && !w.podSpec.view.map('securityContext')?.has('appArmorProfile')) {
+        if (c?.fields.securityContext?.$entry('appArmorProfile') === undefined && pod.securityContext?.$entry('appArmorProfile') === undefined) {
           msg = `Deprecated AppArmor annotation: it still applies (the API server copies it into securityContext.appArmorProfile of container ${quote(name)} when it creates each Pod), but the API server warns: deprecated since v1.30; use the "appArmorProfile" field instead`;
         }
       }

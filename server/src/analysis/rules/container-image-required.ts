@@ -17,11 +17,11 @@ export const containerImageRequired: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec) return;
     for (const c of spec.all) {
-      const image = c.view.get('image');
-      const value = image?.value;
-      if (image && (typeof value !== 'string' || value.length > 0) && value !== null) continue;
+      const image = c.fields.image;
+      // Only what is missing, null or empty; an image of the wrong type is field-type-invalid's.
+      if (image && image.written !== null && image.written !== '') continue;
       // An empty image is underlined itself; a missing one at the container's name, where the user looks for it.
-      const where = image ? (image.node ? image.span : image.keySpan) : (c.view.get('name')?.entrySpan ?? c.span);
+      const where = image ? (image.node ? image.span : image.keySpan) : (c.fields.name?.entrySpan ?? c.span);
       const who = c.name ? `container ${quote(c.name)}` : 'this container';
       report({
         message: `Required value: ${who} has no image; the API server rejects the object.`,

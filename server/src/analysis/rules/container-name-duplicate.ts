@@ -27,7 +27,8 @@ export const containerNameDuplicate: Rule = {
         seen.set(c.name, c.path);
         continue;
       }
-      const field = c.view.get('name')!;
+      // c.name is the name when it is a string, so the field is there.
+      const field = c.fields.name!;
       // Each name's search resumes where it stopped: thousands of copies of one name stay linear.
       let n = nextSuffix.get(c.name) ?? 2;
       while (taken.has(`${c.name}-${n}`)) n++;

@@ -14,13 +14,14 @@ export const containerName: Rule = {
   howToFix: 'Give the container a short lower-case name such as `web` or `log-shipper` (no dots, no underscores).',
   check({ document, report }) {
     for (const c of document.workload?.podSpec.all ?? []) {
-      const field = c.view.get('name');
+      const field = c.fields.name;
       const path = containerFieldPath(c, 'name');
-      if (!field || field.value === null || field.value === '') {
+      if (!field || field.written === null || field.written === '') {
         report({ message: `Required value: every container needs a name; the API server rejects the object.`, span: field?.keySpan ?? c.span, path });
         continue;
       }
-      const value = typeof field.value === 'string' ? field.value : String(field.value);
+      // A name written as a number or boolean is checked as the text it reads as (its type is field-type-invalid's).
+      const value = field.value ?? String(field.written);
       const problems = dns1123LabelProblems(value);
       if (problems.length) report({ message: `Invalid value: ${quote(value)}: ${problems.join(', ')}`, span: field.span, path });
     }

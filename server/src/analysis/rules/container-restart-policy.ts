@@ -23,11 +23,12 @@ export const containerRestartPolicy: Rule = {
     // Where the gate exists but is off the field is dropped, not rejected: another rule says so.
     if (gateExists && !isFeatureEnabled(target, 'ContainerRestartRules')) return;
     for (const c of document.workload?.podSpec.containers ?? []) {
-      const field = c.view.get('restartPolicy');
+      const field = c.fields.restartPolicy;
       if (!field) continue;
       const path = containerFieldPath(c, 'restartPolicy');
       if (gateExists) {
-        if (typeof field.value !== 'string' || RESTART_POLICIES.includes(field.value)) continue;
+        // A value that is not a string is field-type-invalid's.
+        if (field.value === undefined || RESTART_POLICIES.includes(field.value)) continue;
         report({ message: `Unsupported value: ${quote(field.value)}: supported values: ${RESTART_POLICIES.map((v) => JSON.stringify(v)).join(', ')}. The API server rejects the object.`, span: field.span, path });
         continue;
       }

@@ -3,8 +3,10 @@
  * the ContainerRestartRules gate is on (KEP-5307). With the gate off the API server drops restartPolicyRules silently.
  * The restartPolicy value itself is container-restart-policy's and init-container-restart-policy's (one finding each).
  */
+import { isSeq } from 'yaml';
 import type { ContainerView } from '../model/pod-spec';
-import type { Field, MapView } from '../model/node-view';
+import type { Field } from '../model/node-view';
+import type { ContainerRestartRule } from '../model/api/types';
 import { describeFeature, isFeatureEnabled, type KubernetesTarget } from '../k8s/target';
 import type { Report, Rule } from './types';
 import { notSupported, tooMany } from './support/api-error';
@@ -20,53 +22,58 @@ function valueSpan(field: Field) {
 
 /** validation.go validateContainerRestartPolicy: each rule's action and exit codes. */
 function checkRules(c: ContainerView, target: KubernetesTarget | undefined, report: Report): void {
-  const rules = c.view.seq('restartPolicyRules');
-  if (!rules) return;
-  if (rules.length > MAX_RULES) {
-    report({ message: `More than ${MAX_RULES} restart rules; ${REJECTS} (\`${tooMany(rules.length, MAX_RULES)}\`).`, span: c.view.get('restartPolicyRules')!.keySpan, path: rules.path });
+  const written = c.fields.$entry('restartPolicyRules');
+  if (!written || !isSeq(written.node)) return;
+  // Every item written counts, as the user sees the list; the typed list holds only the items that are mappings.
+  const count = written.node.items.length;
+  if (count > MAX_RULES) {
+    report({ message: `More than ${MAX_RULES} restart rules; ${REJECTS} (\`${tooMany(count, MAX_RULES)}\`).`, span: written.keySpan, path: written.path });
   }
   const restartAll = isFeatureEnabled(target, 'RestartAllContainersOnContainerExits');
   const actions = restartAll ? ['Restart', 'RestartAllContainers'] : ['Restart'];
-  for (const { view } of rules.maps()) checkRule(view, actions, restartAll, target, report);
+  for (const rule of c.fields.restartPolicyRules) checkRule(rule, actions, restartAll, target, report);
 }
 
-function checkRule(rule: MapView, actions: string[], restartAll: boolean, target: KubernetesTarget | undefined, report: Report): void {
-  const action = rule.get('action');
-  const actionValue = action?.value ?? '';
+function checkRule(rule: ContainerRestartRule, actions: string[], restartAll: boolean, target: KubernetesTarget | undefined, report: Report): void {
+  const action = rule.action;
+  // What is written, mistyped or not, is what the message quotes (a mistyped one is field-type-invalid's too).
+  const actionValue = action?.written ?? '';
   if (!actions.includes(String(actionValue))) {
     // RestartAllContainers is a real action whose gate is off: say which gate would allow it.
     const gate = actionValue === 'RestartAllContainers' && !restartAll ? `, which needs ${describeFeature(target, 'RestartAllContainersOnContainerExits')}` : '';
     report({
       message: `${action ? 'Unsupported' : 'Missing'} restart rule action${gate}; ${REJECTS} (\`${notSupported(actionValue, actions)}\`).`,
-      span: action ? valueSpan(action) : rule.span,
-      path: `${rule.path}.action`,
+      span: action ? valueSpan(action) : rule.$span,
+      path: `${rule.$path}.action`,
     });
   }
-  const exitCodes = rule.get('exitCodes');
+  // `exitCodes: null` decodes to nil: as missing as no key at all.
+  const exitCodes = rule.$entry('exitCodes');
   if (!exitCodes || exitCodes.value === null) {
-    report({ message: `A restart rule without exitCodes; ${REJECTS} (\`Required value: must be specified\`).`, span: exitCodes?.keySpan ?? rule.span, path: `${rule.path}.exitCodes` });
+    report({ message: `A restart rule without exitCodes; ${REJECTS} (\`Required value: must be specified\`).`, span: exitCodes?.keySpan ?? rule.$span, path: `${rule.$path}.exitCodes` });
     return;
   }
-  const codes = rule.map('exitCodes');
+  const codes = rule.exitCodes;
   if (!codes) return;
-  const operator = codes.get('operator');
-  if (!OPERATORS.includes(String(operator?.value ?? ''))) {
+  const operator = codes.operator;
+  const operatorValue = operator?.written ?? '';
+  if (!OPERATORS.includes(String(operatorValue))) {
     report({
-      message: `${operator ? 'Unsupported' : 'Missing'} exitCodes operator; ${REJECTS} (\`${notSupported(operator?.value ?? '', OPERATORS)}\`).`,
+      message: `${operator ? 'Unsupported' : 'Missing'} exitCodes operator; ${REJECTS} (\`${notSupported(operatorValue, OPERATORS)}\`).`,
       span: operator ? valueSpan(operator) : exitCodes.keySpan,
-      path: `${codes.path}.operator`,
+      path: `${codes.$path}.operator`,
     });
   }
-  const values = codes.seq('values');
-  if (values && values.length > MAX_EXIT_CODES) {
-    report({ message: `More than ${MAX_EXIT_CODES} exit codes in one rule; ${REJECTS} (\`${tooMany(values.length, MAX_EXIT_CODES)}\`).`, span: codes.get('values')!.keySpan, path: values.path });
+  const values = codes.$entry('values');
+  if (values && codes.values.length > MAX_EXIT_CODES) {
+    report({ message: `More than ${MAX_EXIT_CODES} exit codes in one rule; ${REJECTS} (\`${tooMany(codes.values.length, MAX_EXIT_CODES)}\`).`, span: values.keySpan, path: values.path });
   }
 }
 
 /** Rules need a container-level restartPolicy (validateContainerRestartPolicy and validateInitContainerRestartPolicy). */
 function checkPolicyPresent(c: ContainerView, report: Report): boolean {
-  const rules = c.view.get('restartPolicyRules');
-  if (!rules || c.view.has('restartPolicy') || rules.value === null) return true;
+  const rules = c.fields.$entry('restartPolicyRules');
+  if (!rules || c.fields.restartPolicy !== undefined || rules.value === null) return true;
   report({
     message: `restartPolicyRules without a container restartPolicy; ${REJECTS} (\`Required value: must specify restartPolicy when restart rules are used\`).`,
     span: rules.keySpan,
@@ -96,7 +103,7 @@ export const containerRestartRulesInvalid: Rule = {
     }
     for (const c of spec.initContainers) {
       if (!checkPolicyPresent(c, report)) continue;
-      const rules = c.view.get('restartPolicyRules');
+      const rules = c.fields.$entry('restartPolicyRules');
       if (c.type === 'sidecar' && !isFeatureEnabled(options.target, 'RestartAllContainersOnContainerExits')) {
         if (rules && rules.value !== null) {
           report({

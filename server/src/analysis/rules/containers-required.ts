@@ -14,12 +14,11 @@ export const containersRequired: Rule = {
   check({ document, report }) {
     const spec = document.workload?.podSpec;
     if (!spec || spec.containers.length > 0) return;
-    const field = spec.view.get('containers');
+    const field = spec.fields.$entry('containers');
     // Items of the wrong shape are a different mistake (the list is not empty); say nothing rather than the wrong thing.
-    if (spec.view.seq('containers')?.length) return;
     // A `containers` that is not a list is a decoding error (field-type-invalid), not a missing field.
-    if (field?.node && !isSeq(field.node)) return;
+    if (field?.node && (!isSeq(field.node) || field.node.items.length > 0)) return;
     const path = fieldPath(spec.path, 'containers');
-    report({ message: `Required value: a Pod needs at least one container; the API server rejects the object.`, span: field?.keySpan ?? spec.view.span, path });
+    report({ message: `Required value: a Pod needs at least one container; the API server rejects the object.`, span: field?.keySpan ?? spec.fields.$span, path });
   },
 };

@@ -1,6 +1,7 @@
 /** docker-config-secret: a kubernetes.io/dockerconfigjson Secret whose .dockerconfigjson the kubelet could not use. */
 import { isScalar } from 'yaml';
 import { decodeBase64 } from '../k8s/base64';
+import { objectOfKind } from '../model/api/kind-view';
 import { scalarContentStart } from '../model/node-view';
 import type { Rule } from './types';
 
@@ -15,19 +16,17 @@ export const dockerConfigSecret: Rule = {
   howToFix: 'Generate it with `kubectl create secret docker-registry <name> --docker-server=… --docker-username=… --docker-password=…`.',
   consequence: 'The API server rejects a missing key, bad base64 or bad JSON; bad entries make pulls anonymous.',
   check({ document, report }) {
-    const root = document.root;
-    if (document.kind !== 'Secret' || !root || root.string('type') !== 'kubernetes.io/dockerconfigjson') return;
-    const data = root.map('data');
-    const stringData = root.map('stringData');
-    const field = stringData?.get('.dockerconfigjson') ?? data?.get('.dockerconfigjson');
+    const secret = objectOfKind(document, 'Secret');
+    if (!secret || secret.type?.value !== 'kubernetes.io/dockerconfigjson') return;
+    const field = secret.stringData.get('.dockerconfigjson') ?? secret.data.get('.dockerconfigjson');
     if (!field) {
-      report({ message: 'Required value: a kubernetes.io/dockerconfigjson Secret needs the .dockerconfigjson key', span: root.get('type')!.span, path: 'data[.dockerconfigjson]' });
+      report({ message: 'Required value: a kubernetes.io/dockerconfigjson Secret needs the .dockerconfigjson key', span: secret.type.span, path: 'data[.dockerconfigjson]' });
       return;
     }
     // stringData wins over data when both hold the key (the API server merges stringData into data).
-    const inData = !stringData?.has('.dockerconfigjson');
+    const inData = !secret.stringData.has('.dockerconfigjson');
     const path = `${inData ? 'data' : 'stringData'}[.dockerconfigjson]`;
-    if (typeof field.value !== 'string') {
+    if (field.value === undefined) {
       report({ message: `Invalid value: must be a string`, span: field.span, path });
       return;
     }

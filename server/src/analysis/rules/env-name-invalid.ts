@@ -24,15 +24,16 @@ export const envNameInvalid: Rule = {
     const relaxed = isFeatureEnabled(target, 'RelaxedEnvironmentVariableValidation');
     for (const c of document.workload?.podSpec.all ?? []) {
       const named = [
-        ...(c.view.seq('env')?.maps() ?? []).map(({ view }) => view.get('name') ?? { missing: view }),
-        ...(c.view.seq('envFrom')?.maps() ?? []).map(({ view }) => view.get('prefix')).filter((f) => f !== undefined),
+        ...c.fields.env.map((env) => env.name ?? { missing: env }),
+        ...c.fields.envFrom.map((from) => from.prefix).filter((f) => f !== undefined),
       ];
       for (const f of named) {
         if ('missing' in f) {
-          report({ message: `Required value: an env entry needs a name`, span: f.missing.span, path: `${f.missing.path}.name` });
+          report({ message: `Required value: an env entry needs a name`, span: f.missing.$span, path: `${f.missing.$path}.name` });
           continue;
         }
-        if (typeof f.value !== 'string') continue;
+        // A name that is not a string is field-type-invalid's.
+        if (f.value === undefined) continue;
         if (f.value === '' && f.path.endsWith('.prefix')) continue;
         if (f.value === '' || !RELAXED.test(f.value)) {
           report({ message: `Invalid value: ${quote(f.value)}: must not be empty, contain '=' or non-printable characters`, span: f.span, path: f.path });

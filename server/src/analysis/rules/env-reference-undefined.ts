@@ -1,5 +1,4 @@
 /** env-reference-undefined: `$(VAR)` naming no variable defined before it stays literal text (kubelet expansion). */
-import { fieldPath } from '../model/node-view';
 import type { ContainerView } from '../model/pod-spec';
 import { excerpt } from './support/quote';
 import type { Rule } from './types';
@@ -26,32 +25,30 @@ export function references(value: string): Array<{ name: string; start: number; 
 
 function check(c: ContainerView, report: Parameters<Rule['check']>[0]['report'], kustomizeVars: ReadonlySet<string>): void {
   // envFrom brings names we cannot see, and service links bring *_SERVICE_HOST/PORT: stay quiet about those.
-  if (c.view.has('envFrom')) return;
+  if (c.fields.$entry('envFrom') !== undefined) return;
   const serviceLink = /_SERVICE_(HOST|PORT)(_[A-Z0-9_]+)?$|_PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?$/;
   const defined = new Set<string>();
-  const all = new Set((c.view.seq('env')?.maps() ?? []).map(({ view }) => view.string('name')).filter((n): n is string => n !== undefined));
-  for (const { view } of c.view.seq('env')?.maps() ?? []) {
-    const value = view.get('value');
-    if (value && typeof value.value === 'string') {
+  const all = new Set(c.fields.env.map((env) => env.name?.value).filter((n) => n !== undefined));
+  for (const env of c.fields.env) {
+    const value = env.value;
+    if (value?.value !== undefined) {
       for (const r of references(value.value)) {
         if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(r.name) || defined.has(r.name) || serviceLink.test(r.name) || kustomizeVars.has(r.name)) continue;
         const later = all.has(r.name) ? ' (it is defined later in the list, which is too late)' : '';
-        report({ message: `$(${excerpt(r.name)}) refers to no variable defined before it${later}; the kubelet leaves it as the literal text "$(${excerpt(r.name)})". Write $$(${excerpt(r.name)}) if you mean that text.`, span: value.span, path: fieldPath(view.path, 'value') });
+        report({ message: `$(${excerpt(r.name)}) refers to no variable defined before it${later}; the kubelet leaves it as the literal text "$(${excerpt(r.name)})". Write $$(${excerpt(r.name)}) if you mean that text.`, span: value.span, path: value.path });
       }
     }
-    const name = view.string('name');
+    const name = env.name?.value;
     if (name !== undefined) defined.add(name);
   }
   // command and args are expanded against the container's whole environment.
-  for (const key of ['command', 'args']) {
-    for (const item of c.view.seq(key)?.items() ?? []) {
-      if (typeof item.value !== 'string') continue;
-      for (const r of references(item.value)) {
-        // `$(date)` in a shell command is command substitution the kubelet passes through on purpose: only
-        // variable-looking names (upper case) are reported here.
-        if (!/^[A-Z_][A-Z0-9_]*$/.test(r.name) || all.has(r.name) || serviceLink.test(r.name) || kustomizeVars.has(r.name)) continue;
-        report({ message: `$(${excerpt(r.name)}) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(${excerpt(r.name)}) to mean that text, or use the shell's $${excerpt(r.name)}.`, span: item.span, path: item.path });
-      }
+  for (const item of [...c.fields.command, ...c.fields.args]) {
+    if (item.value === undefined) continue;
+    for (const r of references(item.value)) {
+      // `$(date)` in a shell command is command substitution the kubelet passes through on purpose: only
+      // variable-looking names (upper case) are reported here.
+      if (!/^[A-Z_][A-Z0-9_]*$/.test(r.name) || all.has(r.name) || serviceLink.test(r.name) || kustomizeVars.has(r.name)) continue;
+      report({ message: `$(${excerpt(r.name)}) refers to no environment variable of this container; the kubelet leaves it as the literal text. Write $$(${excerpt(r.name)}) to mean that text, or use the shell's $${excerpt(r.name)}.`, span: item.span, path: item.path });
     }
   }
 }

@@ -1,12 +1,14 @@
 /** env-value-from-invalid: valueFrom with a value, with no source, or with several; downward-API field paths. */
 import { isFeatureEnabled } from '../k8s/target';
-import { fieldPath } from '../model/node-view';
+import type { EnvVarSource } from '../model/api/types';
 import type { Rule } from './types';
 import { checkFileKeyRef, volumeKinds } from './support/file-key-ref';
 import { quote } from './support/quote';
 
+type EnvVarSourceField = Parameters<EnvVarSource['$entry']>[0];
+
 /** validateEnvVarValueFrom's sources; fileKeyRef only with EnvFiles (without it the API server drops fileKeyRef first). */
-const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
+const SOURCES: readonly EnvVarSourceField[] = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 const ONE_OF = 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`';
 const ONE_OF_WITH_FILES = 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`';
 /** validation.go validEnvDownwardAPIFieldPathExpressions (plus the annotation/label subscripts checked apart). */
@@ -26,30 +28,31 @@ export const envValueFromInvalid: Rule = {
   check({ document, options, report }) {
     const spec = document.workload?.podSpec;
     const envFiles = isFeatureEnabled(options.target, 'EnvFiles');
-    const sourceNames = envFiles ? [...SOURCES, 'fileKeyRef'] : SOURCES;
-    const volumes = volumeKinds(spec?.view.seq('volumes')?.maps().map((m) => m.view) ?? []);
+    const sourceNames: readonly EnvVarSourceField[] = envFiles ? [...SOURCES, 'fileKeyRef'] : SOURCES;
+    const volumes = volumeKinds(spec?.fields.volumes ?? []);
     for (const c of spec?.all ?? []) {
-      for (const { view } of c.view.seq('env')?.maps() ?? []) {
-        const from = view.map('valueFrom');
+      for (const env of c.fields.env) {
+        const from = env.valueFrom;
         if (!from) continue;
-        const value = view.get('value');
-        if (value && typeof value.value === 'string' && value.value !== '') {
-          report({ message: `Invalid value: may not be specified when \`value\` is not empty`, span: view.get('valueFrom')!.keySpan, path: fieldPath(view.path, 'valueFrom') });
+        const valueFromKey = env.$entry('valueFrom')!.keySpan;
+        if (env.value?.value !== undefined && env.value.value !== '') {
+          report({ message: `Invalid value: may not be specified when \`value\` is not empty`, span: valueFromKey, path: from.$path });
         }
-        const sources = sourceNames.filter((s) => from.has(s));
+        // Each written source key counts, even one whose value is null (which the API decodes as unset).
+        const sources = sourceNames.filter((s) => from.$entry(s) !== undefined);
         if (sources.length === 0) {
-          report({ message: `Invalid value: ${envFiles ? ONE_OF_WITH_FILES : ONE_OF}`, span: view.get('valueFrom')!.keySpan, path: from.path });
+          report({ message: `Invalid value: ${envFiles ? ONE_OF_WITH_FILES : ONE_OF}`, span: valueFromKey, path: from.$path });
         } else if (sources.length > 1) {
-          report({ message: `Invalid value: may not have more than one field specified at a time`, span: from.get(sources[1]!)!.keySpan, path: from.path });
+          report({ message: `Invalid value: may not have more than one field specified at a time`, span: from.$entry(sources[1]!)!.keySpan, path: from.$path });
         }
-        const fileKeyRef = envFiles ? from.map('fileKeyRef') : undefined;
+        const fileKeyRef = envFiles ? from.fileKeyRef : undefined;
         if (fileKeyRef) checkFileKeyRef(fileKeyRef, volumes, report);
-        const fp = from.map('fieldRef')?.get('fieldPath');
-        if (fp && typeof fp.value === 'string' && !FIELD_PATHS.has(fp.value) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(fp.value)) {
+        const fp = from.fieldRef?.fieldPath;
+        if (fp?.value !== undefined && !FIELD_PATHS.has(fp.value) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(fp.value)) {
           report({ message: `Unsupported value: ${quote(fp.value)}: the downward API offers env only metadata.name, metadata.namespace, metadata.uid, metadata.labels['<key>'], metadata.annotations['<key>'], spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs`, span: fp.span, path: fp.path });
         }
-        const rf = from.map('resourceFieldRef')?.get('resource');
-        if (rf && typeof rf.value === 'string' && !RESOURCE_FIELDS.has(rf.value) && !/^(limits|requests)\.hugepages-/.test(rf.value)) {
+        const rf = from.resourceFieldRef?.resource;
+        if (rf?.value !== undefined && !RESOURCE_FIELDS.has(rf.value) && !/^(limits|requests)\.hugepages-/.test(rf.value)) {
           report({ message: `Unsupported value: ${quote(rf.value)}: supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"`, span: rf.span, path: rf.path });
         }
       }

@@ -1,5 +1,4 @@
 /** ephemeral-containers: a manifest cannot create ephemeral containers; kubectl debug adds them to a running Pod. */
-import { fieldPath } from '../model/node-view';
 import { containerFieldPath } from '../model/pod-spec';
 import type { Rule } from './types';
 import { quote } from './support/quote';
@@ -18,20 +17,20 @@ export const ephemeralContainers: Rule = {
   howToFix: 'Remove `ephemeralContainers` from the manifest and use `kubectl debug -it <pod> --image=busybox --target=<container>` when you need one.',
   check({ document, report }) {
     const spec = document.workload?.podSpec;
-    const field = spec?.view.get('ephemeralContainers');
+    const field = spec?.fields.$entry('ephemeralContainers');
     if (!spec || !field) return;
-    const path = fieldPath(spec.path, 'ephemeralContainers');
-    report({ message: `Forbidden: cannot be set on create. Ephemeral containers are added to a running Pod with kubectl debug, not written in manifests.`, span: field.keySpan, path });
+    report({ message: `Forbidden: cannot be set on create. Ephemeral containers are added to a running Pod with kubectl debug, not written in manifests.`, span: field.keySpan, path: field.path });
     const targets = new Set([...spec.containers, ...spec.initContainers].map((c) => c.name));
     for (const c of spec.ephemeralContainers) {
+      // Every written key, known to the API or not: the untyped mapping is the one that lists them all.
       for (const key of c.view.keys()) {
         if (ALLOWED.has(key)) continue;
         const f = c.view.get(key)!;
         report({ message: `Forbidden: cannot be set for an Ephemeral Container; the API server rejects it.`, span: f.keySpan, path: containerFieldPath(c, key) });
       }
-      const target = c.view.get('targetContainerName');
-      if (target && typeof target.value === 'string' && !targets.has(target.value)) {
-        report({ message: `Not found: ${quote(target.value)}: it must name a container or init container of this Pod; the API server rejects it.`, span: target.span, path: containerFieldPath(c, 'targetContainerName') });
+      const target = 'targetContainerName' in c.fields ? c.fields.targetContainerName : undefined;
+      if (target?.value !== undefined && !targets.has(target.value)) {
+        report({ message: `Not found: ${quote(target.value)}: it must name a container or init container of this Pod; the API server rejects it.`, span: target.span, path: target.path });
       }
     }
   },

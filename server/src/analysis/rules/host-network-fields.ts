@@ -14,18 +14,19 @@ export const hostNetworkFields: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec) return;
     for (const c of spec.all) {
-      for (const { view } of c.view.seq('ports')?.maps() ?? []) {
-        const hostIP = view.get('hostIP');
-        const hostPort = view.get('hostPort')?.value;
-        if (hostIP && typeof hostIP.value === 'string' && hostIP.value !== '' && (hostPort === undefined || hostPort === 0)) {
-          report({ message: `hostIP set without hostPort: the host IP is ignored`, span: hostIP.keySpan, path: view.path });
+      for (const port of c.fields.ports) {
+        const hostIP = port.hostIP;
+        // warnings.go tests `HostPort == 0`: a hostPort of the wrong type (`"80"`) is written, so no warning here.
+        const hostPort = port.hostPort?.written;
+        if (hostIP?.value !== undefined && hostIP.value !== '' && (hostPort === undefined || hostPort === 0)) {
+          report({ message: `hostIP set without hostPort: the host IP is ignored`, span: hostIP.keySpan, path: port.$path });
         }
       }
     }
     const seen = new Set<string>();
-    for (const { view } of spec.view.seq('hostAliases')?.maps() ?? []) {
-      const ip = view.get('ip');
-      if (!ip || typeof ip.value !== 'string') continue;
+    for (const alias of spec.fields.hostAliases) {
+      const ip = alias.ip;
+      if (ip?.value === undefined) continue;
       if (seen.has(ip.value)) report({ message: `duplicate ip ${quote(ip.value)}`, span: ip.span, path: ip.path });
       seen.add(ip.value);
     }

@@ -1,5 +1,4 @@
 /** host-port-conflict: the same hostPort, protocol and hostIP twice among the app containers (or in one init container). */
-import { fieldPath } from '../model/node-view';
 import { portsOf, type PortEntry } from './support/ports';
 import type { Rule } from './types';
 import { quote } from './support/quote';
@@ -25,8 +24,9 @@ export const hostPortConflict: Rule = {
           seen.set(key, p.path);
           continue;
         }
-        const field = p.field('hostPort')!;
-        report({ message: `Duplicate value: ${quote(key)}: ${first} takes this host port already; the API server rejects the object.`, span: field.span, path: fieldPath(p.path, 'hostPort') });
+        // A hostPort other than 0 was read from this port's written integer.
+        const field = p.container.fields.ports.find((port) => port.$path === p.path)!.hostPort!;
+        report({ message: `Duplicate value: ${quote(key)}: ${first} takes this host port already; the API server rejects the object.`, span: field.span, path: field.path });
       }
     }
   },

@@ -3,6 +3,7 @@
  * beside it (validateHostUsers, validateWindows), and `procMount: Unmasked` outside one (ValidateSecurityContext).
  */
 import { DEFAULT_TARGET, describeFeature, featureStage, isAtLeast, isFeatureEnabled } from '../k8s/target';
+import type { Scalar } from '../model/api/types';
 import type { Rule } from './types';
 
 const REJECTS = 'the API server rejects the object';
@@ -22,37 +23,38 @@ export const hostUsersConflict: Rule = {
     const target = options.target;
     const minor = (target ?? DEFAULT_TARGET).minor;
     const userns = isFeatureEnabled(target, 'UserNamespacesSupport');
-    const hostUsersField = spec.view.get('hostUsers');
+    const pod = spec.fields;
+    const hostUsersField = pod.hostUsers;
     // Without the gate the API server drops hostUsers: the Pod then uses the host's user namespace.
     const ownUserns = userns && hostUsersField?.value === false;
     if (ownUserns) {
       const newText = isAtLeast(minor, '1.34');
       const when = newText ? 'when `hostUsers` is false' : 'when `pod.Spec.HostUsers` is false';
-      const conflicts: Array<[string, boolean]> = [
-        ['hostNetwork', !isFeatureEnabled(target, 'UserNamespacesHostNetworkSupport')],
-        ['hostPID', true],
-        ['hostIPC', true],
+      const conflicts: Array<[string, Scalar<boolean> | undefined, boolean]> = [
+        ['hostNetwork', pod.hostNetwork, !isFeatureEnabled(target, 'UserNamespacesHostNetworkSupport')],
+        ['hostPID', pod.hostPID, true],
+        ['hostIPC', pod.hostIPC, true],
       ];
-      for (const [name, forbidden] of conflicts) {
-        const field = spec.view.get(name);
+      for (const [name, field, forbidden] of conflicts) {
         if (!field || field.value !== true || !forbidden) continue;
         const gate = name === 'hostNetwork' && featureStage('UserNamespacesHostNetworkSupport', minor) ? ` (allowed only with ${describeFeature(target, 'UserNamespacesHostNetworkSupport')})` : '';
         report({ message: `A Pod with hostUsers: false cannot use ${name}${gate}; ${REJECTS} (\`Forbidden: ${when}\`).`, span: field.keySpan, path: field.path });
       }
       if (newText) {
         for (const c of spec.all) {
-          const devices = c.view.get('volumeDevices');
+          // Counted when written, even as an empty list; `volumeDevices: null` decodes to none.
+          const devices = c.fields.$entry('volumeDevices');
           if (!devices || devices.value === null) continue;
           report({ message: `Volume devices cannot be used in a Pod with hostUsers: false (they are not ID-mapped); ${REJECTS} (\`Forbidden: ${when}\`).`, span: devices.keySpan, path: devices.path });
         }
       }
     }
-    if (userns && hostUsersField && hostUsersField.value !== null && spec.view.map('os')?.string('name') === 'windows') {
+    if (userns && hostUsersField && hostUsersField.written !== null && pod.os?.name?.value === 'windows') {
       report({ message: `A Windows Pod cannot set hostUsers; ${REJECTS} (\`Forbidden: cannot be set for a windows pod\`).`, span: hostUsersField.keySpan, path: hostUsersField.path });
     }
     if (!isFeatureEnabled(target, 'ProcMountType') || ownUserns) return;
     for (const c of spec.all) {
-      const procMount = c.view.map('securityContext')?.get('procMount');
+      const procMount = c.fields.securityContext?.procMount;
       if (procMount?.value !== 'Unmasked') continue;
       report({
         message: `An unmasked /proc (procMount: Unmasked) needs the Pod in its own user namespace (hostUsers: false); ${REJECTS} (\`Invalid value: "Unmasked": \`hostUsers\` must be false to use \`Unmasked\`\`).`,

@@ -22,15 +22,16 @@ export const hostnameOverrideInvalid: Rule = {
   consequence: 'The API server rejects the object.',
   check({ document, options, report }) {
     const spec = document.workload?.podSpec;
-    const field = spec?.view.get('hostnameOverride');
-    if (!spec || !field || field.value === null || !isFeatureEnabled(options.target, 'HostnameOverride')) return;
-    if (spec.view.get('setHostnameAsFQDN')?.value === true) {
+    const field = spec?.fields.hostnameOverride;
+    if (!spec || !field || field.written === null || !isFeatureEnabled(options.target, 'HostnameOverride')) return;
+    if (spec.fields.setHostnameAsFQDN?.value === true) {
       report({ message: 'Both hostnameOverride and setHostnameAsFQDN: true are set (`Forbidden: may not be specified when setHostnameAsFQDN is true`).', span: field.keySpan, path: field.path });
     }
-    if (spec.view.get('hostNetwork')?.value === true) {
+    if (spec.fields.hostNetwork?.value === true) {
       report({ message: 'A hostnameOverride in a Pod on the host network (`Forbidden: may not be specified when hostNetwork is true`).', span: field.keySpan, path: field.path });
     }
-    if (typeof field.value !== 'string') return;
+    // A value that is not a string is field-type-invalid's.
+    if (field.value === undefined) return;
     if (field.value.length > MAX_LENGTH) {
       report({ message: `A hostnameOverride of ${field.value.length} characters, more than ${MAX_LENGTH} (\`${tooLong(MAX_LENGTH)}\`).`, span: field.span, path: field.path });
     }

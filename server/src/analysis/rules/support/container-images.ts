@@ -2,6 +2,7 @@
 import { isScalar } from 'yaml';
 import { parseImageReference, type ImageReferenceResult } from '../../k8s/image-reference';
 import type { ManifestDocument } from '../../model/manifest';
+import type { Scalar } from '../../model/api/types';
 import { scalarContentStart, type Field } from '../../model/node-view';
 import type { ContainerView, PodSpecView } from '../../model/pod-spec';
 import type { Span } from '../../model/span';
@@ -9,7 +10,7 @@ import type { Span } from '../../model/span';
 export interface ContainerImage {
   container: ContainerView;
   spec: PodSpecView;
-  field: Field;
+  field: Scalar<string>;
   /** The image string as Kubernetes receives it. */
   raw: string;
   /** Local offset of the first character of `raw` (past an opening quote). */
@@ -30,8 +31,9 @@ export function containerImages(document: ManifestDocument): ContainerImage[] {
   const parses = new Map<string, ImageReferenceResult>();
   const substitutes = document.workload?.kind.custom?.substitutes;
   for (const container of spec.all) {
-    const field = container.view.get('image');
-    if (!field || typeof field.value !== 'string' || field.value === '' || !isScalar(field.node)) continue;
+    const field = container.fields.image;
+    // A missing, empty or mistyped image is container-image-required's and field-type-invalid's.
+    if (field?.value === undefined || field.value === '' || !isScalar(field.node)) continue;
     // A workflow engine fills `{{inputs.parameters.image}}` or `$(params.image)` in before any Pod exists.
     if (substitutes?.test(field.value)) continue;
     let parsed = parses.get(field.value);
@@ -58,7 +60,10 @@ export function imagePartSpan(image: ContainerImage, part: Span | null | undefin
   return end <= image.field.span.end ? { start, end } : image.field.span;
 }
 
-/** The imagePullPolicy field of a container, if written. */
+/**
+ * The imagePullPolicy entry of a container, if written, with its value as written: callers tell a policy of the wrong
+ * type (a written one, image-pull-policy-invalid's) from none.
+ */
 export function pullPolicyField(image: { container: ContainerView }): Field | undefined {
-  return image.container.view.get('imagePullPolicy');
+  return image.container.fields.$entry('imagePullPolicy');
 }

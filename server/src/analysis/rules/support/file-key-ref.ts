@@ -3,7 +3,7 @@
  * path) and validateFileKeyRefVolumes (the volume exists in the Pod and is an emptyDir).
  */
 import { dns1123LabelProblems } from '../../k8s/names';
-import type { MapView } from '../../model/node-view';
+import type { FileKeySelector, Volume } from '../../model/api/types';
 import type { Report } from '../types';
 import { quote } from './quote';
 
@@ -14,21 +14,23 @@ const RELAXED_ENV_NAME_MESSAGE = "a valid environment variable name must consist
 /** `volumes` of the pod spec by name: whether each is an emptyDir. */
 export type VolumeKinds = ReadonlyMap<string, { isEmptyDir: boolean }>;
 
-export function volumeKinds(volumes: MapView[]): VolumeKinds {
-  return new Map(volumes.flatMap((v) => (typeof v.string('name') === 'string' ? [[v.string('name')!, { isEmptyDir: v.has('emptyDir') }] as const] : [])));
+export function volumeKinds(volumes: readonly Volume[]): VolumeKinds {
+  // Any written `emptyDir` key counts, even `emptyDir: null` (nil to the API, which then rejects the volume for having no source).
+  return new Map(volumes.flatMap((v) => (v.name?.value !== undefined ? [[v.name.value, { isEmptyDir: v.$entry('emptyDir') !== undefined }] as const] : [])));
 }
 
-export function checkFileKeyRef(ref: MapView, volumes: VolumeKinds, report: Report): void {
-  const key = ref.get('key');
-  if (!key || key.value === '' || key.value === null) {
-    report({ message: `A fileKeyRef without a key (\`Required value\`).`, span: key?.keySpan ?? ref.span, path: `${ref.path}.key` });
-  } else if (typeof key.value === 'string' && !RELAXED_ENV_NAME.test(key.value)) {
+export function checkFileKeyRef(ref: FileKeySelector, volumes: VolumeKinds, report: Report): void {
+  // `written` for presence: an empty or null value is as missing as no key; a mistyped one is field-type-invalid's.
+  const key = ref.key;
+  if (!key || key.written === '' || key.written === null) {
+    report({ message: `A fileKeyRef without a key (\`Required value\`).`, span: key?.keySpan ?? ref.$span, path: `${ref.$path}.key` });
+  } else if (key.value !== undefined && !RELAXED_ENV_NAME.test(key.value)) {
     report({ message: `A fileKeyRef key that is not a valid variable name (\`Invalid value: ${quote(key.value)}: ${RELAXED_ENV_NAME_MESSAGE}\`).`, span: key.span, path: key.path });
   }
-  const volumeName = ref.get('volumeName');
-  if (!volumeName || volumeName.value === '' || volumeName.value === null) {
-    report({ message: `A fileKeyRef without a volumeName (\`Required value\`).`, span: volumeName?.keySpan ?? ref.span, path: `${ref.path}.volumeName` });
-  } else if (typeof volumeName.value === 'string') {
+  const volumeName = ref.volumeName;
+  if (!volumeName || volumeName.written === '' || volumeName.written === null) {
+    report({ message: `A fileKeyRef without a volumeName (\`Required value\`).`, span: volumeName?.keySpan ?? ref.$span, path: `${ref.$path}.volumeName` });
+  } else if (volumeName.value !== undefined) {
     const problems = dns1123LabelProblems(volumeName.value);
     const volume = volumes.get(volumeName.value);
     if (problems.length > 0) {
@@ -39,10 +41,10 @@ export function checkFileKeyRef(ref: MapView, volumes: VolumeKinds, report: Repo
       report({ message: `A fileKeyRef reads only from an emptyDir volume (\`Invalid value: ${quote(volumeName.value)}: referenced volume must be of type emptyDir\`).`, span: volumeName.span, path: volumeName.path });
     }
   }
-  const path = ref.get('path');
-  if (!path || path.value === '' || path.value === null) {
-    report({ message: `A fileKeyRef without a path (\`Required value\`).`, span: path?.keySpan ?? ref.span, path: `${ref.path}.path` });
-  } else if (typeof path.value === 'string' && path.value.replace(/\\/g, '/').split('/').includes('..')) {
+  const path = ref.path;
+  if (!path || path.written === '' || path.written === null) {
+    report({ message: `A fileKeyRef without a path (\`Required value\`).`, span: path?.keySpan ?? ref.$span, path: `${ref.$path}.path` });
+  } else if (path.value !== undefined && path.value.replace(/\\/g, '/').split('/').includes('..')) {
     // validatePathNoBacksteps: any `..` element, one error however many.
     report({ message: `A fileKeyRef path that climbs out of the volume (\`Invalid value: ${quote(path.value)}: must not contain '..'\`).`, span: path.span, path: path.path });
   }
