@@ -54,14 +54,15 @@ export const CUSTOM_POD_TEMPLATES: readonly CustomPodTemplates[] = [
   {
     group: 'serving.knative.dev',
     kinds: ['Service', 'Configuration'],
-    paths: ['spec.template.spec'],
-    shape: 'podSpec',
+    // A RevisionTemplateSpec is shaped as a pod template (metadata, spec): its metadata becomes the Revision's Pods'.
+    paths: ['spec.template'],
+    shape: 'template',
     // Knative names the container (user-container) and defaults containerPort to 8080 itself; its RevisionSpec adds
     // fields to PodSpec (containerConcurrency, timeoutSeconds…) and forbids others under its own flags, so the
     // Kubernetes schema is not applied: only the rules.
     skipRules: ['container-name', 'port-invalid'],
     hasPodSchema: false,
-    source: 'knative serving pkg/apis/serving/v1 RevisionTemplateSpec.Spec RevisionSpec{corev1.PodSpec inline, ContainerConcurrency, TimeoutSeconds…}',
+    source: 'knative serving pkg/apis/serving/v1 ServiceSpec/ConfigurationSpec.Template RevisionTemplateSpec{ObjectMeta, Spec RevisionSpec{corev1.PodSpec inline, ContainerConcurrency, TimeoutSeconds…}}',
   },
   {
     group: 'keda.sh',

@@ -20,8 +20,8 @@ export const annotationDeprecated: Rule = {
     const w = document.workload;
     if (!w) return;
     const pod = w.podSpec.fields;
-    // warnings.go asks `SeccompProfile == nil`; a written key counts as set here, even `seccompProfile: null` (which decodes to nil).
-    const podSeccomp = pod.securityContext?.$entry('seccompProfile') !== undefined;
+    // warnings.go asks `SeccompProfile == nil`: `seccompProfile: null` decodes to nil, so it is not set.
+    const podSeccomp = pod.securityContext?.$isSet('seccompProfile') === true;
     // The Pod's metadata: the object's for a Pod, the template's otherwise.
     for (const [key, field] of w.podMetadata?.annotations ?? []) {
       let msg: string | undefined;
@@ -31,13 +31,13 @@ export const annotationDeprecated: Rule = {
       else if (key.startsWith('container.seccomp.security.alpha.kubernetes.io/')) {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
-        if (c?.fields.securityContext?.$entry('seccompProfile') === undefined) msg = noEffect('1.27', 'non-functional in v1.27+; use the "seccompProfile" field instead');
+        if (c?.fields.securityContext?.$isSet('seccompProfile') !== true) msg = noEffect('1.27', 'non-functional in v1.27+; use the "seccompProfile" field instead');
       } else if (key.startsWith('container.apparmor.security.beta.kubernetes.io/') && w.podSpec.isPodTemplate) {
         const name = key.slice(key.indexOf('/') + 1);
         const c = w.podSpec.all.find((x) => x.name === name);
         // The annotation still works: pkg/registry/core/pod/strategy.go (applyAppArmorVersionSkew) copies it into the
         // container's appArmorProfile when the Pod is created and the field is unset; warnings.go only warns on templates.
-        if (c?.fields.securityContext?.$entry('appArmorProfile') === undefined && pod.securityContext?.$entry('appArmorProfile') === undefined) {
+        if (c?.fields.securityContext?.$isSet('appArmorProfile') !== true && pod.securityContext?.$isSet('appArmorProfile') !== true) {
           msg = `Deprecated AppArmor annotation: it still applies (the API server copies it into securityContext.appArmorProfile of container ${quote(name)} when it creates each Pod), but the API server warns: deprecated since v1.30; use the "appArmorProfile" field instead`;
         }
       }

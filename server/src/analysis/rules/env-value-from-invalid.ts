@@ -38,8 +38,8 @@ export const envValueFromInvalid: Rule = {
         if (env.value?.value !== undefined && env.value.value !== '') {
           report({ message: `Invalid value: may not be specified when \`value\` is not empty`, span: valueFromKey, path: from.$path });
         }
-        // Each written source key counts, even one whose value is null (which the API decodes as unset).
-        const sources = sourceNames.filter((s) => from.$entry(s) !== undefined);
+        // validateEnvVarValueFrom counts the sources that are non-nil: one written `null` is not set.
+        const sources = sourceNames.filter((s) => from.$isSet(s));
         if (sources.length === 0) {
           report({ message: `Invalid value: ${envFiles ? ONE_OF_WITH_FILES : ONE_OF}`, span: valueFromKey, path: from.$path });
         } else if (sources.length > 1) {

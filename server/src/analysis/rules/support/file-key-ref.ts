@@ -15,8 +15,8 @@ const RELAXED_ENV_NAME_MESSAGE = "a valid environment variable name must consist
 export type VolumeKinds = ReadonlyMap<string, { isEmptyDir: boolean }>;
 
 export function volumeKinds(volumes: readonly Volume[]): VolumeKinds {
-  // Any written `emptyDir` key counts, even `emptyDir: null` (nil to the API, which then rejects the volume for having no source).
-  return new Map(volumes.flatMap((v) => (v.name?.value !== undefined ? [[v.name.value, { isEmptyDir: v.$entry('emptyDir') !== undefined }] as const] : [])));
+  // `emptyDir: null` decodes to nil: not an emptyDir (the API then rejects the volume for having no source).
+  return new Map(volumes.flatMap((v) => (v.name?.value !== undefined ? [[v.name.value, { isEmptyDir: v.$isSet('emptyDir') }] as const] : [])));
 }
 
 export function checkFileKeyRef(ref: FileKeySelector, volumes: VolumeKinds, report: Report): void {
