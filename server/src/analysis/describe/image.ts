@@ -27,6 +27,7 @@ export function describePullPolicy(image: unknown, written: unknown): Record<str
 }
 
 export function describeImage(container: ContainerView): Record<string, unknown> {
-  const raw = container.view.get('image')?.value;
-  return { image: describeImageReference(raw), imagePullPolicy: describePullPolicy(raw, container.view.get('imagePullPolicy')?.value) };
+  // The image as written, of any type: inspect shows what is there, and says when it is not an image.
+  const raw = container.fields.image?.written;
+  return { image: describeImageReference(raw), imagePullPolicy: describePullPolicy(raw, container.fields.imagePullPolicy?.value) };
 }
