@@ -21,7 +21,7 @@ export function describeImageReference(raw: unknown): Record<string, unknown> {
 }
 
 /** The pull policy as inspect reports it: the written one, or the default for the image. */
-export function describePullPolicy(image: unknown, written: unknown): Record<string, unknown> {
+export function describePullPolicy(image: unknown, written: string | undefined): Record<string, unknown> {
   const policy = effectivePolicy(typeof image === 'string' ? image : undefined, written);
   return { value: policy.value, defaulted: policy.defaulted, valid: policy.valid, reason: policy.reason };
 }
