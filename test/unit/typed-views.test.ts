@@ -107,7 +107,7 @@ test('podReferences: every object a pod spec names, with its key and whether it 
 
 function workspaceWith(serviceAccountPullSecrets: string[]): WorkspaceView {
   const sa: IndexedObject = { kind: 'ServiceAccount', apiVersion: 'v1', namespace: undefined, name: 'builder', uri: 'sa.yaml', span: { start: 0, end: 0 }, facts: { imagePullSecrets: serviceAccountPullSecrets } };
-  return { find: (kind, name) => (kind === 'ServiceAccount' && name === 'builder' ? [sa] : []), hasKind: (kind) => kind === 'ServiceAccount' };
+  return { find: <K extends string>(kind: K, name: string) => (kind === 'ServiceAccount' && name === 'builder' ? [sa] : []) as IndexedObject<K>[], hasKind: (kind) => kind === 'ServiceAccount' };
 }
 
 test("effective pull secrets: the service account's only when the Pod lists none (an empty name counts as one)", () => {

@@ -159,13 +159,15 @@ export class WorkspaceIndex implements WorkspaceView {
     return true;
   }
 
-  find(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
-    if (this.kustomizations.size === 0) return this.byKey.get(`${kind}/${ns(namespace)}/${name}`) ?? [];
+  find<K extends string>(kind: K, name: string, namespace: string | undefined): IndexedObject<K>[] {
+    // Both maps are keyed by kind first: every object under `kind/…` is of that kind, with that kind's facts.
+    const ofKind = (objects: IndexedObject[] | undefined) => (objects ?? []) as IndexedObject<K>[];
+    if (this.kustomizations.size === 0) return ofKind(this.byKey.get(`${kind}/${ns(namespace)}/${name}`));
     // Objects a kustomization builds are in the namespace it gives them (`namespace:`), not the one written.
     const wanted = ns(namespace);
     // kustomize leaves cluster-scoped objects (RuntimeClass) without a namespace.
     const given = (o: IndexedObject) => (o.kind === 'RuntimeClass' ? o.namespace : (this.kustomizeFacts(o.uri)?.namespace ?? o.namespace));
-    return (this.byName.get(`${kind}/${name}`) ?? []).filter((o) => ns(given(o)) === wanted);
+    return ofKind(this.byName.get(`${kind}/${name}`)).filter((o) => ns(given(o)) === wanted);
   }
 
   /** The index as one file sees it: its lookups in the namespace Kustomize gives its objects, if any. */

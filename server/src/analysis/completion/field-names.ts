@@ -22,7 +22,7 @@ function isInRegularInitContainer(document: ManifestDocument, offset: number, se
   let nearest: { start: number; sidecar: boolean } | undefined;
   for (const w of document.workloads) {
     for (const c of w.podSpec.initContainers) {
-      if (c.view.span.start <= offset && (!nearest || c.view.span.start > nearest.start)) nearest = { start: c.view.span.start, sidecar: c.type === 'sidecar' };
+      if (c.span.start <= offset && (!nearest || c.span.start > nearest.start)) nearest = { start: c.span.start, sidecar: c.type === 'sidecar' };
     }
   }
   return nearest !== undefined && !nearest.sidecar;

@@ -41,8 +41,8 @@ export const policyValues: CompletionProvider = ({ document, offset }) => {
     if (!container) return [];
     values = PULL;
     // SetDefaults_Container: from the image's tag ("latest" or none → Always, else IfNotPresent).
-    const image = container.view.get('image')?.value;
-    if (typeof image === 'string') {
+    const image = container.fields.image?.value;
+    if (image !== undefined) {
       const d = defaultPullPolicy(image);
       byDefault = { value: d.policy, why: `for ${image}: ${d.reason}` };
     }

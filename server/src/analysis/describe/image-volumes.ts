@@ -6,11 +6,12 @@ import type { PodSpecView } from '../model/pod-spec';
 import { describeImageReference, describePullPolicy } from './image';
 
 export function describeImageVolumes(spec: PodSpecView): Record<string, unknown> {
-  const volumes = (spec.view.seq('volumes')?.maps() ?? []).flatMap(({ view }) => {
-    const image = view.map('image');
+  const volumes = spec.fields.volumes.flatMap((volume) => {
+    const image = volume.image;
     if (!image) return [];
-    const raw = image.get('reference')?.value;
-    return [{ name: view.string('name') ?? null, path: image.path, image: describeImageReference(raw), pullPolicy: describePullPolicy(raw, image.get('pullPolicy')?.value) }];
+    // The reference as written, of any type: inspect shows what is there, and says when it is not an image.
+    const raw = image.reference?.written;
+    return [{ name: volume.name?.value ?? null, path: image.$path, image: describeImageReference(raw), pullPolicy: describePullPolicy(raw, image.pullPolicy?.value) }];
   });
   // Only pod specs with image volumes carry the key, so other reports keep their shape.
   return volumes.length > 0 ? { imageVolumes: volumes } : {};

@@ -21,12 +21,13 @@ export function describeImageReference(raw: unknown): Record<string, unknown> {
 }
 
 /** The pull policy as inspect reports it: the written one, or the default for the image. */
-export function describePullPolicy(image: unknown, written: unknown): Record<string, unknown> {
+export function describePullPolicy(image: unknown, written: string | undefined): Record<string, unknown> {
   const policy = effectivePolicy(typeof image === 'string' ? image : undefined, written);
   return { value: policy.value, defaulted: policy.defaulted, valid: policy.valid, reason: policy.reason };
 }
 
 export function describeImage(container: ContainerView): Record<string, unknown> {
-  const raw = container.view.get('image')?.value;
-  return { image: describeImageReference(raw), imagePullPolicy: describePullPolicy(raw, container.view.get('imagePullPolicy')?.value) };
+  // The image as written, of any type: inspect shows what is there, and says when it is not an image.
+  const raw = container.fields.image?.written;
+  return { image: describeImageReference(raw), imagePullPolicy: describePullPolicy(raw, container.fields.imagePullPolicy?.value) };
 }

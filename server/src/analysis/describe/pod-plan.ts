@@ -10,7 +10,7 @@ import type { WorkspaceView } from '../workspace-view';
 /** The RuntimeClass whose overhead.podFixed the Pod will get, when the workspace defines it. */
 export interface RuntimeClassOverhead {
   name: string;
-  handler: unknown;
+  handler: string | undefined;
   overhead: Record<string, unknown>;
 }
 
@@ -27,12 +27,12 @@ export interface PodPlan {
  * the Pod is created; a Pod that already sets spec.overhead keeps it (and is rejected if it differs).
  */
 function runtimeClassOverhead(spec: PodSpecView, workspace: WorkspaceView | undefined): RuntimeClassOverhead | undefined {
-  const name = spec.view.string('runtimeClassName');
-  if (!name || spec.view.has('overhead')) return undefined;
+  const name = spec.fields.runtimeClassName?.value;
+  if (!name || spec.fields.$entry('overhead')) return undefined;
   const rc = workspace?.find('RuntimeClass', name, undefined)[0];
   const overhead = rc?.facts.overhead;
-  if (typeof overhead !== 'object' || overhead === null || Array.isArray(overhead)) return undefined;
-  return { name, handler: rc?.facts.handler, overhead: overhead as Record<string, unknown> };
+  if (!overhead) return undefined;
+  return { name, handler: rc.facts.handler, overhead };
 }
 
 /** One computation for the hover, `inspect` and the preview: the same inputs give the same numbers everywhere. */

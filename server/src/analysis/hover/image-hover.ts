@@ -27,10 +27,10 @@ export function imagePartLines(raw: string, failure: string): string[] {
 
 export const imageHover: HoverProvider = ({ document, offset, options }) => {
   const found = containerFieldAt(document, offset, 'image');
-  if (!found || typeof found.field.value !== 'string') return undefined;
+  if (found?.field.value === undefined) return undefined;
   const raw = found.field.value;
   const valid = parseImageReference(raw).ok;
-  const policy = effectivePolicy(raw, found.container.view.get('imagePullPolicy')?.value);
+  const policy = effectivePolicy(raw, found.container.fields.imagePullPolicy?.value);
   const why = !policy.valid ? 'not a pull policy: the API server rejects the object' : policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest';
   const lines: string[] = [];
   // An image the kubelet cannot parse never starts: that outweighs everything else here.

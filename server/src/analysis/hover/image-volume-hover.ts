@@ -25,13 +25,13 @@ function volumePullAction(policy: string): string {
 }
 
 export const imageVolumeHover: HoverProvider = ({ document, offset }) => {
-  for (const { view } of document.workload?.podSpec.view.seq('volumes')?.maps() ?? []) {
-    const field = view.map('image')?.get('reference');
-    if (!field || typeof field.value !== 'string' || !contains(field.entrySpan, offset)) continue;
+  for (const volume of document.workload?.podSpec.fields.volumes ?? []) {
+    const field = volume.image?.reference;
+    if (field?.value === undefined || !contains(field.entrySpan, offset)) continue;
     const raw = field.value;
-    const policy = effectivePolicy(raw, view.map('image')?.get('pullPolicy')?.value);
+    const policy = effectivePolicy(raw, volume.image?.pullPolicy?.value);
     const lines = [
-      `**Image volume** ${mdCode(view.string('name') ?? '(unnamed)')}: ${mdCode(raw)}`,
+      `**Image volume** ${mdCode(volume.name?.value ?? '(unnamed)')}: ${mdCode(raw)}`,
       '',
       ...imagePartLines(raw, 'the kubelet cannot pull it, and the Pod\'s containers are not created.'),
       `**pullPolicy: ${mdText(policy.value)}** — ${policy.defaulted ? `defaulted: ${mdText(policy.reason)}` : 'written in the manifest'}.`,

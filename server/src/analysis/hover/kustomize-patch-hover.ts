@@ -21,18 +21,20 @@ export const kustomizePatchHover: HoverProvider = ({ document, offset, options }
   const bases = options.kustomizeBases ?? [];
   if (!isKustomizePatch(options) || bases.length === 0) return undefined;
   const container = document.workload?.podSpec.all.find((c) => {
-    const name = c.view.get('name');
+    const name = c.fields.name;
     return name && contains(name.span, offset);
   });
-  if (!container?.name) return undefined;
+  const nameField = container?.fields.name;
+  if (!container?.name || !nameField) return undefined;
   const merged = mergedObject(document, bases, undefined, options.kustomize.patchTargets, options.kustomizeOtherPatches, options.kustomize);
   const built = merged?.model.documents[0]?.workload?.podSpec.all.find((c) => c.list === container.list && c.name === container.name);
   if (!merged || !built) return undefined;
-  const json = JSON.stringify(built.view.toJS(), (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? '';
+  // The whole merged container, every field as written: a walk of any field, so the untyped mapping.
+  const json = JSON.stringify(built.fields.$map.toJS(), (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) ?? '';
   const lines = json.split('\n');
   const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), '…'] : lines;
   return {
     markdown: `**After Kustomize**: container ${mdCode(container.name)} as this patch and ${mdCode(shortPlace(merged.base.place))} make it\n\n${codeBlock(shown.join('\n'))}`,
-    span: container.view.get('name')!.span,
+    span: nameField.span,
   };
 };

@@ -8,10 +8,11 @@ import { mdText } from './markdown';
 export const pullPolicyHover: HoverProvider = ({ document, offset }) => {
   const found = containerFieldAt(document, offset, 'imagePullPolicy');
   if (!found) return undefined;
-  const value = typeof found.field.value === 'string' ? found.field.value : String(found.field.value);
-  const image = found.container.view.get('image')?.value;
+  // A value of another type is named as Kubernetes reads it (the API server rejects it).
+  const value = found.field.value ?? String(found.field.written);
+  const image = found.container.fields.image?.value;
   const lines = [`**imagePullPolicy: ${mdText(value)}**`, '', kubeletAction(value), ''];
-  if (typeof image === 'string') {
+  if (image !== undefined) {
     const d = defaultPullPolicy(image);
     lines.push(
       d.policy === value

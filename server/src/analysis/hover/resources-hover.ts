@@ -8,6 +8,8 @@ import { containerShare, type EffectiveValue } from '../k8s/effective-resources'
 import { formatQuantity, multiply } from '../k8s/quantity';
 import { podPlan } from '../describe/pod-plan';
 import { podResourcesInput } from '../inputs/pod-inputs';
+import { objectView } from '../model/api/object-view';
+import type { PodTemplateSpec } from '../model/api/types';
 import type { ManifestDocument } from '../model/manifest';
 import type { Span } from '../model/span';
 import { contains, type HoverProvider } from './types';
@@ -22,21 +24,22 @@ function target(document: ManifestDocument, offset: number): { span: Span; conta
   if (!w || isContainerOnly(w)) return undefined;
   const spec = w.podSpec;
   for (const c of spec.all) {
-    const r = c.view.get('resources');
+    const r = c.fields.$entry('resources');
     if (r && contains(r.keySpan, offset)) return { span: r.keySpan, container: c.name };
     // `requests:` and `limits:` explain the same sums: a request and a limit can be decided by different phases.
-    for (const key of ['requests', 'limits']) {
-      const f = c.view.map('resources')?.get(key);
+    for (const key of ['requests', 'limits'] as const) {
+      const f = c.fields.resources?.$entry(key);
       if (f && contains(f.keySpan, offset)) return { span: f.keySpan, container: c.name };
     }
   }
-  for (const key of ['containers', 'initContainers']) {
-    const f = spec.view.get(key);
+  for (const key of ['containers', 'initContainers'] as const) {
+    const f = spec.fields.$entry(key);
     if (f && contains(f.keySpan, offset)) return { span: f.keySpan };
   }
   // The key of the pod spec itself (`spec:` of a Pod, the template's `spec:`).
-  const templateSpec = w.template?.get('spec');
+  const templateSpec = w.template && objectView<PodTemplateSpec>(w.template, 'V1PodTemplateSpec').$entry('spec');
   if (templateSpec && contains(templateSpec.keySpan, offset)) return { span: templateSpec.keySpan };
+  // Else the key in the object that holds it, found along the pod spec's path (any path a custom resource gives).
   const parentKey = spec.path.split('.').slice(0, -1).join('.');
   let view = document.root;
   for (const k of parentKey ? parentKey.split('.') : []) view = view?.map(k);

@@ -21,7 +21,7 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
     if (reference.via === 'imagePullSecrets') {
       const secret = ws.find('Secret', name, namespace)[0];
       const text = secret
-        ? `**Secret ${mdText(name)}** (${mdText(String(secret.facts.type))}) in ${where(secret)}\n\nHolds credentials for: ${Array.isArray(secret.facts.registries) && secret.facts.registries.length ? (secret.facts.registries as string[]).slice(0, 20).map((h) => mdCode(h)).join(', ') : 'no registry (not a docker config)'}.`
+        ? `**Secret ${mdText(name)}** (${mdText(secret.facts.type)}) in ${where(secret)}\n\nHolds credentials for: ${secret.facts.registries?.length ? secret.facts.registries.slice(0, 20).map((h) => mdCode(h)).join(', ') : 'no registry (not a docker config)'}.`
         : `**Secret ${mdText(name)}** is not in this workspace (namespace ${mdText(namespace ?? 'default')}).`;
       return { markdown: text, span };
     }
@@ -34,7 +34,7 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
     }
     if (reference.via === 'runtimeClassName') {
       const found = ws.find('RuntimeClass', name, undefined)[0];
-      const overhead = found?.facts.overhead as Record<string, unknown> | undefined;
+      const overhead = found?.facts.overhead;
       const text = found
         ? `**RuntimeClass ${mdText(name)}**: handler ${mdCode(String(found.facts.handler))}${overhead ? `; overhead added to the Pod's requests: ${Object.entries(overhead).map(([k, v]) => `${mdText(k)} ${mdText(String(v))}`).join(', ')}` : ''}.`
         : `**RuntimeClass ${mdText(name)}** is not in this workspace; the Pod does not start unless the cluster has it.`;

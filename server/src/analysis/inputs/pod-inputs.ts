@@ -1,4 +1,6 @@
 /** Plain inputs for the Kubernetes formulas (effective resources, QoS, startup plan) read from a pod-spec view. */
+import { isMap } from 'yaml';
+import type { ResourceRequirements, Scalar } from '../model/api/types';
 import type { ContainerView, PodSpecView } from '../model/pod-spec';
 import { isFeatureEnabled, type KubernetesTarget } from '../k8s/target';
 
@@ -15,13 +17,16 @@ export interface ResourceMaps {
   limits: Record<string, unknown>;
 }
 
-function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+/**
+ * A ResourceList as the formulas take it: each quantity as kubectl sends it. One written as a mapping or list stays
+ * present, as null: not a quantity (the API server rejects it), yet written (QoS does not default its request).
+ */
+function resourceList(list: ReadonlyMap<string, Scalar<string | number>>): Record<string, unknown> {
+  return Object.fromEntries([...list].map(([resource, quantity]) => [resource, quantity.written ?? null]));
 }
 
-function containerResources(c: ContainerView): ResourceMaps {
-  const resources = record(c.view.map('resources')?.toJS());
-  return { requests: record(resources.requests), limits: record(resources.limits) };
+function resourceMaps(resources: ResourceRequirements | undefined): ResourceMaps {
+  return resources ? { requests: resourceList(resources.requests), limits: resourceList(resources.limits) } : { requests: {}, limits: {} };
 }
 
 function label(c: ContainerView): string {
@@ -30,25 +35,29 @@ function label(c: ContainerView): string {
 
 /** Pod-level resources count only where the PodLevelResources gate is on: otherwise the API server drops them. */
 export function podResourcesInput(spec: PodSpecView, target?: KubernetesTarget) {
-  const toInput = (c: ContainerView) => ({ name: label(c), kind: isSidecarIn(c, target) ? ('sidecar' as const) : c.type === 'app' ? ('app' as const) : ('init' as const), ...containerResources(c) });
-  const podLevel = isFeatureEnabled(target, 'PodLevelResources') ? spec.view.map('resources')?.toJS() : undefined;
-  const overhead = spec.view.map('overhead')?.toJS();
+  const toInput = (c: ContainerView) => ({ name: label(c), kind: isSidecarIn(c, target) ? ('sidecar' as const) : c.type === 'app' ? ('app' as const) : ('init' as const), ...resourceMaps(c.fields.resources) });
+  const pod = spec.fields;
+  const podLevel = isFeatureEnabled(target, 'PodLevelResources') ? pod.resources : undefined;
+  // Written as a mapping, even an empty one, the overhead is the Pod's own (RuntimeClass admission then adds none).
+  const overhead = isMap(pod.$entry('overhead')?.node) ? resourceList(pod.overhead) : undefined;
   return {
     containers: spec.containers.map(toInput),
     initContainers: spec.initContainers.map(toInput),
-    ...(overhead !== undefined ? { overhead: record(overhead) } : {}),
-    ...(podLevel !== undefined ? { podLevel: { requests: record(record(podLevel).requests), limits: record(record(podLevel).limits) } } : {}),
+    ...(overhead !== undefined ? { overhead } : {}),
+    ...(podLevel !== undefined ? { podLevel: resourceMaps(podLevel) } : {}),
   };
 }
 
 export function startupInput(spec: PodSpecView, isJob: boolean, target?: KubernetesTarget) {
-  const grace = spec.view.get('terminationGracePeriodSeconds')?.value;
-  const restart = spec.view.get('restartPolicy')?.value;
+  const grace = spec.fields.terminationGracePeriodSeconds?.value;
+  const restart = spec.fields.restartPolicy?.value;
+  // A probe counts once its key is written, whatever it holds.
+  const has = (c: ContainerView, probe: 'startupProbe' | 'readinessProbe') => c.fields.$entry(probe) !== undefined;
   return {
-    initContainers: spec.initContainers.map((c) => ({ name: label(c), isSidecar: isSidecarIn(c, target), hasStartupProbe: c.view.has('startupProbe'), hasReadinessProbe: c.view.has('readinessProbe') })),
-    containers: spec.containers.map((c) => ({ name: label(c), hasReadinessProbe: c.view.has('readinessProbe') })),
-    ...(typeof restart === 'string' ? { restartPolicy: restart } : {}),
+    initContainers: spec.initContainers.map((c) => ({ name: label(c), isSidecar: isSidecarIn(c, target), hasStartupProbe: has(c, 'startupProbe'), hasReadinessProbe: has(c, 'readinessProbe') })),
+    containers: spec.containers.map((c) => ({ name: label(c), hasReadinessProbe: has(c, 'readinessProbe') })),
+    ...(restart !== undefined ? { restartPolicy: restart } : {}),
     isJob,
-    ...(typeof grace === 'number' ? { terminationGracePeriodSeconds: grace } : {}),
+    ...(grace !== undefined ? { terminationGracePeriodSeconds: grace } : {}),
   };
 }

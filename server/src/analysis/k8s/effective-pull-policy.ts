@@ -9,8 +9,9 @@ export interface EffectivePolicy {
   reason: string;
 }
 
-export function effectivePolicy(image: string | undefined, written: unknown): EffectivePolicy {
-  if (typeof written === 'string' && written !== '') {
+/** `written` is the container's (or image volume's) pull policy when written as a string. */
+export function effectivePolicy(image: string | undefined, written: string | undefined): EffectivePolicy {
+  if (written !== undefined && written !== '') {
     // validation.go validatePullPolicy: "Unsupported value" for anything else (case included: "always" is rejected).
     const valid = (PULL_POLICIES as readonly string[]).includes(written);
     return { value: written, defaulted: false, valid, reason: valid ? 'written in the manifest' : `written in the manifest, and not one of ${PULL_POLICIES.join(', ')}: the API server rejects the object` };

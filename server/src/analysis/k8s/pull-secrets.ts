@@ -21,6 +21,6 @@ export function effectivePullSecrets(spec: PodSpecView, namespace: string | unde
   const own = written.map((s) => s.name?.value).filter((n): n is string => !!n);
   const serviceAccount = spec.fields.serviceAccountName?.value || 'default';
   const sa = written.length === 0 ? ws?.find('ServiceAccount', serviceAccount, namespace)[0] : undefined;
-  const fromServiceAccount = Array.isArray(sa?.facts.imagePullSecrets) ? (sa.facts.imagePullSecrets as string[]) : [];
+  const fromServiceAccount = sa?.facts.imagePullSecrets ?? [];
   return { own, fromServiceAccount, serviceAccount };
 }

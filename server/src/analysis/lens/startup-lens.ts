@@ -17,7 +17,7 @@ function serviceWaits(spec: import('../model/pod-spec').PodSpecView, namespace: 
   if (!ws || !ws.hasKind('Service')) return [];
   const notes: string[] = [];
   for (const c of spec.initContainers) {
-    const text = [...(c.view.seq('command')?.items() ?? []), ...(c.view.seq('args')?.items() ?? [])].map((i) => (typeof i.value === 'string' ? i.value : '')).join(' ');
+    const text = [...c.fields.command, ...c.fields.args].map((i) => i.value ?? '').join(' ');
     for (const m of text.matchAll(/nslookup\s+([a-z0-9-]+)/g)) {
       const found = ws.find('Service', m[1]!, namespace).length > 0;
       notes.push(`${c.name ?? 'init'} waits for Service ${m[1]}${found ? '' : ' (not in workspace)'}`);
@@ -37,6 +37,7 @@ export const startupLens: LensProvider = (model, options) =>
     if (mode === 'off' || spec.all.length === 0 || isContainerOnly(workload)) return [];
     // One app container and nothing before it starts alone: a lens would only repeat its name.
     if (mode === 'auto' && spec.initContainers.length === 0) return [];
+    // The object's first key, whatever field it is.
     const anchor = document.root?.entries()[0]?.field;
     if (!anchor) return [];
     const plan = startupPlan(startupInput(spec, workload.kind.isJob, options.target));
