@@ -25,7 +25,6 @@ export interface PreviewPhase {
 
 export interface PreviewWorkload {
   title: string;
-  line: number;
   summary: string;
   steps: PreviewStep[];
   shutdown: Array<{ position: number; names: string[]; note: string }>;

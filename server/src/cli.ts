@@ -60,7 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
     // `pod-lens <command> --help` (or -h) is that command's page, whatever else the line holds.
-    if (isCommand(args.command) && (args.flags.has('help') || args.flags.has('h'))) {
+    if (isCommand(args.command) && args.flags.has('help')) {
       out(`${COMMAND_HELP[args.command]}\n`);
       return 0;
     }

@@ -29,18 +29,29 @@ export interface FixtureAnalysis {
   result: AnalysisResult;
 }
 
-/** `text` is the fixture's content (the annotate script passes it without its old expectations). */
-export function analyzeFixture(file: string, text: string): FixtureAnalysis {
-  const model = parseManifests(text);
-  // Workspace-scoped rules read an index: of the fixture itself, or of its whole case folder under fixtures/workspace/
-  // (`workspace/<case>/…`, subfolders included: a Kustomize base and its overlays are one case).
-  const index = new WorkspaceIndex();
+/**
+ * The files of a fixture's workspace: the fixture itself, or its whole case folder under fixtures/workspace/
+ * (`workspace/<case>/…`, subfolders included: a Kustomize base and its overlays are one case).
+ */
+export function fixtureWorkspaceFiles(file: string): string[] {
   const marker = `${sep}fixtures${sep}workspace${sep}`;
   const at = file.indexOf(marker);
   const caseFolder = at < 0 ? undefined : file.slice(0, file.indexOf(sep, at + marker.length) < 0 ? dirname(file).length : file.indexOf(sep, at + marker.length));
-  const siblings = caseFolder ? fixtureFiles(caseFolder) : [file];
-  for (const f of siblings) index.update(f, f === file ? text : readFileSync(f, 'utf8'));
+  return caseFolder ? fixtureFiles(caseFolder) : [file];
+}
+
+/** A fixture's options with the index as it stands: its options line, the file's view and what kustomizations do to it. */
+export function fixtureOptionsWith(index: WorkspaceIndex, file: string, text: string): AnalysisOptions {
   const kustomize = index.kustomizeFacts(file);
-  const options = { ...fixtureOptions(text), workspace: index.viewFor(file), ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, file) } : {}) };
+  return { ...fixtureOptions(text), workspace: index.viewFor(file), ...(kustomize ? { kustomize, kustomizeBases: patchBases(index, kustomize), kustomizeOtherPatches: otherPatches(index, kustomize, file) } : {}) };
+}
+
+/** `text` is the fixture's content (the annotate script passes it without its old expectations). */
+export function analyzeFixture(file: string, text: string): FixtureAnalysis {
+  const model = parseManifests(text);
+  // Workspace-scoped rules read an index of the fixture's workspace.
+  const index = new WorkspaceIndex();
+  for (const f of fixtureWorkspaceFiles(file)) index.update(f, f === file ? text : readFileSync(f, 'utf8'));
+  const options = fixtureOptionsWith(index, file, text);
   return { model, options, result: analyze(model, options) };
 }

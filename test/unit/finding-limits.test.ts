@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
-import { MAX_FINDINGS_PER_DOCUMENT } from '../../server/src/analysis/finding-limit';
+import { MAX_FINDINGS_PER_DOCUMENT } from '../../server/src/analysis/findings/finding-limit';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import type { AnalysisOptions } from '../../server/src/analysis/options';
 import { RULES } from '../../server/src/analysis/rules/index';

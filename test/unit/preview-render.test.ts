@@ -9,7 +9,6 @@ test('renders the timeline and the chart with a strict CSP and no script', () =>
       workloads: [
         {
           title: 'Pod <web>',
-          line: 0,
           summary: 'init → side (sidecar, keeps running) → app',
           steps: [
             { position: 1, name: 'init', type: 'init', waitsFor: 'exit 0', keepsRunning: false },
@@ -62,7 +61,6 @@ test('a Pod without init containers gets no init-container text', () => {
       workloads: [
         {
           title: 'CronJob nightly',
-          line: 0,
           summary: 'job',
           steps: [{ position: 1, name: 'job', type: 'app', waitsFor: 'all', keepsRunning: true }],
           shutdown: [],

@@ -1,4 +1,5 @@
 /** Command-line parsing: positional paths and `--flag value` / `--flag=value` options, with usage errors. */
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 
 export class UsageError extends Error {
   /** `brief`: a bad value of a flag, said in one line without the whole usage text. */
@@ -16,31 +17,32 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-/** Flags that take a value; the rest are booleans. */
-const VALUED = new Set(['format', 'fail-on', 'platform', 'to', 'kubernetes-version', 'feature-gates', 'pod-templates']);
+/**
+ * Every option any command takes, for Node's parser: the valued ones, and `-h` for `--help`. Any other flag is read as
+ * a boolean here and refused by its command's `checkKnownFlags`, so an unknown option is named in our words.
+ */
+const OPTIONS = {
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  platform: { type: 'string' },
+  to: { type: 'string' },
+  'kubernetes-version': { type: 'string' },
+  'feature-gates': { type: 'string' },
+  'pod-templates': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
 
+/** `argv[0]` is the command; the rest is read by `util.parseArgs` (`--flag value`, `--flag=value`, `-`, `--`). */
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  const positionals: string[] = [];
+  // Not strict: Node's own errors would name options in its words; the commands check their flags themselves.
+  const { positionals, tokens } = parseNodeArgs({ args: rest, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const flags = new Map<string, string | true>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      positionals.push(...rest.slice(i + 1));
-      break;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.replace(/^--?/, '').slice(0, eq < 0 ? undefined : eq - (arg.startsWith('--') ? 2 : 1));
-    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
-    else if (VALUED.has(name)) {
-      const value = rest[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
-    } else flags.set(name, true);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const valued = Object.hasOwn(OPTIONS, token.name) && OPTIONS[token.name as keyof typeof OPTIONS].type === 'string';
+    if (valued && token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
+    flags.set(token.name, token.value ?? true);
   }
   return { command, positionals, flags };
 }

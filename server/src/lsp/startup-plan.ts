@@ -31,7 +31,6 @@ export function startupPlanFor(doc: TextDocument, cache: DocumentCache, options:
     const canonical = (r: typeof plan.resources.requests) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.canonical]));
     return {
       title: `${workload.kind.kind} ${workload.name ?? '(unnamed)'}${merged ? ' (after Kustomize)' : ''}${document.workloads.length > 1 ? ` (${workload.podSpec.path})` : ''}`,
-      line: doc.positionAt(document.offset + document.span.start).line,
       summary: plan.startup.summary,
       steps: plan.startup.startupOrder,
       shutdown: plan.startup.shutdownOrder,

@@ -1,5 +1,5 @@
 /**
- * "Silence <rule> on this line" and "Silence <rule> in this file": the ignore comments rules/ignore-comments.ts reads,
+ * "Silence <rule> on this line" and "Silence <rule> in this file": the ignore comments findings/ignore-comments.ts reads,
  * written as edits. A line comment goes alone on the line above the finding, indented like it (appended to an ignore
  * comment already there); a file comment joins the file's first `# pod-lens-ignore-file <ids>` (only the first counts)
  * or opens the file.

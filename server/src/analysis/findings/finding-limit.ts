@@ -1,6 +1,6 @@
 /** Bounds what one document can produce: at most a fixed number of findings, each with a message of bounded length. */
-import type { Finding } from './rules/types';
-import { excerpt } from './rules/support/quote';
+import type { Finding } from '../rules/types';
+import { excerpt } from '../rules/support/quote';
 
 /**
  * Findings shown per YAML document. Past a few hundred a list is not read anyway, and a generated or hostile file
