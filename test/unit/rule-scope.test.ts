@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyze, createFindingsCache } from '../../server/src/analysis/analyze';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import { RULES } from '../../server/src/analysis/rules/index';
-import type { Rule } from '../../server/src/analysis/rules/types';
+import type { Rule, RuleContext } from '../../server/src/analysis/rules/types';
 import type { WorkspaceView } from '../../server/src/analysis/workspace-view';
 import { analyzeFixture, fixtureFiles } from '../support/fixture-analysis';
 
@@ -19,20 +19,16 @@ const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  container
 /** A workspace that has Secrets or not: the smallest index change a rule can observe. */
 const workspaceWith = (hasSecrets: boolean): WorkspaceView => ({ find: () => [], hasKind: (kind) => hasSecrets && kind === 'Secret' });
 
-/** A rule that reports whether it saw Secrets in the workspace; `scope` is what it declares. */
+/**
+ * A rule that reports whether it saw Secrets in the workspace; `scope` is what it declares. A rule reading the
+ * workspace without `scope: 'workspace'` does not compile (its options have no workspace); it is cast here to prove
+ * that the run time refuses it too.
+ */
 function secretsRule(scope: Rule['scope']): Rule {
-  return {
-    id: 'test-reads-workspace',
-    defaultSeverity: 'hint',
-    scope,
-    title: 't',
-    source: 't',
-    description: 't',
-    howToFix: 't',
-    check({ document, options, report }) {
-      report({ span: document.span, message: `workspace ${options.workspace === undefined ? 'absent' : options.workspace.hasKind('Secret') ? 'has Secrets' : 'has none'}` });
-    },
+  const check = ({ document, options, report }: RuleContext): void => {
+    report({ span: document.span, message: `workspace ${options.workspace === undefined ? 'absent' : options.workspace.hasKind('Secret') ? 'has Secrets' : 'has none'}` });
   };
+  return { id: 'test-reads-workspace', defaultSeverity: 'hint', scope, title: 't', source: 't', description: 't', howToFix: 't', check } as Rule;
 }
 
 /** The message of each run, through one cache: first without Secrets, then with. */

@@ -27,58 +27,54 @@ function inEachContainer(spec: PodSpecView, pick: (c: ContainerView) => Array<Fi
 }
 
 export const GATED_FIELDS: GatedFields[] = [
-  { gate: 'UserNamespacesSupport', find: (s) => [s.view.get('hostUsers')].filter(present).map((field) => ({ field })) },
-  { gate: 'SupplementalGroupsPolicy', find: (s) => [s.view.map('securityContext')?.get('supplementalGroupsPolicy')].filter(present).map((field) => ({ field })) },
+  { gate: 'UserNamespacesSupport', find: (s) => [s.fields.$entry('hostUsers')].filter(present).map((field) => ({ field })) },
+  { gate: 'SupplementalGroupsPolicy', find: (s) => [s.fields.securityContext?.$entry('supplementalGroupsPolicy')].filter(present).map((field) => ({ field })) },
   {
     gate: 'PodLevelResources',
-    find: (s) => [s.view.get('resources')].filter(present).map((field) => ({ field, effect: 'only the containers\' own resources count' })),
+    find: (s) => [s.fields.$entry('resources')].filter(present).map((field) => ({ field, effect: 'only the containers\' own resources count' })),
   },
-  { gate: 'HostnameOverride', find: (s) => [s.view.get('hostnameOverride')].filter(present).map((field) => ({ field })) },
+  { gate: 'HostnameOverride', find: (s) => [s.fields.$entry('hostnameOverride')].filter(present).map((field) => ({ field })) },
   {
     gate: 'DynamicResourceAllocation',
     find: (s) => [
-      ...[s.view.get('resourceClaims')].filter(present).map((field) => ({ field })),
-      ...inEachContainer(s, (c) => [c.view.map('resources')?.get('claims')]),
+      ...[s.fields.$entry('resourceClaims')].filter(present).map((field) => ({ field })),
+      ...inEachContainer(s, (c) => [c.fields.resources?.$entry('claims')]),
     ],
   },
   {
     gate: 'ProcMountType',
-    find: (s) => inEachContainer(s, (c) => [c.view.map('securityContext')?.get('procMount')], () => 'the container gets the Default /proc mount'),
+    find: (s) => inEachContainer(s, (c) => [c.fields.securityContext?.$entry('procMount')], () => 'the container gets the Default /proc mount'),
   },
-  { gate: 'InPlacePodVerticalScaling', find: (s) => inEachContainer(s, (c) => [c.view.get('resizePolicy')]) },
+  { gate: 'InPlacePodVerticalScaling', find: (s) => inEachContainer(s, (c) => [c.fields.$entry('resizePolicy')]) },
   {
     // Only an init container's restartPolicy is the sidecars' field; on other containers it belongs to ContainerRestartRules.
     gate: 'SidecarContainers',
-    find: (s) => s.initContainers.map((c) => c.view.get('restartPolicy')).filter(present).map((field) => ({ field, effect: 'the container runs as a regular init container' })),
+    find: (s) => s.initContainers.map((c) => c.fields.$entry('restartPolicy')).filter(present).map((field) => ({ field, effect: 'the container runs as a regular init container' })),
   },
   {
     gate: 'ContainerRestartRules',
     find: (s) =>
       inEachContainer(s, (c) => [
         // An init container's restartPolicy: Always is the sidecars' own and stays.
-        c.list === 'initContainers' && c.view.get('restartPolicy')?.value === 'Always' ? undefined : c.view.get('restartPolicy'),
-        c.view.get('restartPolicyRules'),
+        c.list === 'initContainers' && c.fields.restartPolicy?.value === 'Always' ? undefined : c.fields.$entry('restartPolicy'),
+        c.fields.$entry('restartPolicyRules'),
       ]),
   },
-  { gate: 'RecursiveReadOnlyMounts', find: (s) => inEachContainer(s, (c) => (c.view.seq('volumeMounts')?.maps() ?? []).map(({ view }) => view.get('recursiveReadOnly'))) },
+  { gate: 'RecursiveReadOnlyMounts', find: (s) => inEachContainer(s, (c) => c.fields.volumeMounts.map((m) => m.$entry('recursiveReadOnly'))) },
   {
     gate: 'EnvFiles',
-    find: (s) => inEachContainer(s, (c) => (c.view.seq('env')?.maps() ?? []).map(({ view }) => view.map('valueFrom')?.get('fileKeyRef'))),
+    find: (s) => inEachContainer(s, (c) => c.fields.env.map((e) => e.valueFrom?.$entry('fileKeyRef'))),
   },
   {
     gate: 'PodLifecycleSleepAction',
-    find: (s) =>
-      inEachContainer(s, (c) => {
-        const lifecycle = c.view.map('lifecycle');
-        return [lifecycle?.map('preStop')?.get('sleep'), lifecycle?.map('postStart')?.get('sleep')];
-      }),
+    find: (s) => inEachContainer(s, (c) => [c.fields.lifecycle?.preStop?.$entry('sleep'), c.fields.lifecycle?.postStart?.$entry('sleep')]),
   },
-  { gate: 'ContainerStopSignals', find: (s) => inEachContainer(s, (c) => [c.view.map('lifecycle')?.get('stopSignal')]) },
+  { gate: 'ContainerStopSignals', find: (s) => inEachContainer(s, (c) => [c.fields.lifecycle?.$entry('stopSignal')]) },
   {
     gate: 'ImageVolume',
     find: (s) =>
-      (s.view.seq('volumes')?.maps() ?? [])
-        .map(({ view }) => view.get('image'))
+      s.fields.volumes
+        .map((v) => v.$entry('image'))
         .filter(present)
         .map((field) => ({ field, effect: 'the whole volume is dropped, and so are the volumeMounts of it' })),
   },

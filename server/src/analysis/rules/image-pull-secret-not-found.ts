@@ -29,7 +29,7 @@ export const imagePullSecretNotFound: Rule = {
         continue;
       }
       // Every definition counts (the answer must not depend on file order): one of a pull-secret type is enough.
-      const types = [...new Set(found.map((o) => String(o.facts.type ?? 'Opaque')))];
+      const types = [...new Set(found.map((o) => o.facts.type))];
       const type = types.find((t) => !PULL_SECRET_TYPES.includes(t)) ?? types[0]!;
       if (!types.some((t) => PULL_SECRET_TYPES.includes(t))) {
         report({ severity: 'warning', message: `Secret ${quote(name.value)} has type ${excerpt(type)}, not kubernetes.io/dockerconfigjson: the kubelet ignores it for pulls and private images fail with ImagePullBackOff.`, span: name.span, path: name.path });

@@ -54,27 +54,24 @@ export interface Finding {
 
 export type Report = (finding: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }) => void;
 
-export interface RuleContext {
+/** What a rule that depends only on its file is handed: every option but the workspace index (see `Rule.scope`). */
+export type DocumentOptions = Omit<AnalysisOptions, 'workspace'>;
+
+/** A rule's view of one run; `O` is what its scope lets it read (a workspace rule alone sees `workspace`). */
+export interface RuleContext<O extends DocumentOptions = AnalysisOptions> {
   model: ManifestModel;
   /** The document being checked; spans reported are local to it. */
   document: ManifestDocument;
-  options: AnalysisOptions;
+  options: O;
   report: Report;
 }
 
-export interface Rule {
+interface RuleRecord {
   /** Stable kebab-case id: file name, diagnostic code, setting key and docs page. */
   id: string;
   defaultSeverity: Severity;
   /** Off unless the user turns it on in `podLens.rules`. */
   enabledByDefault?: boolean;
-  /**
-   * `document` (default): findings depend only on the document itself, so they are reused while it is unchanged.
-   * `file`: they depend on other documents of the file too (recomputed on every change).
-   * `workspace`: they read `options.workspace` (recomputed on every change of the file or of the index).
-   * A `document` rule is handed its options without the workspace (analyze.ts), so forgetting this cannot go stale.
-   */
-  scope?: 'document' | 'file' | 'workspace';
   /**
    * The rule concludes from what an object lacks (a required field, a missing request, an undeclared volume). A
    * Kustomize patch holds only what it changes, so such rules skip files that kustomizations use as patches.
@@ -94,8 +91,25 @@ export interface Rule {
    * text (which says what is wrong, not what follows).
    */
   consequence?: string;
+}
+
+/**
+ * `document` (default): findings depend only on the document itself, so they are reused while it is unchanged.
+ * `file`: they depend on other documents of the file too (recomputed on every change).
+ * Neither can read the workspace index: their context's options have none (by type, and at run time: findings/cache.ts).
+ */
+export interface DocumentRule extends RuleRecord {
+  scope?: 'document' | 'file';
+  check(context: RuleContext<DocumentOptions>): void;
+}
+
+/** `workspace`: findings read `options.workspace`, recomputed on every change of the file or of the index. */
+export interface WorkspaceRule extends RuleRecord {
+  scope: 'workspace';
   check(context: RuleContext): void;
 }
+
+export type Rule = DocumentRule | WorkspaceRule;
 
 const DOCS_BASE = 'https://github.com/pod-lens/pod-lens/blob/main/docs/rules/';
 
