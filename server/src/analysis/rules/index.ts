@@ -54,6 +54,7 @@ import { probePortUndeclared } from './probe-port-undeclared';
 import { nodeLabelDeprecated } from './node-label-deprecated';
 import { annotationDeprecated } from './annotation-deprecated';
 import { hostNetworkFields } from './host-network-fields';
+import { projectedPathDuplicate } from './projected-path-duplicate';
 import { imagePullSecretNotFound } from './image-pull-secret-not-found';
 import { referenceNotFound } from './reference-not-found';
 import { dockerConfigSecret } from './docker-config-secret';
@@ -133,6 +134,7 @@ export const RULES: readonly Rule[] = [
   nodeLabelDeprecated,
   annotationDeprecated,
   hostNetworkFields,
+  projectedPathDuplicate,
   hostUsersConflict,
   labelSelectorNull,
   ipNonStandard,
