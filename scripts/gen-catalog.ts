@@ -20,6 +20,7 @@ export const LIST_SEMANTICS_FILE = join(ROOT, 'scripts', 'gen-catalog', 'list-se
 
 /** devDependency alias → the Kubernetes minor it was generated from (checked against the header each file carries). */
 export const CLIENT_NODE: Array<{ alias: string; minor: string }> = [
+  { alias: 'k8s-client-node-1-28', minor: '1.28' },
   { alias: 'k8s-client-node-1-29', minor: '1.29' },
   { alias: 'k8s-client-node-1-30', minor: '1.30' },
   { alias: 'k8s-client-node-1-32', minor: '1.32' },

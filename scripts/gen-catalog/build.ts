@@ -39,6 +39,7 @@ export const KINDS: Array<{ apiVersion: string; kind: string; type: string }> = 
 // The shapes of the data are the runtime's own: one definition, read by the server and written here.
 export type { CatalogField, CatalogType } from '../../server/src/analysis/schema/catalog';
 import type { CatalogField, CatalogSource, CatalogType } from '../../server/src/analysis/schema/catalog';
+import { renamedTypes } from './renamed-types';
 import { applyListSemantics, listSemanticsSources, type ListSemanticsFile } from './list-semantics';
 
 export interface Catalog {
@@ -131,10 +132,12 @@ export function buildCatalog(clients: ClientModelSource[], enumSources: EnumSour
   const minors = clients.map((c) => c.minor);
   const reach = new Map(clients.map((c) => [c.minor, reachable(c.models)]));
   const allTypes = [...new Set(clients.flatMap((c) => [...reach.get(c.minor)!]))].sort();
+  const renamed = renamedTypes(clients);
   const types: Record<string, CatalogType> = {};
   for (const name of allTypes) {
-    const inMinors = clients.filter((c) => reach.get(c.minor)!.has(name));
-    const modelOf = (c: ClientModelSource): ClientModel | undefined => (name === 'List' ? LIST : c.models.get(name));
+    const oldName = (c: ClientModelSource): string | undefined => renamed.get(`${name}@${c.minor}`);
+    const inMinors = clients.filter((c) => reach.get(c.minor)!.has(name) || oldName(c) !== undefined);
+    const modelOf = (c: ClientModelSource): ClientModel | undefined => (name === 'List' ? LIST : (c.models.get(name) ?? c.models.get(oldName(c) ?? '')));
     const newest = modelOf(inMinors[inMinors.length - 1]!)!;
     const fieldNames = [...new Set(inMinors.flatMap((c) => modelOf(c)!.fields.map((f) => f.name)))].sort();
     const fields: Record<string, CatalogField> = {};

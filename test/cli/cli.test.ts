@@ -131,9 +131,9 @@ test('inspect: per document, the schema error count and the catalog used', async
   const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  - n\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: b:1\n    imagePulPolicy: Always\n    ports:\n    - containerPort: "80"\n';
   const report = JSON.parse((await runCli(['inspect', '-'], { input: text })).stdout);
   assert.deepEqual(report.files[0].documents, [
-    { document: 0, apiVersion: 'v1', kind: 'ConfigMap', name: 'c', schemaErrors: 1, byKind: { type: 1 }, catalog: 'Kubernetes 1.29–1.36' },
-    { document: 1, apiVersion: 'v1', kind: 'Pod', name: 'p', schemaErrors: 2, byKind: { 'unknown-field': 1, type: 1 }, catalog: 'Kubernetes 1.29–1.36' },
+    { document: 0, apiVersion: 'v1', kind: 'ConfigMap', name: 'c', schemaErrors: 1, byKind: { type: 1 }, catalog: 'Kubernetes 1.28–1.36' },
+    { document: 1, apiVersion: 'v1', kind: 'Pod', name: 'p', schemaErrors: 2, byKind: { 'unknown-field': 1, type: 1 }, catalog: 'Kubernetes 1.28–1.36' },
   ]);
   const lines = (await runCli(['inspect', '-', '--format', 'text'], { input: text })).stdout.split('\n');
-  assert.ok(lines.includes('- #1: v1 Pod p: 2 schema errors (catalog Kubernetes 1.29–1.36)'), lines.join('\n'));
+  assert.ok(lines.includes('- #1: v1 Pod p: 2 schema errors (catalog Kubernetes 1.28–1.36)'), lines.join('\n'));
 });

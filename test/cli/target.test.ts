@@ -50,7 +50,7 @@ test("a file's own pin wins over --kubernetes-version; inspect says which releas
 });
 
 test('bad target values: a one-line usage error, exit 2, naming what is accepted', async () => {
-  const minors = '1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36';
+  const minors = '1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36';
   const cases: Array<[string[], string | RegExp]> = [
     [['check', '-', '--kubernetes-version', '1.12'], `pod-lens: --kubernetes-version must be one of: ${minors} (got "1.12")\n`],
     [['inspect', '-', '--kubernetes-version=latest'], `pod-lens: --kubernetes-version must be one of: ${minors} (got "latest")\n`],

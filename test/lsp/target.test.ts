@@ -54,7 +54,7 @@ test('unknown gate names and a version Pod Lens cannot check against are reporte
     assert.deepEqual(codes(await client.open(uri, POD)), [], 'checked against the newest release');
     assert.equal(
       await client.log(/kubernetesVersion/),
-      '[warning] podLens.kubernetesVersion: "1.12" is not a version Pod Lens can check against (one of 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36); using 1.36',
+      '[warning] podLens.kubernetesVersion: "1.12" is not a version Pod Lens can check against (one of 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36); using 1.36',
     );
     assert.equal(await client.log(/NoSuchGate/), '[warning] podLens.featureGates: no rule of Pod Lens depends on NoSuchGate; ignored');
     assert.equal(await client.log(/must be true or false/), '[warning] podLens.featureGates: ImageVolume must be true or false; ignored');

@@ -32,7 +32,7 @@ test('every kind Pod Lens reads has a root type', () => {
     assert.equal(typeOfKind(apiVersion, kind), type, `${apiVersion} ${kind}`);
     assert.ok(catalogType(type), type);
   }
-  assert.deepEqual(CATALOG_MINORS.minors, ['1.29', '1.30', '1.32', '1.33', '1.34', '1.36']);
+  assert.deepEqual(CATALOG_MINORS.minors, ['1.28', '1.29', '1.30', '1.32', '1.33', '1.34', '1.36']);
   assert.deepEqual(CATALOG_MINORS.unobserved, ['1.31', '1.35']);
 });
 
@@ -67,7 +67,9 @@ test('types, formats, enums and versions of a sample of fields', () => {
     ['V1PodSpec', 'overhead', { t: '{}quantity' }],
     ['V1ResourceRequirements', 'limits', { t: '{}quantity' }],
     ['V1HTTPGetAction', 'port', { t: 'int-or-string', r: 1 }],
-    ['V1LifecycleHandler', 'sleep', { t: 'V1SleepAction', s: undefined }], // PodLifecycleSleepAction, alpha in 1.29
+    ['V1LifecycleHandler', 'sleep', { t: 'V1SleepAction', s: '1.29' }], // PodLifecycleSleepAction, alpha in 1.29
+    // Renamed from V1ResourceClaim in 1.34 (client-node's name): the same field since DRA's first release here.
+    ['CoreV1ResourceClaim', 'name', { t: 'string', r: 1, s: undefined }],
     ['V1SecurityContext', 'appArmorProfile', { t: 'V1AppArmorProfile', s: '1.30' }],
     ['V1Volume', 'image', { t: 'V1ImageVolumeSource', s: '1.32' }],
     ['V1Secret', 'data', { t: '{}byte' }],

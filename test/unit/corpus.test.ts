@@ -19,7 +19,7 @@ const KNOWN_ERRORS = new Map<string, string[]>([
   // "SCTP", "TCP", "UDP"` (kubernetes-rules.md §C.5). These archived examples predate that.
   ['kubernetes-examples/_archived/volumes/aws_ebs/aws-ebs-web.yaml', ['port-invalid']],
   ['kubernetes-examples/_archived/volumes/cinder/cinder-web.yaml', ['port-invalid']],
-  // Schema errors that are right (the catalog is generated from Kubernetes' OpenAPI, 1.29–1.36):
+  // Schema errors that are right (the catalog is generated from Kubernetes' OpenAPI, 1.28–1.36):
   // extensions/v1beta1 DaemonSet stopped being served in 1.16: kubectl answers `no matches for kind "DaemonSet" in version "extensions/v1beta1"`.
   ['kubernetes-examples/_archived/newrelic-infrastructure/newrelic-infra-daemonset.yaml', ['api-version-unserved']],
   ['kubernetes-examples/_archived/volumes/flexvolume/deploy/ds.yaml', ['image-reference-invalid', 'api-version-unserved']],

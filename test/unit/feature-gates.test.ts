@@ -97,8 +97,8 @@ test('describeFeature names the gate, its stage and its state in the target', ()
 });
 
 test('parseMinor accepts the supported minors as users write them, and nothing else', () => {
-  assert.deepEqual(SUPPORTED_MINORS, ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
-  for (const [text, want] of [['1.31', '1.31'], ['v1.31', '1.31'], ['1.31.4', '1.31'], [' 1.36 ', '1.36'], ['1.28', undefined], ['1.37', undefined], ['2.0', undefined], ['1.3', undefined], ['latest', undefined]] as const) {
+  assert.deepEqual(SUPPORTED_MINORS, ['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
+  for (const [text, want] of [['1.31', '1.31'], ['v1.31', '1.31'], ['1.31.4', '1.31'], [' 1.36 ', '1.36'], ['1.28', '1.28'], ['1.27', undefined], ['1.37', undefined], ['2.0', undefined], ['1.3', undefined], ['latest', undefined]] as const) {
     assert.equal(parseMinor(text), want, text);
   }
 });

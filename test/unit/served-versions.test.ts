@@ -34,6 +34,7 @@ test('an entry is ordered: deprecated before removed', () => {
 const FACTS: Array<[string, string, string, 'served' | 'deprecated' | 'removed']> = [
   ['flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema', '1.31', 'deprecated'],
   ['flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema', '1.32', 'removed'],
+  ['flowcontrol.apiserver.k8s.io/v1beta2', 'PriorityLevelConfiguration', '1.28', 'deprecated'],
   ['flowcontrol.apiserver.k8s.io/v1beta2', 'PriorityLevelConfiguration', '1.29', 'removed'],
   ['v1', 'Endpoints', '1.32', 'served'],
   ['v1', 'Endpoints', '1.33', 'deprecated'],
@@ -53,6 +54,10 @@ test('the warning is the API server\'s own text', () => {
   assert.equal(
     deprecationWarning('flowcontrol.apiserver.k8s.io/v1beta3', 'PriorityLevelConfiguration', '1.30'),
     'flowcontrol.apiserver.k8s.io/v1beta3 PriorityLevelConfiguration is deprecated in v1.29+, unavailable in v1.32+; use flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration',
+  );
+  assert.equal(
+    deprecationWarning('flowcontrol.apiserver.k8s.io/v1beta2', 'FlowSchema', '1.28'),
+    'flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema is deprecated in v1.26+, unavailable in v1.29+; use flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema',
   );
   assert.equal(deprecationWarning('v1', 'Endpoints', '1.36'), 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice');
 });

@@ -112,6 +112,7 @@ metadata:
 `;
 
 for (const [minor, want] of [
+  ['1.28', []],
   ['1.29', ['api-version-unserved apiVersion warning']],
   ['1.31', ['api-version-unserved apiVersion warning']],
   ['1.32', ['api-version-unserved apiVersion error']],
@@ -183,3 +184,39 @@ test('the findings cache keeps one document apart per target: a new target is ch
   assert.deepEqual(run(at('1.33')), ['container-restart-policy', 'field-unknown', 'field-unknown', 'init-container-restart-policy']);
   assert.deepEqual(run(at('1.36')), []);
 });
+
+// The oldest release: sidecars are alpha (off), sleep hooks do not exist yet, and a claim template's storage request
+// is a ResourceRequirements (VolumeResourceRequirements from 1.29: the catalog follows the rename).
+const STATEFUL_SET = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      initContainers:
+        - name: proxy
+          image: envoy:1.0
+          restartPolicy: Always
+      containers:
+        - name: db
+          image: postgres:16
+          lifecycle:
+            preStop:
+              sleep: {seconds: 5}
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+`;
+
+for (const [minor, want] of [
+  ['1.28', ['field-dropped-by-feature-gate spec.template.spec.initContainers[0].restartPolicy warning', 'field-unknown spec.template.spec.containers[0].lifecycle.preStop.sleep error']],
+  ['1.29', ['field-dropped-by-feature-gate spec.template.spec.containers[0].lifecycle.preStop.sleep warning']],
+  ['1.30', []],
+] as const) {
+  test(`a StatefulSet with a sidecar and a sleep hook at ${minor}`, () => assert.deepEqual(findings(STATEFUL_SET, at(minor)), want));
+}

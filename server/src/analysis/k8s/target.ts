@@ -14,7 +14,7 @@ export interface KubernetesTarget {
 /** The newest minor Pod Lens knows; the default target. */
 export const NEWEST_MINOR = '1.36';
 /** The oldest minor Pod Lens can check against. */
-export const OLDEST_MINOR = '1.29';
+export const OLDEST_MINOR = '1.28';
 
 export const DEFAULT_TARGET: KubernetesTarget = { minor: NEWEST_MINOR, featureGates: {} };
 

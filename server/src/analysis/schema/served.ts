@@ -17,6 +17,8 @@ export interface ApiLifecycle {
   removed?: string;
   /** What to use instead. */
   replacement: string;
+  /** What the API server's warning names instead, when it differs (the replacement of its own day: v1beta2 → v1beta3). */
+  warnsToUse?: string;
   /**
    * The replacement reads the same fields the same way, so rewriting `apiVersion` is the whole migration. False where
    * the guide lists renamed fields or changed meanings (Ingress backends, PodDisruptionBudget's empty selector…).
@@ -58,7 +60,7 @@ export const API_LIFECYCLE: ApiLifecycle[] = [
   // v1.27
   { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIStorageCapacity'], removed: '1.27', replacement: 'storage.k8s.io/v1', compatible: true },
   // v1.29
-  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], removed: '1.29', replacement: 'flowcontrol.apiserver.k8s.io/v1', compatible: false },
+  { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], deprecated: '1.26', removed: '1.29', replacement: 'flowcontrol.apiserver.k8s.io/v1', warnsToUse: 'flowcontrol.apiserver.k8s.io/v1beta3', compatible: false },
   // v1.32: nominalConcurrencyShares: 0 means 0 in v1, 30 in v1beta3, so not a plain rewrite.
   { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', kinds: ['FlowSchema', 'PriorityLevelConfiguration'], deprecated: '1.29', removed: '1.32', replacement: 'flowcontrol.apiserver.k8s.io/v1', compatible: false },
   // Deprecated without a removal: pkg/registry/core/endpoint's warning.
@@ -80,7 +82,7 @@ export function deprecationWarning(apiVersion: string, kind: string, minor: stri
   if (!e?.deprecated || minorNumber(minor) < minorNumber(e.deprecated)) return undefined;
   if (e.removed && minorNumber(minor) >= minorNumber(e.removed)) return undefined;
   const unavailable = e.removed ? `, unavailable in v${e.removed}+` : '';
-  return `${apiVersion} ${kind} is deprecated in v${e.deprecated}+${unavailable}; use ${replacementOf(e, kind)}`;
+  return `${apiVersion} ${kind} is deprecated in v${e.deprecated}+${unavailable}; use ${replacementOf({ ...e, replacement: e.warnsToUse ?? e.replacement }, kind)}`;
 }
 
 export interface Unserved {

@@ -2864,7 +2864,9 @@ export interface VolumeProjection extends ApiObject<'clusterTrustBundle' | 'conf
 }
 
 /** VolumeResourceRequirements describes the storage resource requirements for a volume. */
-export interface VolumeResourceRequirements extends ApiObject<'limits' | 'requests'> {
+export interface VolumeResourceRequirements extends ApiObject<'claims' | 'limits' | 'requests'> {
+  /** Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container. */
+  readonly claims: readonly V1ResourceClaim[];
   /** Limits describes the maximum amount of compute resources allowed. */
   readonly limits: ReadonlyMap<string, Scalar<string | number>>;
   /** Requests describes the minimum amount of compute resources required. */
