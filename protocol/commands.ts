@@ -12,6 +12,12 @@ export const SERVER_COMMANDS = [PIN_ALL_COMMAND] as const;
 /** Runs in the client: opens the startup-order preview of the document at `arguments[0]` (a URI), or the active one. */
 export const PREVIEW_COMMAND = 'podLens.showStartupPreview';
 
+/**
+ * Runs in the client: writes `podLens.kubernetesVersion` (workspace settings, or user settings with no folder open).
+ * `arguments[0]`, a minor such as `"1.33"`, skips the quick pick; one the server does not list changes nothing.
+ */
+export const CHOOSE_VERSION_COMMAND = 'podLens.chooseKubernetesVersion';
+
 /** What the pin-all command answers. */
 export interface PinAllResult {
   pinned: string[];

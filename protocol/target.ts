@@ -13,6 +13,8 @@ export interface TargetResult {
   featureGates: Record<string, boolean>;
   /** `file` when the document pins its version with `# pod-lens: kubernetes-version=1.NN`. */
   source: 'file' | 'settings';
+  /** Every release Pod Lens can check against, oldest first: the choices of podLens.chooseKubernetesVersion. */
+  supported: string[];
 }
 
 /** Sent by the server once new target settings are in force, so the status bar asks again. */

@@ -1,7 +1,8 @@
 /** The client's commands, one table: id → handler. */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { PIN_ALL_COMMAND, type PinAllResult } from '../../protocol/commands';
+import { CHOOSE_VERSION_COMMAND, PIN_ALL_COMMAND, type PinAllResult } from '../../protocol/commands';
+import { chooseKubernetesVersion } from './choose-version';
 
 async function pinAllImages(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -33,6 +34,7 @@ export function registerCommands(
   const table: Record<string, (...args: unknown[]) => unknown> = {
     'podLens.pinAllImages': () => pinAllImages(client()),
     'podLens.restartServer': () => client().restart(),
+    [CHOOSE_VERSION_COMMAND]: (minor?: unknown) => chooseKubernetesVersion(client(), minor),
     ...extra,
   };
   for (const [id, handler] of Object.entries(table)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));

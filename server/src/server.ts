@@ -33,6 +33,7 @@ import { startupPlanFor } from './lsp/startup-plan';
 import { STARTUP_PLAN_REQUEST, type StartupPlanParams, type StartupPlanResult } from '../../protocol/startup-plan';
 import { TARGET_CHANGED_NOTIFICATION, TARGET_REQUEST, type TargetParams, type TargetResult } from '../../protocol/target';
 import { fileTarget } from './analysis/k8s/file-target';
+import { SUPPORTED_MINORS } from './analysis/k8s/target';
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
@@ -103,6 +104,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     };
   });
 
+  /** Tells the client to ask podLens/target again (the status bar item) when the target left `previous`'s. */
+  function announceTarget(previous: Settings): void {
+    if (JSON.stringify(previous.target) === JSON.stringify(settings().target)) return;
+    void connection.sendNotification(TARGET_CHANGED_NOTIFICATION).catch((error: unknown) => runtime.logger.error('podLens/targetChanged failed', error));
+  }
+
   /**
    * After settings were read: the first time (`previous` undefined) every open document is checked; later only when
    * they changed. A pull that changed nothing sends nothing: a second copy of a version's diagnostics would reach the
@@ -114,9 +121,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (JSON.stringify(previous?.podTemplateProblems ?? []) !== JSON.stringify(settings().podTemplateProblems)) {
       for (const problem of settings().podTemplateProblems) runtime.logger.info(`settings: ${problem}`);
     }
-    if (previous && JSON.stringify(previous.target) !== JSON.stringify(settings().target)) {
-      void connection.sendNotification(TARGET_CHANGED_NOTIFICATION).catch((error: unknown) => runtime.logger.error('podLens/targetChanged failed', error));
-    }
+    if (previous) announceTarget(previous);
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
     for (const doc of documents.all()) {
@@ -129,9 +134,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   }
 
   connection.onInitialized(async () => {
+    const defaults = settings();
     await clientSettings.pull();
     settingsRead = true;
     republishAll(undefined);
+    // The status bar asks as soon as the client starts, which can be before these settings arrived.
+    announceTarget(defaults);
     // In the background: open documents are checked at once and again when the index is ready.
     void workspaceSync.scan(folders).catch((error) => runtime.logger.error('workspace scan failed', error));
   });
@@ -196,7 +204,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     guarded(runtime, 'target', undefined as TargetResult | undefined, (params: TargetParams): TargetResult => {
       const doc = documents.get(params.uri);
       const inForce = fileTarget(doc?.getText() ?? '', settings().target);
-      return { version: inForce.target.minor, featureGates: { ...inForce.target.featureGates }, source: inForce.source };
+      return { version: inForce.target.minor, featureGates: { ...inForce.target.featureGates }, source: inForce.source, supported: [...SUPPORTED_MINORS] };
     }),
   );
   registerCommands({ connection, runtime, documents, cache, options, pin });

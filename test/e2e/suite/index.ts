@@ -61,6 +61,24 @@ async function poll<T>(what: string, ms: number, fn: () => Thenable<T | undefine
   throw new Error(`${what}: no answer in ${ms} ms (last ${JSON.stringify(last)})`);
 }
 
+/** Waits until `accept` holds for the podLens configuration, checked now and on each onDidChangeConfiguration, with a deadline. */
+function configured(what: string, accept: (config: vscode.WorkspaceConfiguration) => boolean, ms = 15_000): Promise<void> {
+  const config = () => vscode.workspace.getConfiguration('podLens');
+  return new Promise((resolve, reject) => {
+    if (accept(config())) return resolve();
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`${what}: not in ${ms} ms; last ${JSON.stringify(config().inspect('kubernetesVersion'))}`));
+    }, ms);
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('podLens') || !accept(config())) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
 function code(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code);
 }
@@ -192,6 +210,37 @@ const tests: Array<[string, () => Promise<void>]> = [
         await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
       }
       await diagnostics(doc.uri, (d) => d.some((x) => code(x) === 'image-tag-mutable'));
+    },
+  ],
+  [
+    'the version command writes its argument to the workspace settings, and refuses a release it does not list',
+    async () => {
+      const doc = await open('pod.yaml');
+      const api = vscode.extensions.getExtension<{ client: () => { sendRequest: <R>(method: string, params: unknown) => Promise<R> } | undefined }>('pod-lens.pod-lens')!.exports;
+      const workspaceVersion = () => vscode.workspace.getConfiguration('podLens').inspect<string>('kubernetesVersion')?.workspaceValue;
+      const before = workspaceVersion();
+      assert.strictEqual(before, undefined, 'the e2e workspace sets no version of its own');
+      // A release the server does not list: an error message, and nothing written (the command awaits its own work).
+      await vscode.commands.executeCommand('podLens.chooseKubernetesVersion', '1.12');
+      assert.strictEqual(workspaceVersion(), undefined);
+      // Subscribed before the command runs: its update may fire the event before executeCommand returns.
+      const written = configured('podLens.kubernetesVersion = 1.33 in the workspace settings', () => workspaceVersion() === '1.33');
+      void written.catch(() => undefined); // handled here too, should the command itself throw first
+      try {
+        await vscode.commands.executeCommand('podLens.chooseKubernetesVersion', '1.33');
+        await written;
+        // The server pulls the new settings on the configuration change: the file is checked against 1.33.
+        const target = await poll(
+          'podLens/target at 1.33',
+          20_000,
+          async () => api.client()?.sendRequest<{ version: string; source: string }>('podLens/target', { uri: doc.uri.toString() }),
+          (t) => t.version === '1.33',
+        );
+        assert.strictEqual(target.source, 'settings');
+      } finally {
+        await vscode.workspace.getConfiguration('podLens').update('kubernetesVersion', before, vscode.ConfigurationTarget.Workspace);
+      }
+      await configured('podLens.kubernetesVersion restored', () => workspaceVersion() === before);
     },
   ],
   [
