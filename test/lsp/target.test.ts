@@ -16,7 +16,7 @@ spec:
 `;
 
 /** What podLens/target lists as the releases to choose from: every one Pod Lens can check against. */
-const SUPPORTED = ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
+const SUPPORTED = ['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
 
 const codes = (ds: Array<{ code?: string | number; message: string }> | undefined) => (ds ?? []).map((d) => `${String(d.code)}: ${d.message}`).sort();
 
