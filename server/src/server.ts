@@ -117,6 +117,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (previous && JSON.stringify(previous.target) !== JSON.stringify(settings().target)) {
       void connection.sendNotification(TARGET_CHANGED_NOTIFICATION).catch((error: unknown) => runtime.logger.error('podLens/targetChanged failed', error));
     }
+    // Where objects without a namespace go: the index resolves them, so every cross-file answer follows the setting.
+    workspaceSync.index.setDefaultNamespace(settings().defaultNamespace);
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
     for (const doc of documents.all()) {

@@ -5,14 +5,14 @@
 import type { ClientCapabilities, Connection, DidChangeConfigurationParams } from 'vscode-languageserver';
 import type { ClientFacts } from '../../../protocol/initialization';
 import type { Logger } from '../runtime';
-import { readSettings, targetSettingProblems } from '../settings/read-settings';
+import { namespaceSettingProblems, readSettings, targetSettingProblems } from '../settings/read-settings';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 
 export class ClientSettings {
   /** The settings in force: the defaults until the client's were read. */
   current: Settings = DEFAULT_SETTINGS;
   private canPull = false;
-  /** What was last said about the target settings: said once, not at every pull. */
+  /** What was last said about the target and namespace settings: said once, not at every pull. */
   private reportedProblems = '';
 
   constructor(
@@ -45,7 +45,7 @@ export class ClientSettings {
 
   private apply(raw: unknown): void {
     this.current = readSettings(raw, this.facts());
-    const problems = targetSettingProblems(raw);
+    const problems = [...targetSettingProblems(raw), ...namespaceSettingProblems(raw)];
     const key = problems.join('\n');
     if (key !== this.reportedProblems) for (const p of problems) this.logger.info(`[warning] ${p}`);
     this.reportedProblems = key;

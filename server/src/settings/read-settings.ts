@@ -6,6 +6,7 @@ import type { SeveritySetting } from '../analysis/rules/types';
 import { readPodTemplates } from '../analysis/model/pod-templates-setting';
 import { isFeatureGateName } from '../analysis/k8s/feature-gates';
 import { NEWEST_MINOR, parseMinor, SUPPORTED_MINORS, unknownFeatureGates } from '../analysis/k8s/target';
+import { isNamespaceName } from '../analysis/k8s/namespace';
 import type { ClientFacts } from '../../../protocol/initialization';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -55,6 +56,7 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
         : {},
     },
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
+    defaultNamespace: typeof s.defaultNamespace === 'string' && isNamespaceName(s.defaultNamespace) ? s.defaultNamespace : d.defaultNamespace,
     podTemplates: declared.entries,
     podTemplateProblems: declared.problems,
     registry: {
@@ -91,4 +93,14 @@ export function targetSettingProblems(raw: unknown): string[] {
     problems.push('podLens.featureGates must be an object of gate names to true or false; ignored');
   }
   return problems;
+}
+
+/**
+ * What is wrong with `podLens.defaultNamespace`, for the server log: a value the API server would refuse as a
+ * namespace (validation.go ValidateNamespaceName: a DNS-1123 label) is ignored, so unset namespaces stay `default`.
+ */
+export function namespaceSettingProblems(raw: unknown): string[] {
+  const v = isRecord(raw) ? raw.defaultNamespace : undefined;
+  if (v === undefined || v === null || v === '' || (typeof v === 'string' && isNamespaceName(v))) return [];
+  return [`podLens.defaultNamespace: ${JSON.stringify(v)} is not a namespace name (a lowercase RFC 1123 label of at most 63 characters, such as prod); using default`];
 }

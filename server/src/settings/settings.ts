@@ -20,6 +20,11 @@ export interface Settings {
   /** `podLens.kubernetesVersion` and `podLens.featureGates`: what the manifests are checked against. */
   target: KubernetesTarget;
   pin: { keepTag: boolean; platform: string };
+  /**
+   * `podLens.defaultNamespace`: where objects without `metadata.namespace` go, as with `kubectl apply -n`; '' for
+   * Kubernetes' `default`. Only a valid namespace name is kept (the workspace index reads it, not the rules' options).
+   */
+  defaultNamespace: string;
   /** podLens.podTemplates: the user's custom resources with pod templates, and why entries were skipped (logged once). */
   podTemplates: CustomPodTemplates[];
   podTemplateProblems: string[];
@@ -50,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fieldValidation: 'Strict',
   target: { minor: NEWEST_MINOR, featureGates: {} },
   pin: { keepTag: true, platform: '' },
+  defaultNamespace: '',
   podTemplates: [],
   podTemplateProblems: [],
   registry: { mirrors: {}, insecure: [], caFile: '', timeoutSeconds: 10, cacheTtlSeconds: 300, onlineChecks: false },
