@@ -36,11 +36,11 @@ import { fileTarget } from './analysis/k8s/file-target';
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
-  const clientSettings = new ClientSettings(connection, runtime.logger, () => facts);
+  let folders: InitializeParams['workspaceFolders'] = null;
+  const clientSettings = new ClientSettings(connection, runtime.logger, () => facts, () => (folders ?? []).map((f) => f.uri));
   const settings = () => clientSettings.current;
   let canRefreshLenses = false;
   let settingsRead = false;
-  let folders: InitializeParams['workspaceFolders'] = null;
   // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
   const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
   const pin = createPinResolver(runtime, settings, () => facts);
@@ -118,7 +118,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       void connection.sendNotification(TARGET_CHANGED_NOTIFICATION).catch((error: unknown) => runtime.logger.error('podLens/targetChanged failed', error));
     }
     // Where objects without a namespace go: the index resolves them, so every cross-file answer follows the setting.
-    workspaceSync.index.setDefaultNamespace(settings().defaultNamespace);
+    workspaceSync.index.setDefaultNamespace(settings().defaultNamespace, settings().folderNamespaces);
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
     for (const doc of documents.all()) {

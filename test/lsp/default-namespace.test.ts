@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServer } from '../support/lsp-client';
+import { MemoryFileSystem } from '../support/memory-file-system';
 
 const SERVICE_ACCOUNT = `apiVersion: v1
 kind: ServiceAccount
@@ -54,4 +55,36 @@ test('an invalid podLens.defaultNamespace is reported in the log once and ignore
     assert.deepEqual(references(await client.setSettings({ defaultNamespace: 'Prod_1', startupLens: 'off' }, podUri)), ['ServiceAccount "builder" is not defined in namespace default in this workspace.']);
     assert.equal(client.logs.filter((m) => m.includes('defaultNamespace')).length, 1);
   });
+});
+
+test('each workspace folder may name its own podLens.defaultNamespace (resource scope); a folder\'s change republishes its files', async () => {
+  const fs = new MemoryFileSystem({
+    '/a/service-account.yaml': SERVICE_ACCOUNT,
+    // Written without a namespace in folder b: it is in b's default namespace, never in a's prod.
+    '/b/service-account.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: runner\n',
+  });
+  const a = 'file:///a';
+  const b = 'file:///b';
+  await withServer(
+    { fileSystem: fs, workspaceFolders: [{ uri: a, name: 'a' }, { uri: b, name: 'b' }], folderSettings: { [a]: { defaultNamespace: 'prod' } } },
+    async (client) => {
+      await client.log(/^indexed \d+ files of a/);
+      await client.log(/^indexed \d+ files of b/);
+      const podA = `${a}/pod.yaml`;
+      const podB = `${b}/pod.yaml`;
+      assert.deepEqual(references(await client.open(podA, POD)), []);
+      assert.deepEqual(references(await client.open(podB, POD)), ['ServiceAccount "builder" is not defined in namespace default in this workspace.']);
+      assert.deepEqual(references(await client.open(`${a}/runner.yaml`, POD.replace('builder', 'runner'))), ['ServiceAccount "runner" is not defined in namespace prod in this workspace.']);
+
+      client.folderSettings[b] = { defaultNamespace: 'prod' };
+      assert.deepEqual(references(await client.setSettings({}, podB)), []);
+
+      client.folderSettings[b] = { defaultNamespace: 'Bad' };
+      assert.deepEqual(references(await client.setSettings({}, podB)), ['ServiceAccount "builder" is not defined in namespace default in this workspace.']);
+      assert.equal(
+        await client.log(/defaultNamespace of folder/),
+        '[warning] podLens.defaultNamespace of folder file:///b: "Bad" is not a namespace name (a lowercase RFC 1123 label of at most 63 characters, such as prod); using default',
+      );
+    },
+  );
 });

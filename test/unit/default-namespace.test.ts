@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
+import { hoverAt } from '../../server/src/analysis/hover/index';
 import { parseManifests } from '../../server/src/analysis/model/manifest';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 
@@ -69,4 +70,35 @@ test('a kustomization elsewhere in the workspace: unset namespaces of files it d
   assert.equal(index.kustomizeFacts('other/deploy.yaml')?.namespace, 'staging');
   assert.deepEqual(where(index, undefined), ['prod.yaml', 'unset.yaml']);
   assert.deepEqual(where(index, 'default'), []);
+});
+
+test('a folder\'s own default namespace: its files\' unset namespaces and lookups use it, other folders keep the workspace\'s', () => {
+  const index = indexOf([['file:///a/sa.yaml', SA_UNSET], ['file:///ab/sa.yaml', SA_UNSET], ['file:///a/inner/sa.yaml', SA_UNSET]]);
+  assert.equal(index.setDefaultNamespace('', [{ folder: 'file:///a', namespace: 'prod' }, { folder: 'file:///a/inner/', namespace: 'dev' }]), true);
+  assert.equal(index.setDefaultNamespace('', [{ folder: 'file:///a', namespace: 'prod' }, { folder: 'file:///a/inner/', namespace: 'dev' }]), false);
+  // file:///ab is not inside file:///a; the innermost folder wins.
+  assert.deepEqual(where(index, undefined), ['file:///ab/sa.yaml']);
+  assert.deepEqual(where(index, 'prod'), ['file:///a/sa.yaml']);
+  assert.deepEqual(where(index, 'dev'), ['file:///a/inner/sa.yaml']);
+  const fromA = index.viewFor('file:///a/pod.yaml');
+  assert.equal(fromA.defaultNamespace, 'prod');
+  assert.deepEqual(fromA.find('ServiceAccount', 'builder', undefined).map((o) => o.uri), ['file:///a/sa.yaml']);
+  assert.equal(index.viewFor('file:///b/pod.yaml').defaultNamespace, 'default');
+});
+
+test('cluster-scoped objects are in no namespace: a RuntimeClass is found from every folder, whatever is written', () => {
+  const rc = (ns: string) => `apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: gvisor\n${ns}handler: runsc\n`;
+  const index = indexOf([['file:///a/rc.yaml', rc('')], ['file:///b/rc.yaml', rc('  namespace: kube-system\n')]]);
+  index.setDefaultNamespace('', [{ folder: 'file:///a', namespace: 'prod' }]);
+  for (const from of ['file:///a/pod.yaml', 'file:///c/pod.yaml']) {
+    assert.deepEqual(index.viewFor(from).find('RuntimeClass', 'gvisor', undefined).map((o) => o.uri), ['file:///a/rc.yaml', 'file:///b/rc.yaml'], from);
+  }
+});
+
+test('the pull-secret hover names the namespace an unset one means', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  imagePullSecrets: [{name: regcred}]\n  containers:\n    - name: app\n      image: nginx:1.27\n';
+  // The first line is the workspace's answer, whole; the field's own description follows it.
+  const hover = (defaultNamespace?: string) => hoverAt(parseManifests(pod), pod.indexOf('regcred') + 1, { workspace: indexOf([], defaultNamespace) })?.markdown.split('\n')[0];
+  assert.equal(hover(), '**Secret regcred** is not in this workspace (namespace default).');
+  assert.equal(hover('prod'), '**Secret regcred** is not in this workspace (namespace prod).');
 });

@@ -56,7 +56,8 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
         : {},
     },
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
-    defaultNamespace: typeof s.defaultNamespace === 'string' && isNamespaceName(s.defaultNamespace) ? s.defaultNamespace : d.defaultNamespace,
+    defaultNamespace: readDefaultNamespace(s.defaultNamespace),
+    folderNamespaces: [],
     podTemplates: declared.entries,
     podTemplateProblems: declared.problems,
     registry: {
@@ -95,12 +96,18 @@ export function targetSettingProblems(raw: unknown): string[] {
   return problems;
 }
 
+/** `podLens.defaultNamespace` (the workspace's or a folder's value): a namespace name, or '' for `default`. */
+export function readDefaultNamespace(value: unknown): string {
+  return typeof value === 'string' && isNamespaceName(value) ? value : DEFAULT_SETTINGS.defaultNamespace;
+}
+
 /**
- * What is wrong with `podLens.defaultNamespace`, for the server log: a value the API server would refuse as a
- * namespace (validation.go ValidateNamespaceName: a DNS-1123 label) is ignored, so unset namespaces stay `default`.
+ * What is wrong with a `podLens.defaultNamespace` value (of a folder, when named), for the server log: a value the API
+ * server would refuse as a namespace (validation.go ValidateNamespaceName: a DNS-1123 label) is ignored, so unset
+ * namespaces stay `default`.
  */
-export function namespaceSettingProblems(raw: unknown): string[] {
-  const v = isRecord(raw) ? raw.defaultNamespace : undefined;
-  if (v === undefined || v === null || v === '' || (typeof v === 'string' && isNamespaceName(v))) return [];
-  return [`podLens.defaultNamespace: ${JSON.stringify(v)} is not a namespace name (a lowercase RFC 1123 label of at most 63 characters, such as prod); using default`];
+export function namespaceSettingProblems(value: unknown, folder?: string): string[] {
+  if (value === undefined || value === null || value === '' || (typeof value === 'string' && isNamespaceName(value))) return [];
+  const setting = folder === undefined ? 'podLens.defaultNamespace' : `podLens.defaultNamespace of folder ${folder}`;
+  return [`${setting}: ${JSON.stringify(value)} is not a namespace name (a lowercase RFC 1123 label of at most 63 characters, such as prod); using default`];
 }

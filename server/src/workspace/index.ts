@@ -5,7 +5,7 @@ import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
 import { isKustomizationFileName, readKustomization, type Kustomization, type PatchTarget } from '../analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analysis/kustomize/coverage';
-import { KUBERNETES_DEFAULT_NAMESPACE, namespaceIn } from '../analysis/k8s/namespace';
+import { UnsetNamespaces, type FolderNamespace } from './unset-namespaces';
 
 /** Characters of manifest text the index keeps for merging Kustomize patches (about 64 MB of strings). */
 export const MAX_KEPT_TEXT = 32_000_000;
@@ -20,6 +20,9 @@ export const MAX_PATCH_BASE_TEXT = 4_000_000;
 function key(o: IndexedObject): string {
   return `${o.kind}/${o.namespace ?? ''}/${o.name}`;
 }
+
+/** The indexed kinds that live in no namespace (kustomize's namespace transformer leaves them alone too). */
+const CLUSTER_SCOPED = new Set(['RuntimeClass', 'CustomResourceDefinition']);
 
 function byPlace(a: IndexedObject, b: IndexedObject): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start;
@@ -44,29 +47,22 @@ export class WorkspaceIndex implements WorkspaceView {
   private crdGeneration = -1;
   /** Bumped on every change, so analyses that read the index know they are stale. */
   generation = 0;
-  private namespaceForUnset: string = KUBERNETES_DEFAULT_NAMESPACE;
+  private readonly unset = new UnsetNamespaces();
 
   constructor(defaultNamespace = '') {
     this.setDefaultNamespace(defaultNamespace);
   }
 
-  /** Where objects without a namespace go (`podLens.defaultNamespace`, `--namespace`). */
+  /** Where objects without a namespace go (`podLens.defaultNamespace`, `--namespace`), outside folders with their own. */
   get defaultNamespace(): string {
-    return this.namespaceForUnset;
+    return this.unset.default;
   }
 
-  /** '' means Kubernetes' own `default`. Returns true when the index now answers differently. */
-  setDefaultNamespace(namespace: string): boolean {
-    const resolved = namespaceIn(namespace, undefined);
-    if (resolved === this.namespaceForUnset) return false;
-    this.namespaceForUnset = resolved;
+  /** '' means Kubernetes' own `default`; `folders` name their own. Returns true when the index now answers differently. */
+  setDefaultNamespace(namespace: string, folders: readonly FolderNamespace[] = []): boolean {
+    if (!this.unset.set(namespace, folders)) return false;
     this.generation++;
     return true;
-  }
-
-  /** The namespace an object or a lookup means: as written, else the default one. */
-  private ns(namespace: string | undefined): string {
-    return namespaceIn(namespace, this);
   }
 
   /** Indexes a file's text (replacing what the file held before). Returns true when the index changed. */
@@ -188,30 +184,37 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   find<K extends string>(kind: K, name: string, namespace: string | undefined): IndexedObject<K>[] {
+    return this.findFrom(undefined, kind, name, namespace);
+  }
+
+  /** `namespace` as asked; unset, it is the default namespace of the asking file (`from`). */
+  private findFrom<K extends string>(from: string | undefined, kind: K, name: string, namespace: string | undefined): IndexedObject<K>[] {
     // Both maps are keyed by kind first: every object under `kind/…` is of that kind, with that kind's facts.
     const ofKind = (objects: IndexedObject[] | undefined) => (objects ?? []) as IndexedObject<K>[];
-    const wanted = this.ns(namespace);
+    // A cluster-scoped object is in no namespace, whatever folder it is in: the API server clears one written on it
+    // (apiserver rest.BeforeCreate: `objectMeta.SetNamespace(metav1.NamespaceNone)` when not NamespaceScoped).
+    if (CLUSTER_SCOPED.has(kind)) return ofKind(this.byName.get(`${kind}/${name}`));
+    const wanted = namespace || this.unset.of(from);
     if (this.kustomizations.size === 0) {
       const named = this.byKey.get(`${kind}/${wanted}/${name}`) ?? [];
       // `kubectl apply -n <wanted>` puts the objects that name no namespace there too.
-      const unset = wanted === this.defaultNamespace ? (this.byKey.get(`${kind}//${name}`) ?? []) : [];
+      const unset = (this.byKey.get(`${kind}//${name}`) ?? []).filter((o) => this.unset.of(o.uri) === wanted);
       return ofKind(unset.length === 0 ? named : named.length === 0 ? unset : [...named, ...unset].sort(byPlace));
     }
     // Objects a kustomization builds are in the namespace it gives them (`namespace:`), not the one written.
-    // kustomize leaves cluster-scoped objects (RuntimeClass) without a namespace.
-    const given = (o: IndexedObject) => (o.kind === 'RuntimeClass' ? o.namespace : (this.kustomizeFacts(o.uri)?.namespace ?? o.namespace));
-    return ofKind(this.byName.get(`${kind}/${name}`)).filter((o) => this.ns(given(o)) === wanted);
+    const given = (o: IndexedObject) => this.kustomizeFacts(o.uri)?.namespace ?? o.namespace;
+    return ofKind(this.byName.get(`${kind}/${name}`)).filter((o) => (given(o) || this.unset.of(o.uri)) === wanted);
   }
 
-  /** The index as one file sees it: its lookups in the namespace Kustomize gives its objects, if any. */
+  /** The index as one file sees it: lookups in the namespace Kustomize gives its objects, else its folder's default. */
   viewFor(uri: string): WorkspaceView {
     const namespace = this.kustomizations.size === 0 ? undefined : this.kustomizeFacts(uri)?.namespace;
-    if (namespace === undefined) return this;
+    if (namespace === undefined && !this.unset.perFolder) return this;
     return {
-      find: (kind, name, written) => this.find(kind, name, kind === 'RuntimeClass' ? written : namespace),
+      find: (kind, name, written) => this.findFrom(uri, kind, name, namespace ?? written),
       hasKind: (kind) => this.hasKind(kind),
       customResourceDefinition: (group, kind) => this.customResourceDefinition(group, kind),
-      defaultNamespace: this.defaultNamespace,
+      defaultNamespace: this.unset.of(uri),
     };
   }
 
