@@ -13,6 +13,7 @@ import { podTemplatesFlag } from './cli/pod-templates';
 import { createCredentialSource, realCredentialEnvironment } from './registry/credentials';
 import { createDigestResolver } from './registry/resolver';
 import { targetFromArgs } from './cli/target-args';
+import { namespaceFromArgs } from './cli/namespace-arg';
 
 /** Everything a run reads from or writes to its process: the bin shim passes the real ones, tests their own. */
 export interface Io {
@@ -66,21 +67,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     switch (args.command) {
       case 'check': {
-        checkKnownFlags(args, ['format', 'fail-on', 'kubernetes-version', 'feature-gates', 'pod-templates']);
+        checkKnownFlags(args, ['format', 'fail-on', 'kubernetes-version', 'feature-gates', 'pod-templates', 'namespace']);
         const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
         const failOn = choice(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
         const target = targetFromArgs(args);
+        const namespace = namespaceFromArgs(args);
         const podTemplates = await podTemplatesFlag(args, io.cwd, err);
-        const report = checkInputs((await readReported(args.positionals, io, true)).inputs, { target }, err, { podTemplates });
+        const report = checkInputs((await readReported(args.positionals, io, true)).inputs, { target }, err, { podTemplates }, namespace);
         out(formatCheck(report, format, VERSION));
         return failsOn(report, failOn) ? 1 : 0;
       }
       case 'inspect': {
-        checkKnownFlags(args, ['format', 'kubernetes-version', 'feature-gates', 'pod-templates']);
+        checkKnownFlags(args, ['format', 'kubernetes-version', 'feature-gates', 'pod-templates', 'namespace']);
         const format = choice(args, 'format', ['json', 'text'] as const, 'json');
         const target = targetFromArgs(args);
+        const namespace = namespaceFromArgs(args);
         const podTemplates = await podTemplatesFlag(args, io.cwd, err);
-        out(formatInspect(inspectInputs((await readReported(args.positionals, io, true)).inputs, target, { podTemplates }), format));
+        out(formatInspect(inspectInputs((await readReported(args.positionals, io, true)).inputs, target, { podTemplates }, namespace), format));
         return 0;
       }
       case 'convert': {

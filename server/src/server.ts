@@ -37,11 +37,11 @@ import { SUPPORTED_MINORS } from './analysis/k8s/target';
 
 export function startServer(connection: Connection, runtime: Runtime): void {
   let facts: ClientFacts = {};
-  const clientSettings = new ClientSettings(connection, runtime.logger, () => facts);
+  let folders: InitializeParams['workspaceFolders'] = null;
+  const clientSettings = new ClientSettings(connection, runtime.logger, () => facts, () => (folders ?? []).map((f) => f.uri));
   const settings = () => clientSettings.current;
   let canRefreshLenses = false;
   let settingsRead = false;
-  let folders: InitializeParams['workspaceFolders'] = null;
   // Our own document implementation: the package's loses a line when an edit joins or splits a CR LF pair.
   const documents = new TextDocuments(SYNCED_TEXT_DOCUMENTS);
   const pin = createPinResolver(runtime, settings, () => facts);
@@ -122,6 +122,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       for (const problem of settings().podTemplateProblems) runtime.logger.info(`settings: ${problem}`);
     }
     if (previous) announceTarget(previous);
+    // Where objects without a namespace go: the index resolves them, so every cross-file answer follows the setting.
+    workspaceSync.index.setDefaultNamespace(settings().defaultNamespace, settings().folderNamespaces);
     cache.invalidateAnalyses();
     scheduler.settingsChanged();
     for (const doc of documents.all()) {

@@ -85,6 +85,8 @@ export class LspClient {
 
   /** Answers workspace/configuration for other sections (a peer server's own settings). */
   otherSections: Record<string, unknown> = {};
+  /** A workspace folder's own podLens values (by folder URI), over `settings` when the server asks with that scope. */
+  folderSettings: Record<string, Record<string, unknown>> = {};
 
   constructor(server: ServerTransport) {
     this.server = server;
@@ -97,9 +99,7 @@ export class LspClient {
       this.logs.push(p.message);
       for (const l of [...this.logListeners]) l(p.message);
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.section === 'podLens' ? this.settings : (this.otherSections[item.section ?? ''] ?? null))),
-    );
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => this.configuration(item.section ?? '', item.scopeUri)));
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.push(params.edit);
       this.applyWorkspaceEdit(params.edit);
@@ -117,6 +117,8 @@ export class LspClient {
       process?: boolean;
       command?: string[];
       otherSections?: Record<string, unknown>;
+      /** Workspace folders' own podLens values, by folder URI (resource-scoped settings). */
+      folderSettings?: Record<string, Record<string, unknown>>;
       workspaceFolders?: Array<{ uri: string; name: string }>;
       /** The files the server reads instead of the disk (in process only: a child process has only the disk). */
       fileSystem?: FileSystem;
@@ -128,6 +130,7 @@ export class LspClient {
     const client = new LspClient(isChild ? childProcessServer(options.command ?? [SERVER, '--stdio'], env) : inProcessServer(env, options.fileSystem));
     client.settings = options.settings ?? {};
     client.otherSections = options.otherSections ?? {};
+    client.folderSettings = options.folderSettings ?? {};
     await client.connection.sendRequest(InitializeRequest.type, {
       // In process, no parent to watch: a process id would start vscode-languageserver's never-cleared watchdog timer.
       processId: isChild ? process.pid : null,
@@ -138,6 +141,13 @@ export class LspClient {
     });
     client.connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** As VS Code answers: a folder's own value over the workspace's; `podLens.x` is one value of the section. */
+  private configuration(section: string, scopeUri: string | undefined): unknown {
+    if (section !== 'podLens' && !section.startsWith('podLens.')) return this.otherSections[section] ?? null;
+    const values = { ...this.settings, ...(scopeUri === undefined ? {} : this.folderSettings[scopeUri]) };
+    return section === 'podLens' ? values : (values[section.slice('podLens.'.length)] ?? null);
   }
 
   text(uri: string): string {

@@ -33,7 +33,7 @@ export type FactsOf<K extends string> = K extends IndexedKind ? IndexedFacts[K] 
 export interface IndexedObject<K extends string = string> {
   kind: K;
   apiVersion: string | undefined;
-  /** As written; undefined when the manifest leaves it to `kubectl -n` (treated as "default" when matching). */
+  /** As written; undefined when the manifest leaves it to `kubectl -n` (the view's `defaultNamespace` when matching). */
   namespace: string | undefined;
   name: string;
   /** The file it is in (a URI in the editor, a path in the CLI). */
@@ -45,7 +45,7 @@ export interface IndexedObject<K extends string = string> {
 
 export interface WorkspaceView {
   /**
-   * Objects of a kind with a name, in a namespace (undefined namespace matches "default" and unset). An indexed kind
+   * Objects of a kind with a name, in a namespace: an undefined namespace, asked or written, is `defaultNamespace`. An indexed kind
    * named as a literal gives its facts typed; rules that pass a kind held in a `string` read them by key.
    */
   find<K extends string>(kind: K, name: string, namespace: string | undefined): IndexedObject<K>[];
@@ -53,4 +53,9 @@ export interface WorkspaceView {
   hasKind(kind: string): boolean;
   /** The CustomResourceDefinition of a custom resource's API group and kind (the first by file and position), if any. */
   customResourceDefinition?(group: string, kind: string): CrdDefinition | undefined;
+  /**
+   * Where objects without a namespace go (`podLens.defaultNamespace`, `--namespace`), as `kubectl apply -n` puts
+   * them; "default" when absent. Messages name it through `k8s/namespace.ts` `namespaceIn`.
+   */
+  defaultNamespace?: string;
 }

@@ -29,6 +29,7 @@ const OPTIONS = {
   'kubernetes-version': { type: 'string' },
   'feature-gates': { type: 'string' },
   'pod-templates': { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 

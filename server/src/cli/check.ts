@@ -23,9 +23,10 @@ export interface CheckReport {
   summary: { files: number; errors: number; warnings: number; information: number; hints: number };
 }
 
-export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFailure: (m: string) => void, parse: ParseOptions = {}): CheckReport {
+/** `defaultNamespace`: `--namespace`, where the files' objects without a namespace go ('' for `default`). */
+export function checkInputs(inputs: Input[], baseOptions: AnalysisOptions, onFailure: (m: string) => void, parse: ParseOptions = {}, defaultNamespace = ''): CheckReport {
   // The same index as the editor's, over the paths given: pull secrets, ConfigMaps… resolve across these files.
-  const index = new WorkspaceIndex();
+  const index = new WorkspaceIndex(defaultNamespace);
   for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
   const options: AnalysisOptions = { ...baseOptions, workspace: index };
   const report: CheckReport = { files: [], summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 } };

@@ -9,6 +9,9 @@ const TARGET = `  --kubernetes-version  the release checked against, ${SUPPORTED
                         \`# pod-lens: kubernetes-version=1.NN\` line wins
   --feature-gates       gates the cluster sets differently from the release's defaults: Name=true,Other=false`;
 
+const NAMESPACE = `  -n, --namespace       where objects without metadata.namespace go, as with kubectl apply -n (default: default);
+                        references are looked up there`;
+
 const POD_TEMPLATES = `  --pod-templates       a JSON file naming other custom resources' pod templates, as the podLens.podTemplates
                         setting does: [{"apiVersion": "example.com/v1", "kind": "Widget", "paths": ["spec.template"]}]`;
 
@@ -20,24 +23,26 @@ variables; credentials from the docker and podman config files.`;
 
 export const COMMAND_HELP = {
   check: `Usage: pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [--kubernetes-version 1.NN]
-       [--feature-gates Name=true,…] [--pod-templates file.json]
+       [--feature-gates Name=true,…] [--namespace name] [--pod-templates file.json]
 
 Checks Kubernetes manifests the way the API server and the kubelet would, offline.
   --format    text (default): path:line:col: severity rule message; json; sarif (SARIF 2.1.0)
   --fail-on   error (default), warning or never: the lowest severity that makes the exit code 1
 ${TARGET}
+${NAMESPACE}
 ${POD_TEMPLATES}
 
 ${PATHS}
 ${UNREADABLE}
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error.`,
   inspect: `Usage: pod-lens inspect [paths…] [--format json|text] [--kubernetes-version 1.NN] [--feature-gates Name=true,…]
-       [--pod-templates file.json]
+       [--namespace name] [--pod-templates file.json]
 
 Prints what Kubernetes will make of each pod spec: containers in start order, images, effective pull policies,
 effective resources and QoS class, offline.
   --format    json (default) or text
 ${TARGET}
+${NAMESPACE}
 ${POD_TEMPLATES}
 
 ${PATHS}
@@ -86,14 +91,16 @@ export function overview(version: string): string {
   return `pod-lens ${version}
 
 Usage:
-  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [target] [--pod-templates file.json]
-  pod-lens inspect [paths…] [--format json|text] [target] [--pod-templates file.json]
+  pod-lens check [paths…] [--format text|json|sarif] [--fail-on error|warning|never] [target] [-n name]
+                 [--pod-templates file.json]
+  pod-lens inspect [paths…] [--format json|text] [target] [-n name] [--pod-templates file.json]
   pod-lens convert [paths…] [--to json|yaml]
   pod-lens pin [paths…] [--dry-run] [--keep-tag | --no-keep-tag] [--platform os/arch] [--pod-templates file.json]
   pod-lens resolve <image> [--platform os/arch]
   pod-lens lsp --stdio
   pod-lens <command> --help    that command's options
-The target: [--kubernetes-version 1.NN] [--feature-gates Name=true,…] (see check --help).
+The target: [--kubernetes-version 1.NN] [--feature-gates Name=true,…]; -n/--namespace: where objects without a
+namespace go, as with kubectl apply -n (see check --help).
 
 ${PATHS}
 Exit codes: 0 ok, 1 findings at or above --fail-on (pin/resolve: an image could not be resolved or a file not

@@ -20,8 +20,9 @@ export interface InspectReport {
   files: Array<{ path: string; kubernetes: InspectedTarget; workloads: InspectedWorkload[]; documents: InspectedDocument[] }>;
 }
 
-export function inspectInputs(inputs: Input[], target: KubernetesTarget = DEFAULT_TARGET, parse: ParseOptions = {}): InspectReport {
-  const index = new WorkspaceIndex();
+/** `defaultNamespace`: `--namespace`, where objects without a namespace go (a service account's pull secrets are read there). */
+export function inspectInputs(inputs: Input[], target: KubernetesTarget = DEFAULT_TARGET, parse: ParseOptions = {}, defaultNamespace = ''): InspectReport {
+  const index = new WorkspaceIndex(defaultNamespace);
   for (const input of inputs) if (!guardInput(input.text) && !isGoTemplate(input.text)) index.update(input.path, input.text);
   return {
     files: inputs.map((input) => {

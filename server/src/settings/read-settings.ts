@@ -6,6 +6,7 @@ import type { SeveritySetting } from '../analysis/rules/types';
 import { readPodTemplates } from '../analysis/model/pod-templates-setting';
 import { isFeatureGateName } from '../analysis/k8s/feature-gates';
 import { NEWEST_MINOR, parseMinor, SUPPORTED_MINORS, unknownFeatureGates } from '../analysis/k8s/target';
+import { isNamespaceName } from '../analysis/k8s/namespace';
 import type { ClientFacts } from '../../../protocol/initialization';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -55,6 +56,8 @@ export function readSettings(raw: unknown, facts: ClientFacts = {}): Settings {
         : {},
     },
     pin: { keepTag: bool(pin.keepTag, d.pin.keepTag), platform: str(pin.platform, d.pin.platform) },
+    defaultNamespace: readDefaultNamespace(s.defaultNamespace),
+    folderNamespaces: [],
     podTemplates: declared.entries,
     podTemplateProblems: declared.problems,
     registry: {
@@ -91,4 +94,20 @@ export function targetSettingProblems(raw: unknown): string[] {
     problems.push('podLens.featureGates must be an object of gate names to true or false; ignored');
   }
   return problems;
+}
+
+/** `podLens.defaultNamespace` (the workspace's or a folder's value): a namespace name, or '' for `default`. */
+export function readDefaultNamespace(value: unknown): string {
+  return typeof value === 'string' && isNamespaceName(value) ? value : DEFAULT_SETTINGS.defaultNamespace;
+}
+
+/**
+ * What is wrong with a `podLens.defaultNamespace` value (of a folder, when named), for the server log: a value the API
+ * server would refuse as a namespace (validation.go ValidateNamespaceName: a DNS-1123 label) is ignored, so unset
+ * namespaces stay `default`.
+ */
+export function namespaceSettingProblems(value: unknown, folder?: string): string[] {
+  if (value === undefined || value === null || value === '' || (typeof value === 'string' && isNamespaceName(value))) return [];
+  const setting = folder === undefined ? 'podLens.defaultNamespace' : `podLens.defaultNamespace of folder ${folder}`;
+  return [`${setting}: ${JSON.stringify(value)} is not a namespace name (a lowercase RFC 1123 label of at most 63 characters, such as prod); using default`];
 }

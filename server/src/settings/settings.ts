@@ -4,6 +4,7 @@ import { DEFAULT_RESOURCES_REQUIRED } from '../analysis/options';
 import type { SeveritySetting } from '../analysis/rules/types';
 import type { CustomPodTemplates } from '../analysis/model/custom-resources';
 import { NEWEST_MINOR, type KubernetesTarget } from '../analysis/k8s/target';
+import type { FolderNamespace } from '../workspace/unset-namespaces';
 
 export interface Settings {
   rules: Record<string, SeveritySetting>;
@@ -20,6 +21,13 @@ export interface Settings {
   /** `podLens.kubernetesVersion` and `podLens.featureGates`: what the manifests are checked against. */
   target: KubernetesTarget;
   pin: { keepTag: boolean; platform: string };
+  /**
+   * `podLens.defaultNamespace`: where objects without `metadata.namespace` go, as with `kubectl apply -n`; '' for
+   * Kubernetes' `default`. Only a valid namespace name is kept (the workspace index reads it, not the rules' options).
+   */
+  defaultNamespace: string;
+  /** Workspace folders whose own `podLens.defaultNamespace` (resource scope) differs from the workspace's. */
+  folderNamespaces: FolderNamespace[];
   /** podLens.podTemplates: the user's custom resources with pod templates, and why entries were skipped (logged once). */
   podTemplates: CustomPodTemplates[];
   podTemplateProblems: string[];
@@ -50,6 +58,8 @@ export const DEFAULT_SETTINGS: Settings = {
   fieldValidation: 'Strict',
   target: { minor: NEWEST_MINOR, featureGates: {} },
   pin: { keepTag: true, platform: '' },
+  defaultNamespace: '',
+  folderNamespaces: [],
   podTemplates: [],
   podTemplateProblems: [],
   registry: { mirrors: {}, insecure: [], caFile: '', timeoutSeconds: 10, cacheTtlSeconds: 300, onlineChecks: false },

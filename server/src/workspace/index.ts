@@ -5,6 +5,7 @@ import { parseManifests, type ManifestModel } from '../analysis/model/manifest';
 import type { IndexedObject, WorkspaceView } from '../analysis/workspace-view';
 import { isKustomizationFileName, readKustomization, type Kustomization, type PatchTarget } from '../analysis/kustomize/kustomization';
 import { kustomizeCoverage, normalizePlace, type KustomizeFacts } from '../analysis/kustomize/coverage';
+import { UnsetNamespaces, type FolderNamespace } from './unset-namespaces';
 
 /** Characters of manifest text the index keeps for merging Kustomize patches (about 64 MB of strings). */
 export const MAX_KEPT_TEXT = 32_000_000;
@@ -12,10 +13,16 @@ export const MAX_KEPT_TEXT = 32_000_000;
 /** Characters of base text one patch's analysis carries. */
 export const MAX_PATCH_BASE_TEXT = 4_000_000;
 
-/** An unset namespace means "default" (kubectl applies to the current namespace, usually default). */
-function ns(namespace: string | undefined): string {
-  return namespace && namespace !== '' ? namespace : 'default';
+/**
+ * Objects are keyed by the namespace as written ('' when unset): what an unset one means is the default namespace,
+ * which a setting changes without any file changing, so it is resolved when asked (`find`).
+ */
+function key(o: IndexedObject): string {
+  return `${o.kind}/${o.namespace ?? ''}/${o.name}`;
 }
+
+/** The indexed kinds that live in no namespace (kustomize's namespace transformer leaves them alone too). */
+const CLUSTER_SCOPED = new Set(['RuntimeClass', 'CustomResourceDefinition']);
 
 function byPlace(a: IndexedObject, b: IndexedObject): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start;
@@ -40,6 +47,23 @@ export class WorkspaceIndex implements WorkspaceView {
   private crdGeneration = -1;
   /** Bumped on every change, so analyses that read the index know they are stale. */
   generation = 0;
+  private readonly unset = new UnsetNamespaces();
+
+  constructor(defaultNamespace = '') {
+    this.setDefaultNamespace(defaultNamespace);
+  }
+
+  /** Where objects without a namespace go (`podLens.defaultNamespace`, `--namespace`), outside folders with their own. */
+  get defaultNamespace(): string {
+    return this.unset.default;
+  }
+
+  /** '' means Kubernetes' own `default`; `folders` name their own. Returns true when the index now answers differently. */
+  setDefaultNamespace(namespace: string, folders: readonly FolderNamespace[] = []): boolean {
+    if (!this.unset.set(namespace, folders)) return false;
+    this.generation++;
+    return true;
+  }
 
   /** Indexes a file's text (replacing what the file held before). Returns true when the index changed. */
   update(uri: string, text: string): boolean {
@@ -64,11 +88,11 @@ export class WorkspaceIndex implements WorkspaceView {
     if (objects.length) this.byUri.set(uri, objects);
     const touched = new Set<string>();
     for (const o of objects) {
-      const key = `${o.kind}/${ns(o.namespace)}/${o.name}`;
-      const list = this.byKey.get(key);
+      const k = key(o);
+      const list = this.byKey.get(k);
       if (list) list.push(o);
-      else this.byKey.set(key, [o]);
-      touched.add(key);
+      else this.byKey.set(k, [o]);
+      touched.add(k);
       const named = this.byName.get(`${o.kind}/${o.name}`);
       if (named) named.push(o);
       else this.byName.set(`${o.kind}/${o.name}`, [o]);
@@ -76,7 +100,7 @@ export class WorkspaceIndex implements WorkspaceView {
     }
     // Definitions of one name in a fixed order (file, then position), whatever order the files came in: every
     // answer that reads the first one is then the same in the editor and in the CLI. Sorted once per name.
-    for (const key of touched) this.byKey.get(key)!.sort(byPlace);
+    for (const k of touched) this.byKey.get(k)!.sort(byPlace);
     for (const o of objects) this.byName.get(`${o.kind}/${o.name}`)!.sort(byPlace);
     this.generation++;
     return true;
@@ -142,13 +166,13 @@ export class WorkspaceIndex implements WorkspaceView {
     const gone = new Set(objects);
     const keys = new Set<string>();
     for (const o of objects) {
-      keys.add(`${o.kind}/${ns(o.namespace)}/${o.name}`);
+      keys.add(key(o));
       this.kindCounts.set(o.kind, (this.kindCounts.get(o.kind) ?? 1) - 1);
     }
-    for (const key of keys) {
-      const rest = (this.byKey.get(key) ?? []).filter((x) => !gone.has(x));
-      if (rest.length) this.byKey.set(key, rest);
-      else this.byKey.delete(key);
+    for (const k of keys) {
+      const rest = (this.byKey.get(k) ?? []).filter((x) => !gone.has(x));
+      if (rest.length) this.byKey.set(k, rest);
+      else this.byKey.delete(k);
     }
     for (const name of new Set(objects.map((o) => `${o.kind}/${o.name}`))) {
       const rest = (this.byName.get(name) ?? []).filter((x) => !gone.has(x));
@@ -160,24 +184,37 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   find<K extends string>(kind: K, name: string, namespace: string | undefined): IndexedObject<K>[] {
-    // Both maps are keyed by kind first: every object under `kind/…` is of that kind, with that kind's facts.
-    const ofKind = (objects: IndexedObject[] | undefined) => (objects ?? []) as IndexedObject<K>[];
-    if (this.kustomizations.size === 0) return ofKind(this.byKey.get(`${kind}/${ns(namespace)}/${name}`));
-    // Objects a kustomization builds are in the namespace it gives them (`namespace:`), not the one written.
-    const wanted = ns(namespace);
-    // kustomize leaves cluster-scoped objects (RuntimeClass) without a namespace.
-    const given = (o: IndexedObject) => (o.kind === 'RuntimeClass' ? o.namespace : (this.kustomizeFacts(o.uri)?.namespace ?? o.namespace));
-    return ofKind(this.byName.get(`${kind}/${name}`)).filter((o) => ns(given(o)) === wanted);
+    return this.findFrom(undefined, kind, name, namespace);
   }
 
-  /** The index as one file sees it: its lookups in the namespace Kustomize gives its objects, if any. */
+  /** `namespace` as asked; unset, it is the default namespace of the asking file (`from`). */
+  private findFrom<K extends string>(from: string | undefined, kind: K, name: string, namespace: string | undefined): IndexedObject<K>[] {
+    // Both maps are keyed by kind first: every object under `kind/…` is of that kind, with that kind's facts.
+    const ofKind = (objects: IndexedObject[] | undefined) => (objects ?? []) as IndexedObject<K>[];
+    // A cluster-scoped object is in no namespace, whatever folder it is in: the API server clears one written on it
+    // (apiserver rest.BeforeCreate: `objectMeta.SetNamespace(metav1.NamespaceNone)` when not NamespaceScoped).
+    if (CLUSTER_SCOPED.has(kind)) return ofKind(this.byName.get(`${kind}/${name}`));
+    const wanted = namespace || this.unset.of(from);
+    if (this.kustomizations.size === 0) {
+      const named = this.byKey.get(`${kind}/${wanted}/${name}`) ?? [];
+      // `kubectl apply -n <wanted>` puts the objects that name no namespace there too.
+      const unset = (this.byKey.get(`${kind}//${name}`) ?? []).filter((o) => this.unset.of(o.uri) === wanted);
+      return ofKind(unset.length === 0 ? named : named.length === 0 ? unset : [...named, ...unset].sort(byPlace));
+    }
+    // Objects a kustomization builds are in the namespace it gives them (`namespace:`), not the one written.
+    const given = (o: IndexedObject) => this.kustomizeFacts(o.uri)?.namespace ?? o.namespace;
+    return ofKind(this.byName.get(`${kind}/${name}`)).filter((o) => (given(o) || this.unset.of(o.uri)) === wanted);
+  }
+
+  /** The index as one file sees it: lookups in the namespace Kustomize gives its objects, else its folder's default. */
   viewFor(uri: string): WorkspaceView {
     const namespace = this.kustomizations.size === 0 ? undefined : this.kustomizeFacts(uri)?.namespace;
-    if (namespace === undefined) return this;
+    if (namespace === undefined && !this.unset.perFolder) return this;
     return {
-      find: (kind, name, written) => this.find(kind, name, kind === 'RuntimeClass' ? written : namespace),
+      find: (kind, name, written) => this.findFrom(uri, kind, name, namespace ?? written),
       hasKind: (kind) => this.hasKind(kind),
       customResourceDefinition: (group, kind) => this.customResourceDefinition(group, kind),
+      defaultNamespace: this.unset.of(uri),
     };
   }
 

@@ -4,6 +4,7 @@ import { effectivePullSecrets } from '../k8s/pull-secrets';
 import type { IndexedObject } from '../workspace-view';
 import { contains, type HoverProvider } from './types';
 import { mdCode, mdText } from './markdown';
+import { namespaceIn } from '../k8s/namespace';
 
 function where(o: IndexedObject): string {
   return mdText(o.uri.replace(/^file:\/\//, ''));
@@ -22,7 +23,7 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
       const secret = ws.find('Secret', name, namespace)[0];
       const text = secret
         ? `**Secret ${mdText(name)}** (${mdText(secret.facts.type)}) in ${where(secret)}\n\nHolds credentials for: ${secret.facts.registries?.length ? secret.facts.registries.slice(0, 20).map((h) => mdCode(h)).join(', ') : 'no registry (not a docker config)'}.`
-        : `**Secret ${mdText(name)}** is not in this workspace (namespace ${mdText(namespace ?? 'default')}).`;
+        : `**Secret ${mdText(name)}** is not in this workspace (namespace ${mdText(namespaceIn(namespace, ws))}).`;
       return { markdown: text, span };
     }
     if (reference.via === 'serviceAccountName') {
@@ -50,7 +51,7 @@ export const workspaceHover: HoverProvider = ({ document, offset, options }) => 
         const service = envVar[1]!.toLowerCase().replace(/_/g, '-');
         const found = ws.find('Service', service, namespace)[0];
         return {
-          markdown: `**${mdText(envVar[0])}**: set by the kubelet for every Service that exists in the Pod's namespace *when the Pod starts* (here: Service ${mdCode(service)}, ${found ? `defined in ${where(found)}` : 'not in this workspace'}). A Service created after the Pod has no such variable; DNS (${mdCode(`${service}.${namespace ?? 'default'}.svc`)}) has no such ordering problem.`,
+          markdown: `**${mdText(envVar[0])}**: set by the kubelet for every Service that exists in the Pod's namespace *when the Pod starts* (here: Service ${mdCode(service)}, ${found ? `defined in ${where(found)}` : 'not in this workspace'}). A Service created after the Pod has no such variable; DNS (${mdCode(`${service}.${namespaceIn(namespace, ws)}.svc`)}) has no such ordering problem.`,
           span: item.span,
         };
       }

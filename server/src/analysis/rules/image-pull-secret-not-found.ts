@@ -2,6 +2,7 @@
 import { excerpt } from './support/quote';
 import type { Rule } from './types';
 import { quote } from './support/quote';
+import { namespaceIn } from '../k8s/namespace';
 
 const PULL_SECRET_TYPES = ['kubernetes.io/dockerconfigjson', 'kubernetes.io/dockercfg'];
 
@@ -13,7 +14,7 @@ export const imagePullSecretNotFound: Rule = {
   source:
     'kubelet (pkg/kubelet/kubelet_pods.go getPullSecretsForPod): a missing pull secret is skipped with a warning event and the image is pulled without it; only Secrets of type kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg hold registry credentials (pkg/credentialprovider/secrets).',
   description:
-    'An `imagePullSecrets` name that no Secret in the same namespace of this workspace defines (information: it may be created elsewhere, e.g. by a sealed-secrets controller), or a Secret of another type (warning: the kubelet ignores its data and pulls anonymously, so private images fail with `ImagePullBackOff`).',
+    'An `imagePullSecrets` name that no Secret in the same namespace of this workspace defines (information: it may be created elsewhere, e.g. by a sealed-secrets controller), or a Secret of another type (warning: the kubelet ignores its data and pulls anonymously, so private images fail with `ImagePullBackOff`). A Pod without `metadata.namespace` is in `podLens.defaultNamespace` (or `--namespace`), else `default`, as `kubectl apply -n` would put it.',
   howToFix: 'Create the Secret with `kubectl create secret docker-registry <name> …` in the Pod\'s namespace, or fix the name.',
   check({ document, options, report }) {
     const ws = options.workspace;
@@ -25,7 +26,7 @@ export const imagePullSecretNotFound: Rule = {
       const found = ws.find('Secret', name.value, document.namespace);
       if (found.length === 0) {
         if (!ws.hasKind('Secret')) continue;
-        report({ message: `Secret ${quote(name.value)} is not defined in namespace ${document.namespace ?? 'default'} in this workspace; if it does not exist in the cluster, the kubelet pulls without credentials.`, span: name.span, path: name.path });
+        report({ message: `Secret ${quote(name.value)} is not defined in namespace ${namespaceIn(document.namespace, ws)} in this workspace; if it does not exist in the cluster, the kubelet pulls without credentials.`, span: name.span, path: name.path });
         continue;
       }
       // Every definition counts (the answer must not depend on file order): one of a pull-secret type is enough.
