@@ -19,9 +19,17 @@ export const OLDEST_MINOR = '1.28';
 export const DEFAULT_TARGET: KubernetesTarget = { minor: NEWEST_MINOR, featureGates: {} };
 
 /** `1.31` → 31; the number that orders minors. */
+const MINOR_NUMBERS = new Map<string, number>();
+
 export function minorNumber(minor: string): number {
-  const m = /^1\.(\d{1,3})$/.exec(minor);
-  return m ? Number(m[1]) : NaN;
+  // Asked for every field the schema validator checks: the few minors there are are read once.
+  let n = MINOR_NUMBERS.get(minor);
+  if (n === undefined) {
+    const m = /^1\.(\d{1,3})$/.exec(minor);
+    n = m ? Number(m[1]) : NaN;
+    if (MINOR_NUMBERS.size < 64) MINOR_NUMBERS.set(minor, n);
+  }
+  return n;
 }
 
 /** Every minor a target may name, oldest first (`podLens.kubernetesVersion`'s enum, the CLI's accepted values). */

@@ -110,12 +110,14 @@ export class MapView {
    * decodes into a map, so kubectl sends the last value (yaml-duplicate-key reports the repeat). A scan: mappings are small.
    */
   pair(key: string): Pair | undefined {
-    let found: Pair | undefined;
-    for (const item of effectivePairs(this.doc, this.node)) {
+    const pairs = effectivePairs(this.doc, this.node);
+    // From the end: the first match found is the last written.
+    for (let i = pairs.length - 1; i >= 0; i--) {
+      const item = pairs[i]!;
       const k = item.key;
-      if (isScalar(k) ? k.value === key : k === key) found = item as Pair;
+      if (isScalar(k) ? k.value === key : k === key) return item as Pair;
     }
-    return found;
+    return undefined;
   }
 
   has(key: string): boolean {

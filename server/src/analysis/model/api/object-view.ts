@@ -51,10 +51,14 @@ const SCALAR_TYPES: Record<string, (v: unknown) => boolean> = {
   object: (v) => v !== null && v !== undefined,
 };
 
+/** `field` is a fresh object from MapView.get / SeqView.items: it becomes the Scalar in place (no copy to collect). */
 function typedScalar(field: Field, scalarType: string): Scalar<unknown> {
   const written = scalarValueAsKubernetesReads(field.node);
-  const fits = SCALAR_TYPES[scalarType] ?? (() => false);
-  return { ...field, value: written !== undefined && fits(written) ? written : undefined, written: written ?? field.value };
+  const fits = SCALAR_TYPES[scalarType];
+  const scalar = field as unknown as Scalar<unknown>;
+  scalar.written = written ?? field.value;
+  scalar.value = written !== undefined && fits !== undefined && fits(written) ? written : undefined;
+  return scalar;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -76,8 +80,8 @@ function readField(map: MapView, key: string, t: string): unknown {
     if (!seq) return EMPTY;
     const item = shapeOf(shape.item);
     // Items of another shape than the list's are skipped: the API rejects them and field-type-invalid says so.
-    if (item.kind === 'struct') return Object.freeze(seq.maps().map(({ view }) => objectView(view, item.name)));
-    if (item.kind === 'scalar') return Object.freeze(seq.items().map((f) => typedScalar(f, item.name)));
+    if (item.kind === 'struct') return seq.maps().map(({ view }) => objectView(view, item.name));
+    if (item.kind === 'scalar') return seq.items().map((f) => typedScalar(f, item.name));
     return EMPTY;
   }
   const inner = map.map(key);
@@ -93,8 +97,11 @@ function readField(map: MapView, key: string, t: string): unknown {
 interface ViewState {
   $type: string;
   $map: MapView;
-  cache: Map<string, unknown>;
+  /** Each field's value once read, by its index in the type (`NOT_READ` before). */
+  read: unknown[] | undefined;
 }
+
+const NOT_READ = Symbol('not read');
 
 const BASE = Object.create(null, {
   $path: { get(this: ViewState) { return this.$map.path; } },
@@ -115,14 +122,18 @@ function prototypeOf(typeName: string): object {
   let proto = PROTOTYPES.get(typeName);
   if (proto) return proto;
   proto = Object.create(BASE) as object;
-  for (const [key, field] of Object.entries(catalogType(typeName)?.f ?? {})) {
+  const fields = Object.entries(catalogType(typeName)?.f ?? {});
+  fields.forEach(([key, field], index) => {
     Object.defineProperty(proto, key, {
       get(this: ViewState) {
-        if (!this.cache.has(key)) this.cache.set(key, readField(this.$map, key, field.t));
-        return this.cache.get(key);
+        // One array a view, made on its first read: views are many and most fields are never asked for.
+        const read = this.read ?? (this.read = new Array<unknown>(fields.length).fill(NOT_READ));
+        let value = read[index];
+        if (value === NOT_READ) read[index] = value = readField(this.$map, key, field.t);
+        return value;
       },
     });
-  }
+  });
   PROTOTYPES.set(typeName, proto);
   return proto;
 }
@@ -132,6 +143,6 @@ export function objectView<T extends ApiObject>(map: MapView, typeName: string):
   const view = Object.create(prototypeOf(typeName)) as ViewState;
   view.$type = typeName;
   view.$map = map;
-  view.cache = new Map();
+  view.read = undefined;
   return view as unknown as T;
 }
