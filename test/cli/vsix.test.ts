@@ -16,7 +16,7 @@ function vsixText(path: string): string {
   return execFileSync('unzip', ['-p', VSIX, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-test('the VSIX contains only the bundles, their maps, docs and icon, under 1 MB', skipWithoutVsix, () => {
+test('the VSIX contains only the bundles, their maps, docs and icon, under 1.5 MB', skipWithoutVsix, () => {
   const listing = execFileSync('unzip', ['-Z1', VSIX], { encoding: 'utf8' }).trim().split('\n').sort();
   assert.deepEqual(listing, [
     '[Content_Types].xml',
@@ -35,7 +35,8 @@ test('the VSIX contains only the bundles, their maps, docs and icon, under 1 MB'
     ...listing.filter((f) => f.startsWith('extension/syntaxes/')),
   ].sort());
   assert.ok(!listing.some((f) => f.includes('node_modules') || f.endsWith('.ts') || f.includes('/test/')));
-  assert.ok(statSync(VSIX).size < 1024 * 1024, `${statSync(VSIX).size} bytes`);
+  // Issue #14's budget: the API catalog travels in the bundle and the VSIX stays under 1.5 MB.
+  assert.ok(statSync(VSIX).size < 1.5 * 1024 * 1024, `${statSync(VSIX).size} bytes`);
 });
 
 // Minified output has almost no whitespace and very long lines; esbuild's readable output is a quarter whitespace
