@@ -15,14 +15,14 @@ export const podTiming: Rule = {
     const spec = document.workload?.podSpec;
     if (!spec) return;
     const deadline = spec.fields.activeDeadlineSeconds;
-    // int64: `value` is set only for an integer; anything else written (but null) is out of the range too.
+    // int64: `value` is set only for an integer; anything else fails decoding before validation (field-type-invalid's).
     const seconds = deadline?.value;
-    if (deadline && deadline.written !== null && !(seconds !== undefined && seconds >= 1 && seconds <= 2147483647)) {
+    if (deadline && seconds !== undefined && !(seconds >= 1 && seconds <= 2147483647)) {
       report({ message: `Invalid value: ${quote(deadline.written)}: must be between 1 and 2147483647, inclusive. The API server rejects the object.`, span: deadline.span, path: deadline.path });
     }
     const grace = spec.fields.terminationGracePeriodSeconds;
-    // `written`: a negative fraction is negative too (field-type-invalid adds that it is no int64).
-    if (grace && typeof grace.written === 'number' && grace.written < 0) {
+    // A fraction fails decoding before warnings.go runs (field-type-invalid's).
+    if (grace && grace.value !== undefined && grace.value < 0) {
       report({ message: `must be >= 0; negative values are invalid and will be treated as 1`, span: grace.span, path: grace.path, severity: 'warning' });
     }
   },

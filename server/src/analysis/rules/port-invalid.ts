@@ -24,14 +24,14 @@ export const portInvalid: Rule = {
       const cp = p.fields.containerPort;
       if (!cp || cp.written === null || cp.written === 0) {
         report({ message: `Required value: every port entry needs a containerPort.`, span: cp?.keySpan ?? p.fields.$span, path: fieldPath(p.path, 'containerPort') });
-      } else if (typeof cp.written === 'number' && (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535)) {
-        // A non-number is a decoding error, reported in the decoder's words by field-type-invalid; a number that is
-        // no int32 (`written`, without `value`) is judged against the range too.
+      } else if (Number.isInteger(cp.written) && (p.containerPort === undefined || p.containerPort < 1 || p.containerPort > 65535)) {
+        // Only what decodes is validated: a string or a fraction is a decoding error, which rejects the object before
+        // validation runs (field-type-invalid says it in the decoder's words).
         report({ message: `Invalid value: ${quote(cp.written)}: ${RANGE}`, span: cp.span, path: cp.path });
       }
       const hp = p.fields.hostPort;
-      // `written`: a fractional host port is no port number, besides being undecodable.
-      if (hp && typeof hp.written === 'number' && hp.written !== 0 && (!Number.isInteger(hp.written) || hp.written < 1 || hp.written > 65535)) {
+      // A fractional host port fails decoding first (field-type-invalid's).
+      if (hp && typeof hp.written === 'number' && Number.isInteger(hp.written) && hp.written !== 0 && (hp.written < 1 || hp.written > 65535)) {
         report({ message: `Invalid value: ${quote(hp.written)}: ${RANGE}`, span: hp.span, path: hp.path });
       }
       const proto = p.fields.protocol;

@@ -26,15 +26,15 @@ export const probeInvalid: Rule = {
         const probeKey = c.fields.$entry(key)!.keySpan;
         if (handlers.length === 0) report({ message: `Required value: must specify a handler type`, span: probeKey, path: probe.$path });
         if (handlers.length > 1) report({ message: `Forbidden: may not specify more than 1 handler type`, span: probe.$entry(handlers[1]!)!.keySpan, path: probe.$path });
-        // The numbers are read as written (`written`): a fraction is judged here too, besides field-type-invalid's error.
+        // Only integers are validated: a fraction fails decoding first (field-type-invalid's).
         const success = probe.successThreshold;
-        if (key !== 'readinessProbe' && success && typeof success.written === 'number' && success.written !== 1) {
-          report({ message: `Invalid value: ${success.written}: must be 1`, span: success.span, path: success.path });
+        if (key !== 'readinessProbe' && success?.value !== undefined && success.value !== 1) {
+          report({ message: `Invalid value: ${success.value}: must be 1`, span: success.span, path: success.path });
         }
         const grace = probe.terminationGracePeriodSeconds;
         if (key === 'readinessProbe' && grace && probe.$isSet('terminationGracePeriodSeconds')) report({ message: `Invalid value: must not be set for readinessProbes`, span: grace.keySpan, path: grace.path });
         for (const f of [probe.initialDelaySeconds, probe.timeoutSeconds, probe.periodSeconds, probe.successThreshold, probe.failureThreshold]) {
-          if (f && typeof f.written === 'number' && f.written < 0) report({ message: `Invalid value: ${f.written}: must be greater than or equal to 0`, span: f.span, path: f.path });
+          if (f?.value !== undefined && f.value < 0) report({ message: `Invalid value: ${f.value}: must be greater than or equal to 0`, span: f.span, path: f.path });
         }
       }
     }

@@ -35,9 +35,9 @@ export const sleepActionInvalid: Rule = {
       const lifecycle = c.fields.lifecycle;
       for (const hook of ['postStart', 'preStop'] as const) {
         const seconds = lifecycle?.[hook]?.sleep?.seconds;
-        // Judged as written: a fractional number of seconds is compared too, besides field-type-invalid's error.
-        if (!seconds || typeof seconds.written !== 'number') continue;
-        const s = seconds.written;
+        // Only an integer is validated: a fraction fails decoding first (field-type-invalid's).
+        if (seconds?.value === undefined) continue;
+        const s = seconds.value;
         const tooShort = allowZero ? s < 0 : s <= 0;
         if (!tooShort && s <= grace) continue;
         const detail = allowZero
