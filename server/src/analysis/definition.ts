@@ -1,7 +1,7 @@
 /** Go to definition: from a name in a pod spec to the object of the workspace it names. */
 import { podReferences } from './k8s/pod-references';
 import { documentAt, type ManifestModel } from './model/manifest';
-import type { Span } from './model/span';
+import { contains, type Span } from './model/span';
 import type { WorkspaceView } from './workspace-view';
 
 export interface Definition {
@@ -10,9 +10,6 @@ export interface Definition {
   span: Span;
 }
 
-function inside(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
 
 export function definitionAt(model: ManifestModel, offset: number, ws: WorkspaceView | undefined): Definition[] {
   const document = documentAt(model, offset);
@@ -20,7 +17,7 @@ export function definitionAt(model: ManifestModel, offset: number, ws: Workspace
   if (!ws || !document || !spec) return [];
   const local = offset - document.offset;
   const ns = document.namespace;
-  const hit = podReferences(spec).find((r) => r.name.value !== undefined && inside(r.name.span, local));
+  const hit = podReferences(spec).find((r) => r.name.value !== undefined && contains(r.name.span, local));
   const name = hit?.name.value;
   if (!hit || name === undefined) return [];
   // RuntimeClasses are cluster-scoped.

@@ -24,6 +24,4 @@ export interface HoverResult {
 
 export type HoverProvider = (context: HoverContext) => HoverResult | undefined;
 
-export function contains(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
+export { contains } from '../model/span';

@@ -11,7 +11,7 @@ import { customWorkloadsOf } from './custom-workloads';
 import { hasTemplateAction, isGoTemplateChunk } from './go-template';
 import { MapView, fieldPath, resolveNode } from './node-view';
 import { podSpecView, type PodSpecView } from './pod-spec';
-import type { Span } from './span';
+import { contains, type Span } from './span';
 import { workloadKindOf, type WorkloadKind } from './workload-kinds';
 
 export interface DuplicateKey {
@@ -325,8 +325,7 @@ export function documentAt(model: ManifestModel, offset: number): ManifestDocume
 function withWorkloadAt(document: ManifestDocument, local: number): ManifestDocument {
   if (document.workloads.length < 2) return document;
   const holding = document.workloads.find((w) => {
-    const span = (w.template ?? w.podSpec.view).span;
-    return span.start <= local && local <= span.end;
+    return contains((w.template ?? w.podSpec.view).span, local);
   });
   return holding && holding !== document.workload ? { ...document, workload: holding } : document;
 }

@@ -7,6 +7,11 @@ export interface Span {
   end: number;
 }
 
+/** Whether `offset` is inside `span`, its end included (a cursor just after a value is still on it). */
+export function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
 /** A value read from the manifest, with where it was written and its Kubernetes field path. */
 export interface Located<T> {
   value: T;
