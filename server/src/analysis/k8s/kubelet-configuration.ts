@@ -5,7 +5,7 @@
 import type { Scalar } from '../model/api/types';
 import type { ManifestDocument } from '../model/manifest';
 import type { Field, MapView } from '../model/node-view';
-import { scalarValueAsKubernetesReads } from '../schema/read-scalar';
+import { scalarOf } from '../model/api/object-view';
 
 export interface KubeletConfiguration {
   /** `*bool`. */
@@ -24,11 +24,8 @@ export interface KubeletConfiguration {
 
 type KubeletConfigurationField = Exclude<keyof KubeletConfiguration, '$entry'>;
 
-/** A field typed as the JSON decoder takes it: `value` only when `fits` what is written. */
 function scalar<T>(field: Field | undefined, fits: (v: unknown) => v is T): Scalar<T> | undefined {
-  if (!field) return undefined;
-  const written = scalarValueAsKubernetesReads(field.node);
-  return { ...field, value: fits(written) ? written : undefined, written: written ?? field.value };
+  return field && scalarOf<T>(field, fits);
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -37,7 +34,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 
 function featureGatesOf(root: MapView): ReadonlyMap<string, Scalar<boolean>> {
   const gates = new Map<string, Scalar<boolean>>();
-  for (const { key, field } of root.map('featureGates')?.entries() ?? []) gates.set(key, scalar(field, isBoolean)!);
+  for (const { key, field } of root.map('featureGates')?.entries() ?? []) gates.set(key, scalarOf<boolean>(field, isBoolean));
   return gates;
 }
 
@@ -49,7 +46,7 @@ export function kubeletConfiguration(document: ManifestDocument): KubeletConfigu
     serializeImagePulls: scalar(root.get('serializeImagePulls'), isBoolean),
     maxParallelImagePulls: scalar(root.get('maxParallelImagePulls'), isNumber),
     imagePullCredentialsVerificationPolicy: scalar(root.get('imagePullCredentialsVerificationPolicy'), isString),
-    preloadedImagesVerificationAllowlist: (root.seq('preloadedImagesVerificationAllowlist')?.items() ?? []).map((item) => scalar(item, isString)!),
+    preloadedImagesVerificationAllowlist: (root.seq('preloadedImagesVerificationAllowlist')?.items() ?? []).map((item) => scalarOf<string>(item, isString)),
     featureGates: featureGatesOf(root),
     $entry: (key) => root.get(key),
   };

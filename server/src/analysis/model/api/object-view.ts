@@ -51,14 +51,22 @@ const SCALAR_TYPES: Record<string, (v: unknown) => boolean> = {
   object: (v) => v !== null && v !== undefined,
 };
 
-/** `field` is a fresh object from MapView.get / SeqView.items: it becomes the Scalar in place (no copy to collect). */
-function typedScalar(field: Field, scalarType: string): Scalar<unknown> {
+/**
+ * A field typed as the JSON decoder takes it: `value` only when what is written `fits`. `field` must be a fresh object
+ * from MapView.get / SeqView.items: it becomes the Scalar in place (no copy to collect).
+ */
+export function scalarOf<T>(field: Field, fits: (v: unknown) => boolean): Scalar<T> {
   const written = scalarValueAsKubernetesReads(field.node);
-  const fits = SCALAR_TYPES[scalarType];
-  const scalar = field as unknown as Scalar<unknown>;
+  const scalar = field as unknown as Scalar<T>;
   scalar.written = written ?? field.value;
-  scalar.value = written !== undefined && fits !== undefined && fits(written) ? written : undefined;
+  scalar.value = written !== undefined && fits(written) ? (written as T) : undefined;
   return scalar;
+}
+
+const NEVER_FITS = (): boolean => false;
+
+function typedScalar(field: Field, scalarType: string): Scalar<unknown> {
+  return scalarOf(field, SCALAR_TYPES[scalarType] ?? NEVER_FITS);
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
