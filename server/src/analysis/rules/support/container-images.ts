@@ -3,7 +3,7 @@ import { isScalar } from 'yaml';
 import { parseImageReference, type ImageReferenceResult } from '../../k8s/image-reference';
 import type { ManifestDocument } from '../../model/manifest';
 import type { Scalar } from '../../model/api/types';
-import { scalarContentStart, type Field } from '../../model/node-view';
+import { scalarContentStart } from '../../model/node-view';
 import type { ContainerView, PodSpecView } from '../../model/pod-spec';
 import type { Span } from '../../model/span';
 
@@ -58,12 +58,4 @@ export function imagePartSpan(image: ContainerImage, part: Span | null | undefin
   const end = image.contentStart + Math.max(part.end, part.start + 1);
   // Escapes in a double-quoted scalar shift offsets; fall back to the whole scalar when the part does not fit.
   return end <= image.field.span.end ? { start, end } : image.field.span;
-}
-
-/**
- * The imagePullPolicy entry of a container, if written, with its value as written: callers tell a policy of the wrong
- * type (a written one, image-pull-policy-invalid's) from none.
- */
-export function pullPolicyField(image: { container: ContainerView }): Field | undefined {
-  return image.container.fields.$entry('imagePullPolicy');
 }

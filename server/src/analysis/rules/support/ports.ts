@@ -1,10 +1,6 @@
 /** The ports of every container of a pod spec, typed, with their paths and the values the API defaults. */
-import type { Field } from '../../model/node-view';
 import type { ContainerPort } from '../../model/api/types';
 import type { ContainerView, PodSpecView } from '../../model/pod-spec';
-
-/** The field names of a port entry, as its typed view declares them. */
-type PortField = Parameters<ContainerPort['$entry']>[0];
 
 export interface PortEntry {
   container: ContainerView;
@@ -19,8 +15,6 @@ export interface PortEntry {
   protocol: string;
   hostIP: string;
   name: string | undefined;
-  /** A field's entry as written; names checked by the compiler. Prefer `fields` (kept for callers not yet reading it). */
-  field: (key: PortField) => Field | undefined;
 }
 
 export function portsOf(spec: PodSpecView, containers: ContainerView[] = spec.all): PortEntry[] {
@@ -38,7 +32,6 @@ export function portsOf(spec: PodSpecView, containers: ContainerView[] = spec.al
         protocol: port.protocol?.value || 'TCP',
         hostIP: port.hostIP?.value ?? '',
         name: port.name?.value,
-        field: (key) => port.$entry(key),
       });
     }
   }
